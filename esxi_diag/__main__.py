@@ -1,0 +1,5 @@
+import sys
+
+from esxi_diag.cli import main
+
+sys.exit(main())

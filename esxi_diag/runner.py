@@ -1,0 +1,167 @@
+"""The one command runner: every external command of esxi-diag goes through here.
+
+argv lists only (never a shell), a timeout on every call (the whole process group is killed when it
+expires), and exit code, stdout, stderr, start time and duration recorded in a CommandResult.
+
+The backend is replaceable: LiveBackend starts real processes; the simulator provides a backend with
+the same ``execute(argv, timeout)`` method, so collection code cannot tell the two apart.
+"""
+
+import os
+import signal
+import subprocess
+import threading
+import time
+
+DEFAULT_TIMEOUT = 30.0
+
+# Errors the runner itself reports (exit_code is None for these).
+ERR_NOT_FOUND = "not-found"
+ERR_PERMISSION = "permission-denied"
+ERR_OS = "os-error"
+ERR_INTERRUPTED = "interrupted"
+
+
+class CommandResult(object):
+    """What one command did. ``exit_code`` is None when it never ran or was killed."""
+
+    __slots__ = ("argv", "exit_code", "stdout", "stderr", "started", "duration", "timed_out",
+                 "error")
+
+    def __init__(self, argv, exit_code=None, stdout="", stderr="", started=0.0, duration=0.0,
+                 timed_out=False, error=None):
+        self.argv = list(argv)
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.started = started
+        self.duration = duration
+        self.timed_out = timed_out
+        self.error = error
+
+    @property
+    def ok(self):
+        return self.exit_code == 0 and not self.timed_out and self.error is None
+
+    def describe_failure(self):
+        """One line saying why this command did not succeed ('' when it did)."""
+        if self.ok:
+            return ""
+        if self.timed_out:
+            return "timed out after %.1f s and was killed" % self.duration
+        if self.error == ERR_NOT_FOUND:
+            return "command not found"
+        if self.error == ERR_PERMISSION:
+            return "permission denied"
+        if self.error:
+            return self.error
+        text = first_line(self.stderr) or first_line(self.stdout)
+        if text:
+            return "exit %s: %s" % (self.exit_code, text)
+        return "exit %s" % self.exit_code
+
+
+def first_line(text):
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if line:
+            return line[:200]
+    return ""
+
+
+def decode(data):
+    if data is None:
+        return ""
+    if isinstance(data, str):
+        return data
+    return data.decode("utf-8", "replace")
+
+
+class LiveBackend(object):
+    """Runs real processes. Tracks the running ones so that Ctrl-C can end them all."""
+
+    name = "live"
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._running = set()
+
+    def execute(self, argv, timeout):
+        started = time.time()
+        t0 = time.monotonic()
+        try:
+            proc = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, start_new_session=True)
+        except FileNotFoundError:
+            return CommandResult(argv, started=started, error=ERR_NOT_FOUND)
+        except PermissionError:
+            return CommandResult(argv, started=started, error=ERR_PERMISSION)
+        except OSError as exc:
+            return CommandResult(argv, started=started, error="%s: %s" % (ERR_OS, exc))
+        with self._lock:
+            self._running.add(proc)
+        timed_out = False
+        try:
+            try:
+                out, err = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                _kill_group(proc)
+                try:
+                    out, err = proc.communicate(timeout=5)
+                except subprocess.TimeoutExpired:  # a grandchild holds the pipes: give up on them
+                    out, err = b"", b""
+        except BaseException:
+            _kill_group(proc)
+            raise
+        finally:
+            with self._lock:
+                self._running.discard(proc)
+        return CommandResult(argv, exit_code=None if timed_out else proc.returncode,
+                             stdout=decode(out), stderr=decode(err), started=started,
+                             duration=time.monotonic() - t0, timed_out=timed_out)
+
+    def terminate_all(self):
+        with self._lock:
+            procs = list(self._running)
+        for proc in procs:
+            _kill_group(proc)
+
+
+def _kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (OSError, AttributeError):
+        try:
+            proc.kill()
+        except OSError:
+            pass
+
+
+class Runner(object):
+    """Runs argv lists through a backend, each with a timeout, and keeps the record of every call."""
+
+    def __init__(self, backend=None, timeout=DEFAULT_TIMEOUT):
+        self.backend = backend if backend is not None else LiveBackend()
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self.history = []
+
+    def run(self, argv, timeout=None):
+        if not isinstance(argv, (list, tuple)) or not argv:
+            raise ValueError("the runner takes a non-empty argv list")
+        for arg in argv:
+            if not isinstance(arg, str) or "\0" in arg:
+                raise ValueError("argv holds something that is not a plain string: %r" % (arg,))
+        limit = self.timeout if timeout is None else timeout
+        if not limit or limit <= 0:
+            raise ValueError("every command needs a positive timeout")
+        result = self.backend.execute(list(argv), limit)
+        with self._lock:
+            self.history.append(result)
+        return result
+
+    def terminate_all(self):
+        stop = getattr(self.backend, "terminate_all", None)
+        if stop is not None:
+            stop()
