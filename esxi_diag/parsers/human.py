@@ -79,6 +79,9 @@ def parse_stanzas(text):
     def flush():
         if started:
             records = _block(_entries(body), False)
+            if name is None:  # nameless stanzas (advanced list) follow each other: one per record
+                stanzas.extend((None, fields) for fields in records if fields)
+                return
             fields = records[0] if records else {}
             for extra in records[1:]:
                 for key, value in extra.items():

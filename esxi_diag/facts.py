@@ -1,0 +1,465 @@
+"""Parsed captures -> the facts model of one host.
+
+Each command kind has an extractor that reads its generic rows (see catalog.parse) into the facts.
+Several sources may describe the same thing (``esxcli network ip interface list`` and
+``esxcfg-vmknic -l``): captures are applied in a fixed order of preference and a field, once set, is
+kept. ``None`` means unknown; a family of facts is listed in ``facts["known"]`` only when a complete
+listing of it was read, so that the rules never take "not collected" for "not there".
+"""
+
+import re
+
+from esxi_diag import capture as cap
+from esxi_diag import catalog
+from esxi_diag.parsers import ParseError
+from esxi_diag.parsers import human, vsish
+
+DEFAULT_NETSTACK = catalog.DEFAULT_NETSTACK
+
+
+def new_facts():
+    return {
+        "host": {"hostname": None, "fqdn": None, "product": None, "version": None, "build": None,
+                 "update": None, "patch": None},
+        "vmknics": {},
+        "nics": {},
+        "vswitches": {},
+        "portgroups": {},
+        "netstacks": None,
+        "routes": {},
+        "default_gateway": None,
+        "tuning": {"net_expected_line_rate_mbps": None, "latency_mode_threshold_ms": None,
+                   "sbmax": {}},
+        "probes": [],
+        "known": set(),
+    }
+
+
+def new_vmknic(name):
+    return {"name": name, "enabled": None, "netstack": None, "mtu": None, "portgroup": None,
+            "portset": None, "vds_name": None, "mac": None, "tags": None, "ipv4": None,
+            "ipv4_known": False, "ipv6": [], "ipv6_known": False}
+
+
+def natural_key(name):
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name or "")]
+
+
+# ---------------------------------------------------------------------------------------------
+# value helpers
+
+def na(value):
+    """None for the ways esxcli prints 'nothing'."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if value in ("", "N/A", "n/a", "-", "None", "<none>"):
+            return None
+    return value
+
+
+def to_int(value):
+    value = na(value)
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    m = re.match(r"^\s*(-?\d+)", str(value))
+    return int(m.group(1)) if m else None
+
+
+def to_bool(value):
+    value = na(value)
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "up", "enabled", "1"):
+        return True
+    if text in ("false", "no", "down", "disabled", "0"):
+        return False
+    return None
+
+
+def gateway(value):
+    """A gateway printed as 0.0.0.0, '::' or 'Local Subnet' is on-link: None."""
+    value = na(value)
+    if value is None or str(value).lower() in ("0.0.0.0", "::", "local subnet"):
+        return None
+    return str(value)
+
+
+def _set(record, key, value):
+    if value is not None and record.get(key) is None:
+        record[key] = value
+
+
+def _vmknic(facts, name):
+    if not name:
+        raise ParseError("a row without an interface name")
+    return facts["vmknics"].setdefault(name, new_vmknic(name))
+
+
+# ---------------------------------------------------------------------------------------------
+# extractors: (facts, rows, params, capture) -> None
+
+def _version(facts, rows, params, capture):
+    row = rows[0] if rows else {}
+    host = facts["host"]
+    _set(host, "product", na(row.get("product")))
+    _set(host, "version", na(row.get("version")))
+    build = na(row.get("build"))
+    if build is not None:
+        m = re.search(r"(\d+)\s*$", str(build))
+        _set(host, "build", m.group(1) if m else str(build))
+    _set(host, "update", na(row.get("update")))
+    _set(host, "patch", na(row.get("patch")))
+    if host["version"] is None:
+        raise ParseError("no Version field")
+
+
+def _hostname(facts, rows, params, capture):
+    row = rows[0] if rows else {}
+    _set(facts["host"], "hostname", na(row.get("hostname")))
+    _set(facts["host"], "fqdn", na(row.get("fullyqualifieddomainname")))
+    if facts["host"]["hostname"] is None:
+        raise ParseError("no Host Name field")
+
+
+def _interfaces(facts, rows, params, capture):
+    for row in rows:
+        v = _vmknic(facts, na(row.get("name")))
+        _set(v, "enabled", to_bool(row.get("enabled")))
+        _set(v, "netstack", na(row.get("netstackinstance")))
+        _set(v, "mtu", to_int(row.get("mtu")))
+        _set(v, "portgroup", na(row.get("portgroup")))
+        _set(v, "portset", na(row.get("portset")))
+        _set(v, "vds_name", na(row.get("vdsname")))
+        _set(v, "mac", na(row.get("macaddress")))
+    if not params.get("netstack"):
+        facts["known"].add("interfaces")
+
+
+def _ipv4(facts, rows, params, capture):
+    for row in rows:
+        v = _vmknic(facts, na(row.get("name")))
+        if v["ipv4_known"]:
+            continue
+        address = na(row.get("ipv4address"))
+        v["ipv4_known"] = True
+        if address is None or address == "0.0.0.0":
+            continue
+        v["ipv4"] = {"address": address, "netmask": na(row.get("ipv4netmask")),
+                     "gateway": gateway(row.get("gateway")),
+                     "gateway_known": "gateway" in row,
+                     "type": na(row.get("addresstype"))}
+    if not params.get("vmknic") and not params.get("netstack"):
+        facts["known"].add("ipv4")
+
+
+def _ipv6(facts, rows, params, capture):
+    for row in rows:
+        v = _vmknic(facts, na(row.get("interface")) or na(row.get("name")))
+        v["ipv6_known"] = True
+        address = na(row.get("address"))
+        if address is None:
+            continue
+        entry = {"address": address, "prefix_length": to_int(row.get("netmask")),
+                 "type": na(row.get("type")), "status": na(row.get("status"))}
+        if all(e["address"] != address for e in v["ipv6"]):
+            v["ipv6"].append(entry)
+    facts["known"].add("ipv6")
+
+
+def _tags(facts, rows, params, capture):
+    name = params.get("vmknic")
+    if not name:
+        raise ParseError("tag output without the interface it belongs to")
+    v = _vmknic(facts, name)
+    if v["tags"] is None:
+        v["tags"] = list(rows[0].get("tags") or []) if rows else []
+
+
+def _netstacks(facts, rows, params, capture):
+    names = []
+    for row in rows:
+        name = na(row.get("key")) or na(row.get("name"))
+        if name and name not in names:
+            names.append(name)
+    if facts["netstacks"] is None:
+        facts["netstacks"] = names
+
+
+def _routes(facts, rows, params, capture):
+    stack = params.get("netstack") or DEFAULT_NETSTACK
+    if stack in facts["routes"]:
+        return
+    routes = []
+    for row in rows:
+        network = na(row.get("network"))
+        if network is None:
+            continue
+        netmask = na(row.get("netmask"))
+        if network.lower() == "default":
+            network, netmask = "0.0.0.0", "0.0.0.0"
+        routes.append({"netstack": stack, "network": network, "netmask": netmask,
+                       "gateway": gateway(row.get("gateway")),
+                       "interface": na(row.get("interface")), "source": na(row.get("source"))})
+    facts["routes"][stack] = routes
+
+
+def _default_gateway(facts, rows, params, capture):
+    _set(facts, "default_gateway", gateway(rows[0].get("gateway")) if rows else None)
+
+
+def _nic(facts, name):
+    if not name:
+        raise ParseError("a NIC row without a name")
+    return facts["nics"].setdefault(name, {"name": name, "link_up": None, "admin_up": None,
+                                           "speed_mbps": None, "mtu": None, "driver": None,
+                                           "mac": None, "duplex": None, "description": None})
+
+
+def _nics(facts, rows, params, capture):
+    for row in rows:
+        n = _nic(facts, na(row.get("name")))
+        _set(n, "link_up", to_bool(row.get("linkstatus", row.get("link"))))
+        _set(n, "admin_up", to_bool(row.get("adminstatus")))
+        _set(n, "speed_mbps", to_int(row.get("speed")))
+        _set(n, "mtu", to_int(row.get("mtu")))
+        _set(n, "driver", na(row.get("driver")))
+        _set(n, "mac", na(row.get("macaddress")))
+        _set(n, "duplex", na(row.get("duplex")))
+        _set(n, "description", na(row.get("description")))
+    facts["known"].add("nics")
+
+
+def _switch(facts, name, kind):
+    if not name:
+        raise ParseError("a switch without a name")
+    return facts["vswitches"].setdefault(name, {"name": name, "type": kind, "mtu": None,
+                                                "uplinks": None, "portgroups": None})
+
+
+def _standard_switches(facts, rows, params, capture):
+    for row in rows:
+        s = _switch(facts, na(row.get("name")), "standard")
+        _set(s, "mtu", to_int(row.get("mtu")))
+        if s["uplinks"] is None:
+            s["uplinks"] = human.split_list(row.get("uplinks"))
+        if s["portgroups"] is None:
+            s["portgroups"] = human.split_list(row.get("portgroups"))
+    if not params.get("vswitch"):
+        facts["known"].add("standard-switches")
+
+
+def _distributed_switches(facts, rows, params, capture):
+    for row in rows:
+        s = _switch(facts, na(row.get("name")), "distributed")
+        _set(s, "mtu", to_int(row.get("mtu")))
+        if s["uplinks"] is None:
+            s["uplinks"] = human.split_list(row.get("uplinks"))
+    facts["known"].add("distributed-switches")
+
+
+def _portgroups(facts, rows, params, capture):
+    for row in rows:
+        name = na(row.get("name"))
+        if name and name not in facts["portgroups"]:
+            facts["portgroups"][name] = {"name": name, "vswitch": na(row.get("virtualswitch")),
+                                         "vlan_id": to_int(row.get("vlanid"))}
+    facts["known"].add("portgroups")
+
+
+def _option_values(row, current, default, minimum, maximum):
+    return {"current": to_int(row.get(current)), "default": to_int(row.get(default)),
+            "min": to_int(row.get(minimum)), "max": to_int(row.get(maximum))}
+
+
+def _apply_option(facts, path, values):
+    tuning = facts["tuning"]
+    if path.lower() == catalog.LINE_RATE_OPTION.lower():
+        if tuning["net_expected_line_rate_mbps"] is None:
+            tuning["net_expected_line_rate_mbps"] = values
+    elif path.lower() == catalog.LATENCY_OPTION.lower():
+        if tuning["latency_mode_threshold_ms"] is None:
+            tuning["latency_mode_threshold_ms"] = values["current"]
+
+
+def _advanced(facts, rows, params, capture):
+    seen = False
+    for row in rows:
+        path = na(row.get("path")) or params.get("option")
+        if not path:
+            continue
+        seen = True
+        _apply_option(facts, path, _option_values(row, "intvalue", "defaultintvalue", "minvalue",
+                                                  "maxvalue"))
+    if not seen:
+        raise ParseError("no Path field")
+
+
+def _vsish_config(facts, rows, params, capture):
+    value = rows[0]["value"]
+    if not isinstance(value, dict):
+        values = {"current": value, "default": None, "min": None, "max": None}
+    else:
+        values = {"current": vsish.current_value(value),
+                  "default": value.get("defaultvalue", value.get("def")),
+                  "min": value.get("minvalue", value.get("min")),
+                  "max": value.get("maxvalue", value.get("max"))}
+    if values["current"] is None:
+        raise ParseError("no current value in the vsish output")
+    _apply_option(facts, params["option"], values)
+
+
+def _sbmax(facts, rows, params, capture):
+    value = vsish.current_value(rows[0]["value"])
+    if value is None:
+        raise ParseError("no number in the sbMax node")
+    facts["tuning"]["sbmax"].setdefault(params["netstack"], value)
+
+
+def _esxcfg_vmknics(facts, rows, params, capture):
+    families = {}
+    for row in rows:
+        v = _vmknic(facts, na(row.get("interface")))
+        _set(v, "enabled", to_bool(row.get("enabled")))
+        _set(v, "netstack", na(row.get("netstack")))
+        _set(v, "mtu", to_int(row.get("mtu")))
+        _set(v, "portgroup", na(row.get("portgroupdvportopaquenetwork") or row.get("portgroup")))
+        _set(v, "mac", na(row.get("macaddress")))
+        family = (na(row.get("ipfamily")) or "").lower()
+        address = na(row.get("ipaddress"))
+        families.setdefault(v["name"], set()).add(family)
+        if family == "ipv4" and not v["ipv4_known"]:
+            v["ipv4_known"] = True
+            if address and address != "0.0.0.0":
+                v["ipv4"] = {"address": address, "netmask": na(row.get("netmask")),
+                             "gateway": None, "gateway_known": False,
+                             "type": na(row.get("type"))}
+        elif family == "ipv6" and address:
+            entry = {"address": address, "prefix_length": to_int(row.get("netmask")),
+                     "type": na(row.get("type")), "status": None}
+            if all(e["address"] != address for e in v["ipv6"]):
+                v["ipv6"].append(entry)
+    facts["known"].add("interfaces")
+
+
+def _vmware_version(facts, rows, params, capture):
+    _version(facts, rows, params, capture)
+
+
+def _probe(facts, rows, params, capture):
+    result = rows[0]
+    size = to_int(params.get("size"))
+    facts["probes"].append({
+        "source_vmknic": params.get("vmknic"),
+        "netstack": params.get("netstack") or DEFAULT_NETSTACK,
+        "target": params.get("target") or result.get("target"),
+        "payload_bytes": size if size is not None else (result.get("payload_bytes") or 56),
+        "df": bool(params.get("df")),
+        "sent": result.get("sent"),
+        "received": result.get("received"),
+        "loss_pct": result.get("loss_pct"),
+        "rtt_ms": result.get("rtt_ms"),
+        "error": result.get("error"),
+        "command": capture.command,
+    })
+
+
+EXTRACTORS = {
+    "system.version": _version,
+    "system.hostname": _hostname,
+    "ip.interface.list": _interfaces,
+    "ip.interface.ipv4": _ipv4,
+    "ip.interface.ipv6": _ipv6,
+    "ip.interface.tags": _tags,
+    "ip.netstack.list": _netstacks,
+    "ip.route.ipv4": _routes,
+    "nic.list": _nics,
+    "vswitch.standard.list": _standard_switches,
+    "vswitch.portgroup.list": _portgroups,
+    "vswitch.dvs.list": _distributed_switches,
+    "advanced.option": _advanced,
+    "vsish.config": _vsish_config,
+    "vsish.sbmax": _sbmax,
+    "esxcfg.vmknic": _esxcfg_vmknics,
+    "esxcfg.route": _routes,
+    "esxcfg.defaultgw": _default_gateway,
+    "esxcfg.nics": _nics,
+    "vmware.version": _vmware_version,
+    "ping": _probe,
+    "diag.ping": _probe,
+}
+
+# Preferred sources first: esxcli's own listings win over esxcfg's and vsish's.
+_ORDER = ("system.version", "system.hostname", "ip.interface.list", "ip.interface.ipv4",
+          "ip.interface.ipv6", "ip.interface.tags", "ip.netstack.list", "ip.route.ipv4",
+          "nic.list", "vswitch.standard.list", "vswitch.portgroup.list", "vswitch.dvs.list",
+          "advanced.option", "vsish.config", "vsish.sbmax", "esxcfg.vmknic", "esxcfg.route",
+          "esxcfg.defaultgw", "esxcfg.nics", "vmware.version", "ping", "diag.ping")
+_PROBES = ("ping", "diag.ping")
+
+
+def _judge_failure(c):
+    """Set the status of a capture whose command did not succeed; True when it is settled."""
+    if c.kind.startswith("vsish."):
+        if c.error is not None and not c.timed_out:
+            c.status, c.note = cap.UNAVAILABLE, "vsish is not available on this host"
+        elif c.timed_out:
+            c.status, c.note = cap.FAILED, "timed out"
+        elif c.exit_code not in (0, None) or vsish.looks_missing(c.stdout + "\n" + c.stderr):
+            c.status = cap.UNAVAILABLE
+            c.note = "node not present on this build"
+        else:
+            return False
+        return True
+    if c.kind in _PROBES and c.error is None and not c.timed_out:
+        return False  # vmkping exits non-zero on loss: its output still tells what happened
+    if not c.ran_ok:
+        c.status = cap.FAILED
+        if c.timed_out:
+            c.note = "timed out after %.1f s" % (c.duration or 0)
+        elif c.error:
+            c.note = "command not found" if c.error == "not-found" else c.error
+        else:
+            text = (c.stderr.strip() or c.stdout.strip()).splitlines()
+            c.note = "exit %s%s" % (c.exit_code, (": " + text[0][:200]) if text else "")
+        return True
+    if c.kind in catalog.ESXCLI_KINDS:
+        try:
+            human.check_error(c.stdout)
+        except ParseError as exc:
+            c.status, c.note = cap.FAILED, str(exc)
+            return True
+    return False
+
+
+def build_facts(captures, hints=None):
+    """The facts of one host from its captures (each capture's status and note are set)."""
+    facts = new_facts()
+    rank = dict((k, i) for i, k in enumerate(_ORDER))
+    ordered = sorted(enumerate(captures), key=lambda p: (rank.get(p[1].kind, len(rank)), p[0]))
+    for _, c in ordered:
+        if _judge_failure(c):
+            if c.kind == "vsish.sbmax" and c.status == cap.UNAVAILABLE:
+                facts["tuning"]["sbmax"].setdefault(c.params.get("netstack"), None)
+            continue
+        try:
+            rows = catalog.parse(c.kind, c.stdout)
+            EXTRACTORS[c.kind](facts, rows, c.params, c)
+            c.rows = rows
+            c.status, c.note = cap.PARSED, None
+        except ParseError as exc:
+            c.status, c.note = cap.UNPARSED, str(exc) or "output not understood"
+        except Exception as exc:  # a parser bug must not take the report down with it
+            c.status = cap.UNPARSED
+            c.note = "output not understood (%s: %s)" % (type(exc).__name__, exc)
+    hints = hints or {}
+    if facts["host"]["hostname"] is None and hints.get("hostname"):
+        facts["host"]["hostname"] = hints["hostname"]
+        facts["host"]["hostname_from"] = hints.get("hostname_from", "hint")
+    return facts
