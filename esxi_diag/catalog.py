@@ -300,6 +300,8 @@ def parse(kind, text):
             if shape == "diagping":
                 return [ping.diag_ping_from_fields(value)]
             return xmlparse.as_rows(value)
+        if shape in ("table", "stanzas") and not (text or "").strip():
+            return []  # an empty listing: nothing of that kind on this host
         if shape == "table":
             return human.parse_table(text)
         if shape == "stanza":

@@ -429,12 +429,10 @@ def _judge_failure(c):
             text = (c.stderr.strip() or c.stdout.strip()).splitlines()
             c.note = "exit %s%s" % (c.exit_code, (": " + text[0][:200]) if text else "")
         return True
-    if c.kind in catalog.ESXCLI_KINDS:
-        try:
-            human.check_error(c.stdout)
-        except ParseError as exc:
-            c.status, c.note = cap.FAILED, str(exc)
-            return True
+    error = human.esxcli_error(c.stdout) if c.kind in catalog.ESXCLI_KINDS else None
+    if error:
+        c.status, c.note = cap.FAILED, error
+        return True
     return False
 
 
@@ -449,7 +447,7 @@ def build_facts(captures, hints=None):
                 facts["tuning"]["sbmax"].setdefault(c.params.get("netstack"), None)
             continue
         try:
-            rows = catalog.parse(c.kind, c.stdout)
+            rows = c.rows if c.rows is not None else catalog.parse(c.kind, c.stdout)
             EXTRACTORS[c.kind](facts, rows, c.params, c)
             c.rows = rows
             c.status, c.note = cap.PARSED, None

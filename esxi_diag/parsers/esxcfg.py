@@ -7,7 +7,7 @@ speed (``1000Mbps``) in separate columns.
 
 import re
 
-from esxi_diag.parsers import ParseError
+from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.keys import norm_key
 
 # Header names that contain a single space; everything else is one word.
@@ -56,6 +56,7 @@ def _cut_aligned(line, starts):
 
 def parse_esxcfg_table(text, first_column):
     """Rows of an esxcfg table whose header line starts with ``first_column``."""
+    check_text(text)
     lines = [l.rstrip("\r") for l in (text or "").splitlines()]
     for idx, line in enumerate(lines):
         if line.lstrip().startswith(first_column) and line.strip() != first_column:

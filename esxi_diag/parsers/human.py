@@ -11,7 +11,7 @@ start columns (values contain spaces; numbers are right-aligned), never split on
 
 import re
 
-from esxi_diag.parsers import ParseError
+from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.keys import norm_key
 
 _KEY_LINE = re.compile(r"^( *)([^:\s][^:]*?):(?: (.*))?\s*$")
@@ -19,13 +19,20 @@ _DASH_LINE = re.compile(r"^\s*-+(?:\s+-+)*\s*$")
 _ERROR = re.compile(r"^(Error|Usage):", re.IGNORECASE)
 
 
-def check_error(text):
-    """Raise ParseError when esxcli printed an error or usage text instead of output."""
+def esxcli_error(text):
+    """The error line when esxcli answered with an error or usage text instead of output."""
     for line in (text or "").splitlines():
         if line.strip():
-            if _ERROR.match(line.strip()):
-                raise ParseError(line.strip()[:200])
-            return
+            return line.strip()[:200] if _ERROR.match(line.strip()) else None
+    return None
+
+
+def check_error(text):
+    """Raise ParseError when esxcli printed an error (or binary data) instead of output."""
+    check_text(text)
+    error = esxcli_error(text)
+    if error:
+        raise ParseError(error)
 
 
 def _entries(lines):
@@ -79,6 +86,8 @@ def parse_stanzas(text):
     def flush():
         if started:
             records = _block(_entries(body), False)
+            if name is not None and not any(records):
+                raise ParseError("a name line without fields: %r" % name[:80])
             if name is None:  # nameless stanzas (advanced list) follow each other: one per record
                 stanzas.extend((None, fields) for fields in records if fields)
                 return

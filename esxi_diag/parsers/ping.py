@@ -11,7 +11,7 @@ host's own text.
 
 import re
 
-from esxi_diag.parsers import ParseError
+from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.human import parse_stanza
 
 _PING = re.compile(r"^PING\s+(\S+)\s+\(([^)]+)\)\s*:\s*(\d+)\s+data bytes", re.I)
@@ -48,6 +48,7 @@ def _loss(sent, received):
 
 
 def parse_vmkping(text):
+    check_text(text)
     result = _empty()
     lines = [l.strip() for l in (text or "").splitlines() if l.strip()]
     if not lines:

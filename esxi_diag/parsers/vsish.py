@@ -6,7 +6,7 @@ prints ``{ "cur":0x85, ... ,}`` with unquoted hex numbers. Spacing after the col
 
 import re
 
-from esxi_diag.parsers import ParseError
+from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.keys import norm_key
 
 _NUMBER = re.compile(r"^\s*(0x[0-9a-fA-F]+|-?\d+)\s*$")
@@ -26,6 +26,7 @@ def to_number(text):
 
 def parse_vsish(text):
     """A number, or a dict with normalised keys (numbers converted). Raises ParseError."""
+    check_text(text)
     body = (text or "").strip()
     if not body:
         raise ParseError("empty vsish output")

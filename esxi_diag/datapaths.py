@@ -1,0 +1,106 @@
+"""Which VMkernel ports carry vMotion's hot and cold data, and the rule that decided
+(ldvm-rules.md, section 1).
+
+hot data : the vmknics on the ``vmotion`` netstack if any exist (tags elsewhere are then inactive),
+           else the enabled vmknics tagged VMotion.
+cold data: the vmknics on the ``vSphereProvisioning`` netstack if any exist, else the enabled vmknics
+           tagged for provisioning, else the Management-tagged vmknic(s).
+
+When the facts a rule needs are missing (no interface list, tags not collected) the basis is
+``unknown``: never a guess, and no finding is raised on it.
+"""
+
+from esxi_diag.facts import natural_key
+
+VMOTION_NETSTACK = "vmotion"
+PROVISIONING_NETSTACK = "vSphereProvisioning"
+TAG_VMOTION = "VMotion"
+TAG_PROVISIONING = "vSphereProvisioning"
+TAG_MANAGEMENT = "Management"
+
+
+def has_tag(vmknic, tag):
+    return any(t.lower() == tag.lower() for t in (vmknic.get("tags") or []))
+
+
+def _sorted(vmknics):
+    return sorted(vmknics, key=lambda v: natural_key(v["name"]))
+
+
+def _path(basis, vmknics, reason, **extra):
+    stacks = []
+    for v in vmknics:
+        if v.get("netstack") and v["netstack"] not in stacks:
+            stacks.append(v["netstack"])
+    path = {"basis": basis, "vmknics": [v["name"] for v in vmknics],
+            "netstack": stacks[0] if stacks else None,
+            "netstacks": stacks, "reason": reason, "inactive_tagged": [],
+            "disabled_tagged": [], "unknown_tags": []}
+    path.update(extra)
+    return path
+
+
+def _by_netstack_or_tag(facts, netstack, tag, label, netstack_basis, tag_basis):
+    """The netstack rule, then the tag rule. Returns (path or None, unknown_reason or None)."""
+    vmknics = _sorted(facts["vmknics"].values())
+    if "interfaces" not in facts["known"] and not vmknics:
+        return None, "the VMkernel interface list was not collected"
+    on_stack = [v for v in vmknics if v.get("netstack") == netstack]
+    tagged = [v for v in vmknics if has_tag(v, tag) and v.get("netstack") != netstack]
+    if on_stack:
+        names = ", ".join(v["name"] for v in on_stack)
+        return _path(netstack_basis, on_stack,
+                     "%s on the %s netstack, which takes precedence over %s tags" % (
+                         names, netstack, label),
+                     inactive_tagged=[v["name"] for v in tagged]), None
+    if any(v.get("netstack") is None for v in vmknics):
+        return None, "the netstack of %s is not known" % ", ".join(
+            v["name"] for v in vmknics if v.get("netstack") is None)
+    unknown = [v["name"] for v in vmknics if v.get("tags") is None]
+    enabled = [v for v in tagged if v.get("enabled") is not False]
+    disabled = [v["name"] for v in tagged if v.get("enabled") is False]
+    if enabled:
+        reason = "no vmknic on the %s netstack; %s tagged %s" % (
+            netstack, ", ".join(v["name"] for v in enabled), label)
+        if unknown:
+            reason += " (tags of %s not known: there may be more)" % ", ".join(unknown)
+        return _path(tag_basis, enabled, reason, disabled_tagged=disabled,
+                     unknown_tags=unknown), None
+    if unknown:
+        return _unknown("the service tags of %s were not collected" % ", ".join(unknown),
+                        unknown), None
+    return _path("none", [], "no vmknic on the %s netstack and no enabled vmknic tagged %s" % (
+        netstack, label), disabled_tagged=disabled), None
+
+
+def _unknown(reason, unknown_tags=()):
+    return _path("unknown", [], reason, unknown_tags=list(unknown_tags))
+
+
+def resolve_hot(facts):
+    path, why = _by_netstack_or_tag(facts, VMOTION_NETSTACK, TAG_VMOTION, "VMotion",
+                                    "vmotion-netstack", "vmotion-tag")
+    return path if path is not None else _unknown(why)
+
+
+def resolve_cold(facts):
+    path, why = _by_netstack_or_tag(facts, PROVISIONING_NETSTACK, TAG_PROVISIONING,
+                                    "vSphereProvisioning", "provisioning-netstack",
+                                    "provisioning-tag")
+    if path is None:
+        return _unknown(why)
+    if path["basis"] != "none":  # netstack, tag, or unknown
+        return path
+    vmknics = _sorted(facts["vmknics"].values())
+    management = [v for v in vmknics if has_tag(v, TAG_MANAGEMENT) and v.get("enabled") is not False]
+    if management:
+        return _path("management", management,
+                     "no provisioning vmknic: cold data falls back to the Management vmknic "
+                     "(%s)" % ", ".join(v["name"] for v in management),
+                     disabled_tagged=path["disabled_tagged"])
+    return _path("none", [], "no provisioning vmknic and no enabled Management vmknic",
+                 disabled_tagged=path["disabled_tagged"])
+
+
+def resolve(facts):
+    return {"hot": resolve_hot(facts), "cold": resolve_cold(facts)}

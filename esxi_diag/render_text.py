@@ -1,0 +1,267 @@
+"""The text report: what a support engineer reads over SSH and pastes into a case.
+
+Made from the JSON report only (report.py), within 100 columns, plain ASCII apart from the host's
+own names.
+"""
+
+import textwrap
+
+from esxi_diag.report import command_counts
+
+WIDTH = 100
+_BASIS = {
+    "vmotion-netstack": "vmotion netstack",
+    "vmotion-tag": "VMotion tag",
+    "provisioning-netstack": "vSphereProvisioning netstack",
+    "provisioning-tag": "vSphereProvisioning tag",
+    "management": "management fallback",
+    "none": "none",
+    "unknown": "unknown",
+}
+_LABEL = {"fail": "FAIL", "warn": "WARN", "info": "INFO", "ok": "OK"}
+_RESULT = {0: "OK: no warnings", 1: "WARNINGS", 2: "FAILURES"}
+
+
+def _v(value, unknown="?"):
+    if value is None:
+        return unknown
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return str(value)
+
+
+def _prefix(netmask):
+    try:
+        return sum(bin(int(o)).count("1") for o in str(netmask).split("."))
+    except ValueError:
+        return None
+
+
+def table(headers, rows, indent="  "):
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = [indent + "  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    for r in rows:
+        lines.append(indent + "  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+    return lines
+
+
+def _wrap(text, indent):
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False, break_long_words=False) or [indent.rstrip()]
+
+
+def _host_line(report):
+    h = report["host"]
+    name = h.get("fqdn") or h.get("hostname") or "unknown host"
+    if h.get("version"):
+        version = "VMware ESXi %s" % h["version"]
+        if h.get("update") not in (None, "", "0"):
+            version += " Update %s" % h["update"]
+        if h.get("build"):
+            version += " (build %s)" % h["build"]
+    else:
+        version = "ESXi version unknown"
+    return "%s, %s" % (name, version)
+
+
+def _source_line(report):
+    s = report["source"]
+    if s.get("type") == "simulated":
+        text = "simulated host (profile %s)" % s.get("name")
+    elif s.get("type") == "transcript":
+        text = "transcript %s" % s.get("name")
+    else:
+        text = "this host"
+    if s.get("localcli"):
+        text += "; esxcli failed, read through localcli"
+    return text
+
+
+def _vmknic_lines(report):
+    """Two lines per vmknic: addressing, then attachment and tags (fits 100 columns)."""
+    rows = []
+    for v in report["vmknics"]:
+        ipv4 = v.get("ipv4")
+        if ipv4:
+            prefix = _prefix(ipv4.get("netmask"))
+            addr = ipv4["address"] + ("/%d" % prefix if prefix is not None else "")
+        elif v.get("ipv6"):
+            addr = "no IPv4 (IPv6 %s)" % v["ipv6"][0]["address"]
+        else:
+            addr = "none" if v.get("ipv4_known") else "?"
+        gateway = (ipv4 or {}).get("gateway") or "-"
+        rows.append([v["name"], _v(v.get("enabled")), _v(v.get("netstack")), _v(v.get("mtu")),
+                     addr, gateway, "+".join(v.get("roles") or []) or "-"])
+    lines = table(["vmk", "on", "netstack", "MTU", "IPv4", "gateway", "vMotion role"], rows)
+    out = [lines[0]]
+    for v, line in zip(report["vmknics"], lines[1:]):
+        where = v.get("vds_name") or v.get("portset") or "?"
+        if v.get("portgroup"):
+            where += " / " + v["portgroup"]
+        tags = "not known" if v.get("tags") is None else (", ".join(v["tags"]) or "none")
+        out.append(line)
+        out.extend(_wrap("switch: %s; tags: %s" % (where, tags), " " * 8))
+    return out
+
+
+def _path_lines(report):
+    lines = []
+    labels = {"hot": "hot data  (memory, device state)  ",
+              "cold": "cold data (snapshots, disks, logs)"}
+    for role in ("hot", "cold"):
+        p = report["data_paths"][role]
+        vmks = ", ".join(p["vmknics"]) or "none"
+        where = "%s on %s" % (vmks, p["netstack"]) if p.get("netstack") else vmks
+        lines.append("  %s  %s  [rule: %s]" % (labels[role], where,
+                                                _BASIS.get(p["basis"], p["basis"])))
+        lines.extend(_wrap(p["reason"], " " * 12))
+    return lines
+
+
+def _switch_lines(report):
+    nics = dict((n["name"], n) for n in report["nics"])
+    lines = []
+    for s in report["vswitches"]:
+        parts = []
+        for u in s.get("uplinks") or []:
+            n = nics.get(u)
+            if n is None:
+                parts.append("%s ?" % u)
+            elif n.get("link_up"):
+                parts.append("%s up %s Mb/s MTU %s" % (u, _v(n.get("speed_mbps")), _v(n.get("mtu"))))
+            else:
+                parts.append("%s DOWN" % u)
+        head = "  %s (%s, MTU %s): " % (s["name"], s.get("type"), _v(s.get("mtu")))
+        lines.extend(textwrap.wrap(head + ("; ".join(parts) if parts else "no uplinks"), WIDTH,
+                                   subsequent_indent=" " * 6, break_on_hyphens=False))
+    return lines
+
+
+def _route_lines(report):
+    lines = []
+    by_stack = {}
+    for r in report["routes"]:
+        by_stack.setdefault(r["netstack"], []).append(r)
+    for stack in sorted(by_stack):
+        parts = []
+        for r in by_stack[stack]:
+            if r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0":
+                dest = "default"
+            else:
+                prefix = _prefix(r["netmask"])
+                dest = r["network"] + ("/%d" % prefix if prefix is not None else "")
+            how = ("via %s" % r["gateway"]) if r.get("gateway") else "on-link"
+            parts.append("%s %s (%s)" % (dest, how, _v(r.get("interface"))))
+        lines.extend(textwrap.wrap("  %s: %s" % (stack, "; ".join(parts)), WIDTH,
+                                   subsequent_indent=" " * 6, break_on_hyphens=False))
+    return lines
+
+
+def _bytes(n):
+    if n is None:
+        return "unavailable"
+    return "%d bytes (%.1f MiB)" % (n, n / 1048576.0)
+
+
+def _tuning_lines(report):
+    t = report["tuning"]
+    rate = t["net_expected_line_rate_mbps"]
+    if rate.get("current") is None:
+        rate_text = "unknown"
+    else:
+        rate_text = "%d MB/s (%.1f Gbit/s)" % (rate["current"], rate["current"] * 8 / 1000.0)
+        if rate.get("default") is not None:
+            rate_text += ", default %d" % rate["default"]
+        if rate.get("min") is not None and rate.get("max") is not None:
+            rate_text += ", range %d-%d" % (rate["min"], rate["max"])
+    lines = ["  /Migrate/NetExpectedLineRateMBps   %s" % rate_text,
+             "  /Migrate/NetLatencyModeThreshold   %s" % (
+                 "unknown" if t["latency_mode_threshold_ms"] is None else
+                 "%d ms" % t["latency_mode_threshold_ms"])]
+    hot_stack = report["data_paths"]["hot"].get("netstack")
+    for stack in sorted(t["sbmax"]):
+        mark = "  (hot data)" if stack == hot_stack else ""
+        lines.append("  sbMax %-28s %s%s" % (stack, _bytes(t["sbmax"][stack]), mark))
+    if not t["sbmax"]:
+        lines.append("  sbMax                              not read")
+    return lines
+
+
+def _probe_lines(report):
+    rows = []
+    for p in report["probes"]:
+        rtt = p.get("rtt_ms")
+        rtt_text = "%.3f/%.3f/%.3f" % (rtt["min"], rtt["avg"], rtt["max"]) if rtt else "-"
+        rows.append([_v(p.get("source_vmknic"), "-"), _v(p.get("netstack")), _v(p.get("target")),
+                     "%s%s" % (_v(p.get("payload_bytes")), " DF" if p.get("df") else ""),
+                     "%s/%s" % (_v(p.get("received")), _v(p.get("sent"))),
+                     "-" if p.get("loss_pct") is None else "%g%%" % p["loss_pct"], rtt_text,
+                     p.get("error") or "-"])
+    return table(["from", "netstack", "to", "payload", "recv/sent", "loss", "rtt min/avg/max ms",
+                  "error"], rows)
+
+
+def _finding_lines(report):
+    lines = []
+    for f in report["findings"]:
+        lines.append("  %-5s %s  %s" % (_LABEL[f["severity"]], f["id"], f["title"]))
+        if f["severity"] == "ok":
+            continue
+        lines.extend(_wrap(f["detail"], " " * 8))
+        if f.get("remedy"):
+            lines.extend(_wrap("Fix: " + f["remedy"], " " * 8))
+    return lines
+
+
+def _command_lines(report):
+    counts = command_counts(report)
+    total = len(report["commands"])
+    duration = sum(c["duration_s"] or 0 for c in report["commands"])
+    head = "  %d read: %d parsed, %d unparsed, %d failed, %d unavailable" % (
+        total, counts["parsed"], counts["unparsed"], counts["failed"], counts["unavailable"])
+    if report["source"].get("type") != "transcript":
+        head += " (%.1f s of command time)" % duration
+    lines = [head]
+    for c in report["commands"]:
+        if c["status"] in ("unparsed", "failed", "unavailable"):
+            lines.extend(_wrap("%s: %s%s" % (c["command"], c["status"],
+                                             (", " + c["note"]) if c.get("note") else ""),
+                               " " * 4))
+    if report.get("unrecognised"):
+        lines.append("  not recognised (skipped): %d" % len(report["unrecognised"]))
+        for cmd in report["unrecognised"][:10]:
+            lines.extend(_wrap(cmd, " " * 4))
+        if len(report["unrecognised"]) > 10:
+            lines.append("    ... and %d more" % (len(report["unrecognised"]) - 10))
+    return lines
+
+
+def render(report, command="inspect"):
+    s = report["summary"]
+    out = ["esxi-diag %s %s: %s" % (report["tool"]["version"], command, _host_line(report)),
+           "Source: %s; generated %s" % (_source_line(report), report["generated_at"]), ""]
+    for note in report.get("notes") or []:
+        out.extend(_wrap("Note: " + note, ""))
+    if report.get("notes"):
+        out.append("")
+    out.append("VMkernel interfaces")
+    if report["vmknics"]:
+        out.extend(_vmknic_lines(report))
+    else:
+        out.append("  none known")
+    out += ["", "vMotion data paths"] + _path_lines(report)
+    if report["vswitches"]:
+        out += ["", "Switches and uplinks"] + _switch_lines(report)
+    if report["routes"]:
+        out += ["", "Routes per netstack"] + _route_lines(report)
+    out += ["", "Long Distance vMotion tuning"] + _tuning_lines(report)
+    if report["probes"]:
+        out += ["", "Pings"] + _probe_lines(report)
+    out += ["", "Findings: %d fail, %d warn, %d info, %d ok" % (s["fail"], s["warn"], s["info"],
+                                                                s["ok"])]
+    out += _finding_lines(report)
+    out += ["", "Commands"] + _command_lines(report)
+    out += ["", "Result: %s (exit %d)" % (_RESULT[s["exit_status"]], s["exit_status"])]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,110 @@
+"""The machine report (schema ``esxi-diag/1``): facts, data paths, findings and the command record.
+
+Everything a renderer shows comes from this dict, so the text report and ``--json`` never disagree.
+The contract is documented in docs/report.md.
+"""
+
+import time
+
+from esxi_diag import SCHEMA, __version__
+from esxi_diag import capture as cap
+from esxi_diag import datapaths, rules
+from esxi_diag.facts import build_facts, natural_key
+
+
+def _vmknic_json(v, paths):
+    ipv4 = v.get("ipv4")
+    roles = [r for r in ("hot", "cold") if v["name"] in paths[r]["vmknics"]]
+    return {
+        "name": v["name"], "enabled": v.get("enabled"), "netstack": v.get("netstack"),
+        "mtu": v.get("mtu"), "portgroup": v.get("portgroup"), "portset": v.get("portset"),
+        "vds_name": v.get("vds_name"), "mac": v.get("mac"),
+        "tags": list(v["tags"]) if v.get("tags") is not None else None,
+        "ipv4": None if not ipv4 else {"address": ipv4.get("address"),
+                                       "netmask": ipv4.get("netmask"),
+                                       "gateway": ipv4.get("gateway"),
+                                       "type": ipv4.get("type")},
+        "ipv4_known": bool(v.get("ipv4_known")),
+        "ipv6": [dict(a) for a in v.get("ipv6", [])],
+        "roles": roles,
+    }
+
+
+def _tuning_json(tuning):
+    rate = tuning.get("net_expected_line_rate_mbps") or {}
+    return {
+        "net_expected_line_rate_mbps": {"current": rate.get("current"),
+                                        "default": rate.get("default"),
+                                        "min": rate.get("min"), "max": rate.get("max")},
+        "latency_mode_threshold_ms": tuning.get("latency_mode_threshold_ms"),
+        "sbmax": dict(tuning.get("sbmax") or {}),
+    }
+
+
+def _path_json(path):
+    return {"vmknics": list(path["vmknics"]), "netstack": path["netstack"],
+            "basis": path["basis"], "reason": path["reason"],
+            "inactive_tagged": list(path["inactive_tagged"]),
+            "disabled_tagged": list(path["disabled_tagged"]),
+            "unknown_tags": list(path["unknown_tags"])}
+
+
+def _probe_json(p):
+    keys = ("source_vmknic", "netstack", "target", "payload_bytes", "df", "sent", "received",
+            "loss_pct", "rtt_ms", "error", "command")
+    return dict((k, p.get(k)) for k in keys)
+
+
+def analyse(captures, source, hints=None, meta=None):
+    """Captures -> the full report dict (facts, data paths, findings)."""
+    meta = dict(meta or {})
+    facts = build_facts(captures, hints)
+    paths = datapaths.resolve(facts)
+    findings = rules.evaluate(facts, paths, captures, meta)
+    return build_report(facts, paths, findings, captures, source, meta)
+
+
+def build_report(facts, paths, findings, captures, source, meta):
+    by_name = lambda d: sorted(d.values(), key=lambda x: natural_key(x["name"]))
+    host = dict(facts["host"])
+    routes = []
+    for stack in sorted(facts["routes"], key=natural_key):
+        routes.extend(dict(r) for r in facts["routes"][stack])
+    counts = dict((s, 0) for s in ("fail", "warn", "info", "ok"))
+    for f in findings:
+        counts[f["severity"]] += 1
+    status = rules.exit_status(findings)
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "esxi-diag", "version": __version__},
+        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "source": dict(source),
+        "host": {"hostname": host.get("hostname"), "fqdn": host.get("fqdn"),
+                 "product": host.get("product"), "version": host.get("version"),
+                 "build": host.get("build"), "update": host.get("update"),
+                 "patch": host.get("patch")},
+        "vmknics": [_vmknic_json(v, paths) for v in by_name(facts["vmknics"])],
+        "nics": [dict(n) for n in by_name(facts["nics"])],
+        "vswitches": [dict(s) for s in by_name(facts["vswitches"])],
+        "portgroups": [dict(p) for p in by_name(facts["portgroups"])],
+        "netstacks": facts["netstacks"],
+        "routes": routes,
+        "default_gateway": facts.get("default_gateway"),
+        "data_paths": {"hot": _path_json(paths["hot"]), "cold": _path_json(paths["cold"])},
+        "probes": [_probe_json(p) for p in facts["probes"]],
+        "tuning": _tuning_json(facts["tuning"]),
+        "findings": findings,
+        "summary": {"fail": counts["fail"], "warn": counts["warn"], "info": counts["info"],
+                    "ok": counts["ok"], "exit_status": status},
+        "commands": [c.to_dict() for c in captures],
+        "unrecognised": list(meta.get("unrecognised", [])),
+        "notes": list(meta.get("notes", [])),
+    }
+
+
+def command_counts(report):
+    counts = dict((s, 0) for s in (cap.PARSED, cap.UNPARSED, cap.FAILED, cap.UNAVAILABLE))
+    for c in report["commands"]:
+        if c["status"] in counts:
+            counts[c["status"]] += 1
+    return counts

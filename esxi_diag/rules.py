@@ -1,0 +1,433 @@
+"""Local findings: what is wrong (or right) with this host's vMotion data paths.
+
+Every finding has a stable ID (listed with its meaning in docs/findings.md), a severity (ok, info,
+warn, fail), a title, the evidence (``detail``) and a remedy naming the exact command that fixes it.
+A rule that lacks the facts it needs stays silent: unknown is never reported as broken.
+"""
+
+from esxi_diag import capture as cap
+from esxi_diag import catalog
+from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_MANAGEMENT, TAG_PROVISIONING,
+                                 TAG_VMOTION, VMOTION_NETSTACK)
+from esxi_diag.facts import natural_key
+
+OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
+SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}
+
+DEFAULT_LINE_RATE_MBPS = 133  # MB/s: the 1 Gbit/s LDVM assumes (ldvm-rules.md section 4)
+MAX_LINE_RATE_MBPS = 2000
+
+
+def finding(fid, severity, title, detail, remedy=None, subjects=None):
+    return {"id": fid, "severity": severity, "title": title, "detail": detail,
+            "remedy": remedy, "subjects": sorted(subjects or [], key=natural_key)}
+
+
+def switch_of(facts, vmknic):
+    """The vSwitch or DVS a vmknic is attached to, or None when not known."""
+    switches = facts["vswitches"]
+    if vmknic.get("vds_name") and vmknic["vds_name"] in switches:
+        return switches[vmknic["vds_name"]]
+    if vmknic.get("portset") and vmknic["portset"] in switches:
+        return switches[vmknic["portset"]]
+    pg = facts["portgroups"].get(vmknic.get("portgroup") or "")
+    if pg and pg.get("vswitch") in switches:
+        return switches[pg["vswitch"]]
+    return None
+
+
+def uplinks_of(facts, switch):
+    """The known NIC records of a switch's uplinks (None when uplinks or NICs are unknown)."""
+    if switch is None or switch.get("uplinks") is None or "nics" not in facts["known"]:
+        return None
+    return [facts["nics"][u] for u in switch["uplinks"] if u in facts["nics"]]
+
+
+def _paths_vmknics(facts, paths):
+    """(role label, vmknic record) for every data-path vmknic, hot first, each vmknic once."""
+    seen = []
+    out = []
+    for role in ("hot", "cold"):
+        for name in paths[role]["vmknics"]:
+            if name in facts["vmknics"] and name not in seen:
+                seen.append(name)
+                roles = [r for r in ("hot", "cold") if name in paths[r]["vmknics"]]
+                out.append((" and ".join(roles), facts["vmknics"][name]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _collect_remedy(path):
+    if path["unknown_tags"]:
+        return "Run and include: " + "; ".join(
+            "esxcli network ip interface tag get -i %s" % n for n in path["unknown_tags"])
+    return "Run and include: esxcli network ip interface list"
+
+
+def _hot_path(facts, paths):
+    hot = paths["hot"]
+    if hot["basis"] == "unknown":
+        return [finding("HOT-UNKNOWN", INFO, "Hot-data path could not be determined",
+                        "Not enough facts to say which vmknic carries vMotion hot data: %s." %
+                        hot["reason"], _collect_remedy(hot))]
+    if hot["basis"] == "none":
+        detail = "No VMkernel port carries vMotion hot data (memory, device state): %s. " \
+                 "vMotion to or from this host fails." % hot["reason"]
+        if hot["disabled_tagged"]:
+            detail += " Tagged VMotion but disabled: %s." % ", ".join(hot["disabled_tagged"])
+        candidates = [v for v in sorted(facts["vmknics"].values(), key=lambda v: natural_key(
+            v["name"])) if v.get("enabled") is not False and v.get("ipv4")]
+        vmk = hot["disabled_tagged"][0] if hot["disabled_tagged"] else (
+            candidates[0]["name"] if candidates else "<vmk>")
+        remedy = ("esxcli network ip interface set -i %s -e true" % vmk) if hot["disabled_tagged"] \
+            else ("esxcli network ip interface tag add -i %s -t VMotion  (or create a vmknic on "
+                  "the vmotion netstack: esxcli network ip interface add -i <vmk> -p <portgroup> "
+                  "-N vmotion)" % vmk)
+        return [finding("HOT-NONE", FAIL, "No vMotion (hot-data) VMkernel port", detail, remedy)]
+    return [finding("HOT-PATH", OK, "Hot data: %s" % ", ".join(hot["vmknics"]),
+                    "vMotion hot data uses %s (%s)." % (", ".join(hot["vmknics"]),
+                                                        hot["reason"]),
+                    subjects=hot["vmknics"])]
+
+
+def _cold_path(facts, paths):
+    cold = paths["cold"]
+    if cold["basis"] == "unknown":
+        return [finding("COLD-UNKNOWN", INFO, "Cold-data path could not be determined",
+                        "Not enough facts to say which vmknic carries vMotion cold data: %s." %
+                        cold["reason"], _collect_remedy(cold))]
+    if cold["basis"] == "none":
+        return [finding("COLD-NONE", FAIL, "No VMkernel port for cold data",
+                        "Cold data (snapshots, disks, logs) has no provisioning vmknic and no "
+                        "enabled Management vmknic to fall back to: %s." % cold["reason"],
+                        "esxcli network ip interface tag add -i <vmk> -t vSphereProvisioning")]
+    out = [finding("COLD-PATH", OK, "Cold data: %s" % ", ".join(cold["vmknics"]),
+                   "vMotion cold data uses %s (%s)." % (", ".join(cold["vmknics"]),
+                                                        cold["reason"]),
+                   subjects=cold["vmknics"])]
+    if cold["basis"] == "management":
+        hot = paths["hot"]["vmknics"]
+        example = hot[0] if hot else "<vmk>"
+        out.append(finding(
+            "COLD-MANAGEMENT", INFO, "Cold data falls back to the management network",
+            "No vmknic is on the vSphereProvisioning netstack or tagged vSphereProvisioning, so "
+            "snapshots, disks and logs of a migrating VM travel over %s (Management). This is "
+            "supported; for Long Distance vMotion VMware recommends a provisioning vmknic." %
+            ", ".join(cold["vmknics"]),
+            "esxcli network ip interface tag add -i %s -t vSphereProvisioning  (a vmknic that "
+            "routes to the peers' cold-data ports)" % example, subjects=cold["vmknics"]))
+    return out
+
+
+def _inactive_tags(facts, paths):
+    out = []
+    for role, tag, netstack, fid in (("hot", TAG_VMOTION, VMOTION_NETSTACK,
+                                      "TAG-VMOTION-INACTIVE"),
+                                     ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK,
+                                      "TAG-PROVISIONING-INACTIVE")):
+        names = paths[role]["inactive_tagged"]
+        if not names:
+            continue
+        out.append(finding(
+            fid, WARN, "%s tag on %s is inactive" % (tag, ", ".join(names)),
+            "%s carries the %s tag, but %s on the %s netstack takes precedence: the tag does "
+            "nothing and misleads whoever reads the configuration." % (
+                ", ".join(names), tag, ", ".join(paths[role]["vmknics"]), netstack),
+            "; ".join("esxcli network ip interface tag remove -i %s -t %s" % (n, tag)
+                      for n in names), subjects=names))
+    return out
+
+
+def _disabled_or_unaddressed(facts, paths):
+    out = []
+    for role, v in _paths_vmknics(facts, paths):
+        name = v["name"]
+        if v.get("enabled") is False:
+            out.append(finding(
+                "PATH-VMK-DISABLED", FAIL, "%s (%s data) is disabled" % (name, role),
+                "%s is on the %s netstack and so carries %s data, but it is disabled." % (
+                    name, v.get("netstack"), role),
+                "esxcli network ip interface set -i %s -e true" % name, subjects=[name]))
+        if v.get("ipv4_known") and v.get("ipv4") is None:
+            if v.get("ipv6"):
+                out.append(finding(
+                    "PATH-VMK-NO-IPV4", WARN, "%s (%s data) has no IPv4 address" % (name, role),
+                    "%s has only IPv6 addresses (%s). vMotion over IPv6 needs IPv6 on every peer "
+                    "too." % (name, ", ".join(a["address"] for a in v["ipv6"])),
+                    "esxcli network ip interface ipv4 set -i %s -t static -I <address> "
+                    "-N <netmask>" % name, subjects=[name]))
+            else:
+                out.append(finding(
+                    "PATH-VMK-NO-IPV4", FAIL, "%s (%s data) has no IP address" % (name, role),
+                    "%s carries %s data but has no IPv4 (or IPv6) address." % (name, role),
+                    "esxcli network ip interface ipv4 set -i %s -t static -I <address> "
+                    "-N <netmask>" % name, subjects=[name]))
+    for role in ("hot", "cold"):
+        for name in paths[role]["disabled_tagged"]:
+            out.append(finding(
+                "PATH-VMK-DISABLED", WARN, "%s is tagged for %s data but disabled" % (name, role),
+                "%s carries the %s tag but is disabled, so it carries nothing." % (
+                    name, TAG_VMOTION if role == "hot" else TAG_PROVISIONING),
+                "esxcli network ip interface set -i %s -e true  (or remove the tag)" % name,
+                subjects=[name]))
+    return out
+
+
+_NOT_SHARED = (TAG_VMOTION.lower(), TAG_PROVISIONING.lower())
+
+
+def _shared_services(facts, paths):
+    out = []
+    for name in paths["hot"]["vmknics"]:
+        v = facts["vmknics"].get(name) or {}
+        others = [t for t in (v.get("tags") or []) if t.lower() not in _NOT_SHARED]
+        if not others:
+            continue
+        out.append(finding(
+            "HOT-SHARED-SERVICES", WARN, "Hot-data vmknic %s also carries %s" % (
+                name, ", ".join(others)),
+            "vMotion moves memory at line rate and can starve %s on %s (and vice versa). VMware "
+            "recommends a dedicated vMotion vmknic on its own network." % (", ".join(others),
+                                                                           name),
+            "Move vMotion to a dedicated vmknic: esxcli network ip interface add -i <vmk> "
+            "-p <portgroup> -N vmotion; then esxcli network ip interface tag remove -i %s -t "
+            "VMotion" % name, subjects=[name]))
+    return out
+
+
+def _gateways(facts, paths):
+    """A data-path netstack without a default gateway cannot reach routed (L3) peers."""
+    out = []
+    checked = []
+    for role in ("hot", "cold"):
+        path = paths[role]
+        for stack in path["netstacks"]:
+            if stack in checked or stack not in facts["routes"]:
+                continue
+            checked.append(stack)
+            routes = facts["routes"][stack]
+            if any(r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0" and r["gateway"]
+                   for r in routes):
+                continue
+            if stack == catalog.DEFAULT_NETSTACK and facts.get("default_gateway"):
+                continue
+            members = [facts["vmknics"][n] for n in (paths["hot"]["vmknics"] +
+                                                     paths["cold"]["vmknics"])
+                       if n in facts["vmknics"] and facts["vmknics"][n].get("netstack") == stack]
+            own = [v["name"] for v in members if (v.get("ipv4") or {}).get("gateway")]
+            unknown = [v["name"] for v in members
+                       if v.get("ipv4") and not v["ipv4"].get("gateway_known")]
+            if own or unknown:
+                continue
+            static = [r for r in routes if r["gateway"]]
+            names = sorted(set(v["name"] for v in members), key=natural_key)
+            roles = [r for r in ("hot", "cold") if stack in paths[r]["netstacks"]]
+            if static:
+                detail = ("The %s netstack (%s data, %s) has no default gateway; it reaches "
+                          "other subnets only through its static routes (%s)." % (
+                              stack, " and ".join(roles), ", ".join(names), ", ".join(
+                                  "%s/%s via %s" % (r["network"], r["netmask"], r["gateway"])
+                                  for r in static)))
+                severity = INFO
+            else:
+                detail = ("The %s netstack (%s data, %s) has no default gateway and no static "
+                          "route: it reaches only its own subnets. Routed (L3) vMotion to peers "
+                          "in other subnets is impossible until a gateway is set." % (
+                              stack, " and ".join(roles), ", ".join(names)))
+                severity = WARN
+            out.append(finding(
+                "NETSTACK-NO-GATEWAY", severity, "No default gateway on the %s netstack" % stack,
+                detail,
+                "esxcli network ip route ipv4 add -N %s -n default -g <gateway>  (or a per-vmknic "
+                "gateway: esxcli network ip interface ipv4 set -i %s -t static -I <address> "
+                "-N <netmask> -g <gateway>)" % (stack, names[0] if names else "<vmk>"),
+                subjects=names))
+    return out
+
+
+def _default_route_elsewhere(facts, paths):
+    """Hot data on the default netstack whose default route leaves through another vmknic."""
+    out = []
+    routes = facts["routes"].get(catalog.DEFAULT_NETSTACK)
+    if not routes:
+        return out
+    defaults = [r for r in routes if r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0"
+                and r["gateway"] and r["interface"]]
+    if not defaults:
+        return out
+    via = defaults[0]["interface"]
+    for name in paths["hot"]["vmknics"]:
+        v = facts["vmknics"].get(name) or {}
+        ipv4 = v.get("ipv4") or {}
+        if v.get("netstack") != catalog.DEFAULT_NETSTACK or name == via:
+            continue
+        if not ipv4.get("gateway_known") or ipv4.get("gateway"):
+            continue
+        out.append(finding(
+            "HOT-ROUTES-VIA-OTHER-VMKNIC", INFO,
+            "Routed hot data from %s would leave through %s" % (name, via),
+            "%s carries hot data on the default netstack, whose default gateway %s is reached "
+            "through %s. vMotion to a peer outside %s's own subnet would leave through %s, not "
+            "%s. Peers on the same L2 segment are not affected." % (
+                name, defaults[0]["gateway"], via, name, via, name),
+            "Give %s its own gateway (ESXi 6.5 and later): esxcli network ip interface ipv4 set "
+            "-i %s -t static -I %s -N %s -g <gateway on %s's subnet>; or move vMotion to the "
+            "vmotion netstack" % (name, name, ipv4.get("address") or "<address>",
+                                  ipv4.get("netmask") or "<netmask>", name), subjects=[name]))
+    return out
+
+
+def _mtu(facts, paths):
+    out = []
+    for role, v in _paths_vmknics(facts, paths):
+        mtu = v.get("mtu")
+        switch = switch_of(facts, v)
+        if not mtu or switch is None:
+            continue
+        too_small_switch = bool(switch.get("mtu") and mtu > switch["mtu"])
+        if too_small_switch:
+            if switch["type"] == "standard":
+                remedy = ("esxcli network vswitch standard set -v %s -m %d  (or lower the "
+                          "vmknic: esxcli network ip interface set -i %s -m %d)" % (
+                              switch["name"], mtu, v["name"], switch["mtu"]))
+            else:
+                remedy = ("Raise the MTU of distributed switch %s to %d in vCenter (or lower "
+                          "the vmknic: esxcli network ip interface set -i %s -m %d)" % (
+                              switch["name"], mtu, v["name"], switch["mtu"]))
+            out.append(finding(
+                "MTU-EXCEEDS-VSWITCH", FAIL,
+                "%s MTU %d is larger than %s's MTU %d" % (v["name"], mtu, switch["name"],
+                                                           switch["mtu"]),
+                "%s (%s data) sends frames of up to %d bytes, but %s only carries %d: large "
+                "vMotion packets are dropped." % (v["name"], role, mtu, switch["name"],
+                                                  switch["mtu"]),
+                remedy, subjects=[v["name"]]))
+        uplinks = uplinks_of(facts, switch)
+        small = [n for n in (uplinks or []) if n.get("mtu") and n["mtu"] < mtu]
+        if small and not too_small_switch:  # a vSwitch MTU change sets its uplinks' too
+            out.append(finding(
+                "MTU-EXCEEDS-UPLINK", FAIL,
+                "%s MTU %d is larger than uplink %s MTU %d" % (
+                    v["name"], mtu, small[0]["name"], small[0]["mtu"]),
+                "%s (%s data) on %s has MTU %d, but uplink(s) %s carry less: large vMotion "
+                "packets are dropped when they leave through those uplinks." % (
+                    v["name"], role, switch["name"], mtu,
+                    ", ".join("%s (%d)" % (n["name"], n["mtu"]) for n in small)),
+                ("esxcli network vswitch standard set -v %s -m %d  (sets the uplinks' MTU too)" % (
+                    switch["name"], mtu)) if switch["type"] == "standard" else
+                ("Raise the MTU of distributed switch %s to %d in vCenter" % (switch["name"],
+                                                                             mtu)),
+                subjects=[v["name"]]))
+    return out
+
+
+def _uplinks(facts, paths):
+    out = []
+    for role, v in _paths_vmknics(facts, paths):
+        switch = switch_of(facts, v)
+        uplinks = uplinks_of(facts, switch)
+        if uplinks is None or len(uplinks) != len(switch["uplinks"]):
+            continue  # some uplink is not in the NIC list: not enough facts
+        if any(n.get("link_up") for n in uplinks):
+            continue
+        if not uplinks:
+            detail = "%s (%s data) is on %s, which has no uplink: its traffic never leaves " \
+                     "the host." % (v["name"], role, switch["name"])
+        else:
+            detail = "%s (%s data) is on %s, whose uplinks (%s) are all down." % (
+                v["name"], role, switch["name"], ", ".join(n["name"] for n in uplinks))
+        remedy = ("esxcli network vswitch standard uplink add -u <vmnic> -v %s  (and check the "
+                  "cabling and switch port: esxcli network nic list)" % switch["name"]) \
+            if switch["type"] == "standard" else \
+            "Check the uplinks of distributed switch %s (esxcli network nic list)" % switch["name"]
+        out.append(finding("PATH-NO-UPLINK", FAIL, "%s has no working uplink" % v["name"], detail,
+                           remedy, subjects=[v["name"]]))
+    return out
+
+
+def hot_uplink_speed(facts, paths):
+    """(slowest link-up uplink speed in Mbit/s, its name) of the hot-data vmknics' switches."""
+    speeds = []
+    for name in paths["hot"]["vmknics"]:
+        v = facts["vmknics"].get(name)
+        uplinks = uplinks_of(facts, switch_of(facts, v)) if v else None
+        for n in uplinks or []:
+            if n.get("link_up") and n.get("speed_mbps"):
+                speeds.append((n["speed_mbps"], n["name"]))
+    return min(speeds) if speeds else (None, None)
+
+
+def _line_rate(facts, paths):
+    rate = facts["tuning"]["net_expected_line_rate_mbps"]
+    if not rate or rate.get("current") is None:
+        return []
+    default = rate.get("default") or DEFAULT_LINE_RATE_MBPS
+    speed, nic = hot_uplink_speed(facts, paths)
+    if rate["current"] != default or not speed or speed <= 1000:
+        return []
+    maximum = rate.get("max") or MAX_LINE_RATE_MBPS
+    suggested = min(speed // 8, maximum)
+    return [finding(
+        "LINERATE-DEFAULT", INFO, "NetExpectedLineRateMBps is at its 1 Gbit/s default",
+        "/Migrate/NetExpectedLineRateMBps is %d MB/s (the default), but the hot-data uplinks run "
+        "at %d Mbit/s (slowest: %s, %d MB/s). Long Distance vMotion sizes its socket buffers "
+        "from this value; on a LAN it does not matter." % (rate["current"], speed, nic,
+                                                           speed // 8),
+        "esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps -i %d" %
+        suggested)]
+
+
+def _sbmax(facts, paths):
+    stack = paths["hot"]["netstack"]
+    sbmax = facts["tuning"]["sbmax"]
+    if stack is None or stack not in sbmax or sbmax[stack] is not None:
+        return []
+    return [finding(
+        "SBMAX-UNAVAILABLE", INFO, "sbMax of the %s netstack cannot be read" % stack,
+        "vsish has no /net/tcpip/instances/%s/sbMax node on this host (it exists from vSphere "
+        "6.7 U1). Only NetExpectedLineRateMBps can be tuned for Long Distance vMotion." % stack,
+        None)]
+
+
+def _collection(facts, captures, meta):
+    out = []
+    bad = [c for c in captures if c.status in (cap.FAILED, cap.UNPARSED)]
+    if bad:
+        out.append(finding(
+            "COLLECT-INCOMPLETE", WARN, "%d command(s) failed or were not understood" % len(bad),
+            "; ".join("%s: %s %s" % (c.command, c.status, c.note or "") for c in bad[:8]) +
+            ("; and %d more" % (len(bad) - 8) if len(bad) > 8 else "") +
+            ". Facts from these commands are missing; checks that need them were skipped.",
+            "Run the commands by hand to see their errors; the JSON report lists every command "
+            "with its exit code."))
+    if meta.get("localcli"):
+        out.append(finding(
+            "COLLECT-LOCALCLI", WARN, "esxcli failed: data read through localcli",
+            "esxcli did not answer (%s), so the data was read with localcli, which bypasses "
+            "hostd. vMotion needs hostd: check it before migrating." % meta["localcli"],
+            "/etc/init.d/hostd status  (and /etc/init.d/hostd restart if it is not running)"))
+    return out
+
+
+def evaluate(facts, paths, captures=(), meta=None):
+    """All local findings, most severe first."""
+    meta = meta or {}
+    findings = []
+    for rule in (_hot_path, _cold_path, _inactive_tags, _disabled_or_unaddressed,
+                 _shared_services, _gateways, _default_route_elsewhere, _mtu, _uplinks,
+                 _line_rate, _sbmax):
+        findings.extend(rule(facts, paths))
+    findings.extend(_collection(facts, captures, meta))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"], f["subjects"]))
+    return findings
+
+
+def exit_status(findings):
+    """0 no warnings, 1 warnings, 2 failures."""
+    severities = set(f["severity"] for f in findings)
+    if FAIL in severities:
+        return 2
+    if WARN in severities:
+        return 1
+    return 0
