@@ -114,10 +114,10 @@ class Collector(object):
             result = self.runner.run(catalog.argv(kind, params, xml=True, cli=cli),
                                      self.esxcli_timeout)
             if cli == "esxcli" and _esxcli_broken(result):
-                self._mark_esxcli_broken(result.describe_failure())
                 retry = self.runner.run(catalog.argv(kind, params, xml=True, cli="localcli"),
                                         self.esxcli_timeout)
                 if retry.error != "not-found":
+                    self._mark_esxcli_broken(result.describe_failure())
                     result, cli = retry, "localcli"
             capture = Capture.from_result(kind, params, result, self.source, via=cli)
         else:

@@ -8,6 +8,7 @@ the same ``execute(argv, timeout)`` method, so collection code cannot tell the t
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import threading
@@ -85,6 +86,10 @@ class LiveBackend(object):
     def __init__(self):
         self._lock = threading.Lock()
         self._running = set()
+
+    def which(self, program):
+        """True when ``program`` can be started (looked up in PATH, as the OS will)."""
+        return shutil.which(program) is not None
 
     def execute(self, argv, timeout):
         started = time.time()

@@ -106,6 +106,8 @@ def parse_stanzas(text):
             started = True
             continue
         if line.strip():
+            if name is not None and not line[0].isspace():
+                raise ParseError("a field line at column 0 inside stanza %r" % name[:80])
             started = True
         body.append(line)
     flush()

@@ -1,0 +1,53 @@
+import io
+import json
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+
+
+def fixture_text(name):
+    """A fixture's text as the parsers get it (newline translation off: bytes as captured)."""
+    for sub in ("real", "synthetic"):
+        path = os.path.join(FIXTURES, sub, name)
+        if os.path.exists(path):
+            with io.open(path, encoding="utf-8", newline="") as handle:
+                return handle.read()
+    raise IOError("no fixture %s" % name)
+
+
+def fixture_path(name):
+    for sub in ("real", "synthetic"):
+        path = os.path.join(FIXTURES, sub, name)
+        if os.path.exists(path):
+            return path
+    raise IOError("no fixture %s" % name)
+
+
+class CliResult(object):
+    def __init__(self, code, out, err):
+        self.code, self.out, self.err = code, out, err
+
+    @property
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run esxi-diag in-process: cli("inspect", "--simulate") -> CliResult."""
+    from esxi_diag.cli import main
+
+    def run(*argv, **kw):
+        if "stdin" in kw:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(kw["stdin"])))
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+    return run

@@ -1,0 +1,242 @@
+"""Parsers: real captures read right, unknown fields ignored, missing fields tolerated, garbage
+turned into ParseError (never another exception)."""
+import pytest
+
+from conftest import fixture_text
+from esxi_diag import catalog
+from esxi_diag.parsers import ParseError, esxcfg, human, ping, vsish
+from esxi_diag.parsers import xml as xmlparse
+
+
+# -- default formatter: tables ----------------------------------------------------------------
+
+def test_nic_list_table_keeps_spaces_inside_values():
+    rows = human.parse_table(fixture_text("esxi67-nic-list.txt"))
+    assert [r["name"] for r in rows] == ["vmnic0", "vmnic1", "vmnic2"]
+    assert rows[0]["speed"] == "10000" and rows[1]["linkstatus"] == "Down"
+    assert rows[2]["description"] == "Intel Corporation Ethernet Server Adapter I350-T2"
+    assert rows[0]["macaddress"] == "7c:d3:0a:00:00:00"
+
+
+def test_portgroup_table_reads_names_with_spaces_and_right_aligned_vlan():
+    rows = human.parse_table(fixture_text("esxi67-portgroup-list.txt"))
+    assert rows[2] == {"name": "WAN network", "virtualswitch": "vSwitch0", "activeclients": "1",
+                       "vlanid": "98"}
+
+
+def test_ipv4_get_reads_gateway_and_right_aligned_boolean():
+    (row,) = human.parse_table(fixture_text("esxi67-ipv4-get.txt"))
+    assert row["ipv4address"] == "192.168.1.11" and row["gateway"] == "192.168.1.1"
+    assert row["dhcpdns"] == "false" and row["addresstype"] == "STATIC"
+
+
+def test_route_table_703():
+    rows = human.parse_table(fixture_text("esxi703-route-ipv4-list.txt"))
+    assert rows[0]["network"] == "default" and rows[0]["gateway"] == "172.26.64.1"
+    assert rows[1]["netmask"] == "255.255.255.192" and rows[1]["source"] == "MANUAL"
+
+
+def test_table_without_dash_line_is_unparsed():
+    with pytest.raises(ParseError):
+        human.parse_table("Name  MTU\nvmk0  1500\n")
+
+
+def test_esxcli_error_text_is_not_a_table():
+    with pytest.raises(ParseError) as exc:
+        human.parse_table("Error: Unknown command or namespace network ip dns server get\n")
+    assert "Unknown command" in str(exc.value)
+
+
+# -- default formatter: stanzas ---------------------------------------------------------------
+
+def test_interface_list_stanza_splits_on_first_colon_space_only():
+    ((name, fields),) = human.parse_stanzas(fixture_text("esxi67-interface-list.txt"))
+    assert name == "vmk0"
+    assert fields["macaddress"] == "00:50:56:6c:01:11"
+    assert fields["netstackinstance"] == "defaultTcpipStack"
+    assert fields["rxdispqueuesize"] == "1"  # a field from 6.7 on: read, then ignored
+
+
+def test_vswitch_stanza_empty_value_and_lists():
+    ((name, fields),) = human.parse_stanzas(fixture_text("esxi67-vswitch-standard-list.txt"))
+    assert fields["beaconrequiredby"] == ""
+    assert human.split_list(fields["portgroups"]) == ["WAN network", "Management"]
+
+
+def test_value_with_colons_and_spaces_is_kept_whole():
+    ((_, fields),) = human.parse_stanzas(
+        "DSwitch\n   Name: DSwitch\n   VDS ID: 50 1e 5b ad e3 b4 af 25-18 f3 1c 4c fa 98 3d bb\n")
+    assert fields["vdsid"] == "50 1e 5b ad e3 b4 af 25-18 f3 1c 4c fa 98 3d bb"
+
+
+def test_nameless_stanzas_follow_each_other_as_records():
+    text = fixture_text("advanced-list-o-enableblockdelete.txt")
+    stanzas = human.parse_stanzas(text + "\n" + text.replace("EnableBlockDelete", "Other"))
+    assert [f["path"] for _, f in stanzas] == ["/VMFS3/EnableBlockDelete", "/VMFS3/Other"]
+    assert stanzas[0][1]["maxvalue"] == "1"
+
+
+def test_garbage_and_binary_are_unparsed():
+    for garbage in ("\x00\x01\xff garbage\n", "just one word\n", "a line\nwithout: structure\n"):
+        with pytest.raises(ParseError):
+            human.parse_stanzas(garbage)
+
+
+def test_windows_line_endings_are_tolerated():
+    text = fixture_text("esxi67-nic-list.txt").replace("\n", "\r\n")
+    assert len(human.parse_table(text)) == 3
+    ((_, fields),) = human.parse_stanzas(fixture_text("esxi67-interface-list.txt")
+                                         .replace("\n", "\r\n"))
+    assert fields["mtu"] == "1500"
+
+
+# -- esxcfg tables ----------------------------------------------------------------------------
+
+def test_esxcfg_vmknic_one_row_per_family_with_multiword_type():
+    rows = esxcfg.parse_vmknic_list(fixture_text("esxi703-esxcfg-vmknic-l.txt"))
+    assert len(rows) == 2
+    assert rows[0]["portgroupdvportopaquenetwork"] == "Management Network"
+    assert rows[0]["ipfamily"] == "IPv4" and rows[0]["ipaddress"] == "172.26.64.10"
+    assert rows[1]["type"] == "STATIC, PREFERRED" and rows[1]["netmask"] == "64"
+    assert rows[1]["broadcast"] == "" and rows[1]["netstack"] == "defaultTcpipStack"
+
+
+def test_esxcfg_route_local_subnet_and_default():
+    rows = esxcfg.parse_route_list(fixture_text("esxi703-esxcfg-route-l.txt"))
+    assert rows[0]["gateway"] == "Local Subnet" and rows[1]["network"] == "default"
+    assert esxcfg.parse_default_gateway(fixture_text("esxi703-esxcfg-route.txt")) == "172.26.64.1"
+
+
+def test_esxcfg_nics_splits_link_and_speed():
+    rows = esxcfg.parse_nics_list(fixture_text("synthetic-esxcfg-nics-l.txt"))
+    assert rows[0]["link"] == "Up" and rows[0]["speed"] == "10000Mbps"
+    assert rows[1]["link"] == "Down" and rows[1]["mtu"] == "9000"
+    assert rows[0]["description"].startswith("Intel Corporation 82599EB")
+
+
+# -- XML --------------------------------------------------------------------------------------
+
+def test_xml_namespace_with_slash_bool_element_and_unknown_field():
+    value = xmlparse.parse_esxcli_xml(fixture_text("synthetic-esxcli-xml-interface-list.txt"))
+    (row,) = xmlparse.as_rows(value)
+    assert row["enabled"] is True and row["mtu"] == 9000
+    assert row["netstackinstance"] == "vmotion" and row["vdsname"] == "DSwitch-WAN"
+
+
+@pytest.mark.parametrize("text", ["", "<output><nothing/></output>", "<html></html>", "<<<",
+                                  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><output/>'])
+def test_bad_xml_is_unparsed(text):
+    with pytest.raises(ParseError):
+        xmlparse.parse_esxcli_xml(text)
+
+
+# -- vsish and advanced options ---------------------------------------------------------------
+
+def test_vsish_config_block_without_space_after_colon():
+    parsed = vsish.parse_vsish(fixture_text("vsish-config-option-block.txt"))
+    assert parsed["currentvalue"] == 0 and parsed["maxvalue"] == 1
+    assert parsed["description"] == "Whether to enable UPT/CDPT"
+    assert vsish.current_value(parsed) == 0
+
+
+def test_vsish_config_block_with_spaced_colons():
+    parsed = vsish.parse_vsish(fixture_text("synthetic-vsish-config-option-spaced.txt"))
+    assert vsish.current_value(parsed) == 1250 and parsed["defaultvalue"] == 133
+
+
+def test_vsish_pe_dict_with_hex_and_trailing_comma():
+    parsed = vsish.parse_vsish(fixture_text("synthetic-vsish-pe-config-option.txt"))
+    assert parsed["cur"] == 1250 and parsed["max"] == 2000 and parsed["def"] == 133
+    assert vsish.current_value(parsed) == 1250
+
+
+@pytest.mark.parametrize("text,value", [("2097152\n", 2097152), ("0x200000", 2097152),
+                                        ("  268435456  \n", 268435456)])
+def test_vsish_bare_number(text, value):
+    assert vsish.current_value(vsish.parse_vsish(text)) == value
+
+
+@pytest.mark.parametrize("text", ["", "hello world", "\x00\x01"])
+def test_vsish_garbage(text):
+    with pytest.raises(ParseError):
+        vsish.parse_vsish(text)
+
+
+def test_advanced_list_stanza():
+    (row,) = catalog.parse("advanced.option", fixture_text("advanced-list-o-enableblockdelete.txt"))
+    assert row["path"] == "/VMFS3/EnableBlockDelete" and row["defaultintvalue"] == "0"
+
+
+# -- ping -------------------------------------------------------------------------------------
+
+def test_vmkping_success_real_67():
+    r = ping.parse_vmkping(fixture_text("esxi67-vmkping-ok.txt"))
+    assert (r["sent"], r["received"], r["loss_pct"], r["error"]) == (2, 2, 0.0, None)
+    assert r["rtt_ms"] == {"min": 0.406, "avg": 0.494, "max": 0.583}
+    assert r["payload_bytes"] == 56 and r["target"] == "192.168.1.22"
+
+
+def test_vmkping_success_real_703():
+    r = ping.parse_vmkping(fixture_text("esxi703-vmkping-ok.txt"))
+    assert r["sent"] == 3 and r["rtt_ms"]["max"] == 0.986
+
+
+def test_vmkping_message_too_long_has_no_rtt():
+    r = ping.parse_vmkping(fixture_text("synthetic-vmkping-message-too-long.txt"))
+    assert r["error"] == "message-too-long" and r["loss_pct"] == 100.0 and r["rtt_ms"] is None
+    assert r["payload_bytes"] == 8972
+
+
+def test_vmkping_silent_drop_and_partial_loss_and_unreachable():
+    r = ping.parse_vmkping(fixture_text("synthetic-vmkping-silent-drop.txt"))
+    assert r["error"] is None and r["received"] == 0 and r["rtt_ms"] is None
+    r = ping.parse_vmkping(fixture_text("synthetic-vmkping-partial-loss.txt"))
+    assert (r["sent"], r["received"], r["loss_pct"]) == (3, 2, 33.3)
+    assert r["rtt_ms"]["avg"] == 81.09
+    r = ping.parse_vmkping(fixture_text("synthetic-vmkping-network-unreachable.txt"))
+    assert r["error"] == "network-unreachable"
+
+
+def test_vmkping_empty_output_is_no_output():
+    assert ping.parse_vmkping("")["error"] == "no-output"
+
+
+def test_vmkping_short_host_message_is_kept_as_the_error():
+    r = ping.parse_vmkping("Unknown interface 'vmk9': Invalid argument\n")
+    assert r["error"] == "Unknown interface 'vmk9': Invalid argument"
+
+
+def test_vmkping_long_garbage_is_unparsed():
+    with pytest.raises(ParseError):
+        ping.parse_vmkping("\n".join("line %d of something else" % i for i in range(10)))
+
+
+def test_diag_ping_real_edited_microseconds_and_misspelling():
+    text = fixture_text("diag-ping-vmware-doc-edited.txt").replace("         ...\n", "")
+    r = ping.parse_diag_ping(text)
+    assert (r["sent"], r["received"], r["loss_pct"]) == (3, 3, 0.0)
+    assert r["rtt_ms"] == {"min": 1.824, "avg": 1.84, "max": 1.864}
+    assert r["target"] == "172.40.0.10"
+
+
+# -- catalog dispatch -------------------------------------------------------------------------
+
+def test_tags_default_formatter_one_several_none():
+    assert catalog.parse("ip.interface.tags", fixture_text("synthetic-tag-get-two.txt")) == [
+        {"tags": ["Management", "VMotion"]}]
+    assert catalog.parse("ip.interface.tags", fixture_text("synthetic-tag-get-none.txt")) == [
+        {"tags": []}]
+    assert catalog.parse("ip.interface.tags", "   Tags: VSAN\n") == [{"tags": ["VSAN"]}]
+
+
+def test_tags_xml_as_plain_string_list():
+    text = ('<?xml version="1.0" ?><output xmlns="http://www.vmware.com/Products/ESX/5.0/esxcli">'
+            '<root><list type="string"><string>VMotion</string></list></root></output>')
+    assert catalog.parse("ip.interface.tags", text) == [{"tags": ["VMotion"]}]
+
+
+def test_empty_listing_is_an_empty_list_not_garbage():
+    assert catalog.parse("vswitch.dvs.list", "") == []
+    assert catalog.parse("ip.interface.ipv6", "\n") == []
+    with pytest.raises(ParseError):
+        catalog.parse("system.version", "")
