@@ -8,7 +8,7 @@ A rule that lacks the facts it needs stays silent: unknown is never reported as 
 from esxi_diag import capture as cap
 from esxi_diag import catalog
 from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_MANAGEMENT, TAG_PROVISIONING,
-                                 TAG_VMOTION, VMOTION_NETSTACK)
+                                 TAG_VMOTION, VMOTION_NETSTACK, has_tag)
 from esxi_diag.facts import natural_key
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
@@ -76,8 +76,10 @@ def _hot_path(facts, paths):
                  "vMotion to or from this host fails." % hot["reason"]
         if hot["disabled_tagged"]:
             detail += " Tagged VMotion but disabled: %s." % ", ".join(hot["disabled_tagged"])
-        candidates = [v for v in sorted(facts["vmknics"].values(), key=lambda v: natural_key(
-            v["name"])) if v.get("enabled") is not False and v.get("ipv4")]
+        # suggest a vmknic that does not carry management traffic, if there is one
+        candidates = [v for v in sorted(facts["vmknics"].values(), key=lambda v: (
+            has_tag(v, TAG_MANAGEMENT), natural_key(v["name"])))
+            if v.get("enabled") is not False and v.get("ipv4")]
         vmk = hot["disabled_tagged"][0] if hot["disabled_tagged"] else (
             candidates[0]["name"] if candidates else "<vmk>")
         remedy = ("esxcli network ip interface set -i %s -e true" % vmk) if hot["disabled_tagged"] \
