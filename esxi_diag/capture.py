@@ -34,6 +34,7 @@ class Capture(object):
         self.error = error
         self.source = source
         self.via = via
+        self.fallback_from = None  # why esxcli was not used for this one (localcli fallback)
         self.status = None
         self.note = None
         self.rows = None
@@ -57,6 +58,7 @@ class Capture(object):
             "argv": list(self.argv),
             "source": self.source,
             "via": self.via,
+            "fallback_from": self.fallback_from,
             "exit_code": self.exit_code,
             "started": self.started,
             "duration_s": None if self.duration is None else round(self.duration, 3),

@@ -199,23 +199,30 @@ _VMKPING_FLAGS = {"-d": "df", "-D": "debug", "-v": "verbose", "-X": "xml", "-4":
 
 
 def _recognise_vmkping(tokens):
+    """vmkping/ping options in getopt style (any order, clusters such as ``-ds 1472``), the
+    target anywhere, and the old ``++netstack=name`` spelling."""
     params = {}
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.startswith("++netstack="):
             params["netstack"] = token.split("=", 1)[1]
-        elif token in _VMKPING_VALUE_OPTS:
-            if i + 1 < len(tokens):
-                params[_VMKPING_VALUE_OPTS[token]] = tokens[i + 1]
-            i += 1
-        elif len(token) > 2 and token[:2] in _VMKPING_VALUE_OPTS and token[0] == "-":
-            params[_VMKPING_VALUE_OPTS[token[:2]]] = token[2:]
-        elif token.startswith("-") and len(token) > 1 and all(
-                ("-" + c) in _VMKPING_FLAGS for c in token[1:]):
-            for c in token[1:]:
-                params[_VMKPING_FLAGS["-" + c]] = True
-        elif not token.startswith("-") and "target" not in params:
+        elif token.startswith("-") and len(token) > 1:
+            j = 1
+            while j < len(token):
+                opt = "-" + token[j]
+                if opt in _VMKPING_FLAGS:
+                    params[_VMKPING_FLAGS[opt]] = True
+                    j += 1
+                    continue
+                if opt in _VMKPING_VALUE_OPTS:
+                    value = token[j + 1:]
+                    if not value and i + 1 < len(tokens):
+                        i += 1
+                        value = tokens[i]
+                    params[_VMKPING_VALUE_OPTS[opt]] = value
+                break  # a value option ends the cluster; an unknown letter is ignored
+        elif "target" not in params:
             params["target"] = token
         i += 1
     if "target" not in params:

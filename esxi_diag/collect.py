@@ -96,16 +96,18 @@ class Collector(object):
         self.esxcli_timeout = esxcli_timeout
         self.other_timeout = other_timeout
         self._lock = threading.Lock()
-        self.localcli_reason = None
+        self.localcli_reason = None  # why esxcli was bypassed (for the report), or None
+        self._sticky = False  # esxcli refuses connections: every later call goes to localcli
 
     def _use_localcli(self):
         with self._lock:
-            return self.localcli_reason is not None
+            return self._sticky
 
-    def _mark_esxcli_broken(self, why):
+    def _mark_esxcli_broken(self, why, sticky):
         with self._lock:
             if self.localcli_reason is None:
                 self.localcli_reason = why
+            self._sticky = self._sticky or sticky
 
     def run_one(self, kind, params):
         """Run one planned command (with the localcli fallback) and parse it. Never raises."""
@@ -113,13 +115,17 @@ class Collector(object):
             cli = "localcli" if self._use_localcli() else "esxcli"
             result = self.runner.run(catalog.argv(kind, params, xml=True, cli=cli),
                                      self.esxcli_timeout)
+            fallback_from = None
             if cli == "esxcli" and _esxcli_broken(result):
                 retry = self.runner.run(catalog.argv(kind, params, xml=True, cli="localcli"),
                                         self.esxcli_timeout)
                 if retry.error != "not-found":
-                    self._mark_esxcli_broken(result.describe_failure())
+                    fallback_from = result.describe_failure()
+                    # a refused connection is hostd down for good; a timeout may be one namespace
+                    self._mark_esxcli_broken(fallback_from, sticky=not result.timed_out)
                     result, cli = retry, "localcli"
             capture = Capture.from_result(kind, params, result, self.source, via=cli)
+            capture.fallback_from = fallback_from
         else:
             result = self.runner.run(catalog.argv(kind, params), self.other_timeout)
             capture = Capture.from_result(kind, params, result, self.source)

@@ -114,9 +114,9 @@ def _path_lines(report):
         p = report["data_paths"][role]
         vmks = ", ".join(p["vmknics"]) or "none"
         where = "%s on %s" % (vmks, p["netstack"]) if p.get("netstack") else vmks
-        lines.append("  %s  %s  [rule: %s]" % (labels[role], where,
-                                                _BASIS.get(p["basis"], p["basis"])))
-        lines.extend(_wrap(p["reason"], " " * 12))
+        lines.append("  %s  %s" % (labels[role], where))
+        lines.extend(_wrap("rule: %s (%s)" % (_BASIS.get(p["basis"], p["basis"]), p["reason"]),
+                           " " * 12))
     return lines
 
 

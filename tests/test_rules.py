@@ -5,7 +5,6 @@ import io
 import os
 import re
 
-import pytest
 
 from conftest import ROOT
 from esxi_diag import collect

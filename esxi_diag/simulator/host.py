@@ -124,13 +124,20 @@ class SimHost(object):
         if fault.get("missing"):
             return CommandResult(argv, started=started, duration=time.monotonic() - t0,
                                  error="not-found")
-        if "exit_code" in fault or "stdout" in fault:
-            code, out, err = fault.get("exit_code", 0), fault.get("stdout", ""), \
-                fault.get("stderr", "")
-        else:
-            code, out, err = self.answer(argv)
+        code, out, err = self.respond(argv)
         return CommandResult(argv, exit_code=code, stdout=out, stderr=err, started=started,
                              duration=time.monotonic() - t0)
+
+    def respond(self, argv):
+        """(exit code, stdout, stderr) with the profile's faults applied, without any delay."""
+        fault = self._fault(argv)
+        if fault.get("missing"):
+            return 127, "", "sh: %s: not found\n" % argv[0]
+        if fault.get("hang"):
+            return 130, "", ""  # a session where the user gave up with Ctrl-C
+        if "exit_code" in fault or "stdout" in fault:
+            return fault.get("exit_code", 0), fault.get("stdout", ""), fault.get("stderr", "")
+        return self.answer(argv)
 
     def _latency(self, argv):
         timing = self.profile.get("timing", {})
@@ -518,7 +525,7 @@ class SimHost(object):
         prompt = "[root@%s:~] " % self.profile["host"]["hostname"]
         out = []
         for argv in commands:
-            code, stdout, stderr = self.answer(argv)
+            code, stdout, stderr = self.respond(argv)
             out.append(prompt + catalog.display(argv))
             text = stdout + stderr
             out.append(text.rstrip("\n") if text.strip() else "")

@@ -1,0 +1,71 @@
+"""The built zipapp: reproducible, only the on-host code, runs under python -I -S on the
+interpreters ESXi ships (3.6 stands in for 3.5, which cannot be had here)."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, ROOT)
+import build  # noqa: E402
+
+
+def _pyenv_python(version):
+    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    for name in os.listdir(os.path.join(root, "versions")) if os.path.isdir(
+            os.path.join(root, "versions")) else []:
+        if name.startswith(version + "."):
+            path = os.path.join(root, "versions", name, "bin", "python" + version)
+            if os.path.exists(path):
+                return path
+    return None
+
+
+@pytest.fixture(scope="module")
+def pyz(tmp_path_factory):
+    out = str(tmp_path_factory.mktemp("dist") / "esxi-diag.pyz")
+    build.build(out)
+    return out
+
+
+def test_build_is_byte_for_byte_reproducible(pyz, tmp_path):
+    again = str(tmp_path / "again.pyz")
+    build.build(again)
+    digest = lambda p: hashlib.sha256(open(p, "rb").read()).hexdigest()
+    assert digest(pyz) == digest(again)
+
+
+def test_bundle_holds_only_the_on_host_code(pyz):
+    names = zipfile.ZipFile(pyz).namelist()
+    assert names[0] == "__main__.py" and names[1:] == sorted(names[1:])
+    assert all(n == "__main__.py" or n.startswith(("esxi_diag/", "vendor/")) for n in names)
+    assert "esxi_diag/simulator/profiles/ldvm.json" in names
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in zipfile.ZipFile(pyz).infolist())
+
+
+@pytest.mark.parametrize("version", ["3.6", "3.8", "3.11", "3.13"])
+def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
+    python = _pyenv_python(version)
+    if python is None:
+        pytest.skip("no Python %s here" % version)
+    env = {"PATH": "/usr/bin:/bin"}
+    run = lambda *a: subprocess.run([python, "-I", "-S", pyz] + list(a), stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, env=env, cwd=str(tmp_path),
+                                    timeout=60)
+    for profile, code in (("lan", 0), ("ldvm", 1), ("broken", 2)):
+        r = run("inspect", "--simulate", profile, "--json")
+        assert r.returncode == code, r.stderr
+        report = json.loads(r.stdout.decode("utf-8"))
+        assert report["schema"] == "esxi-diag/1" and report["data_paths"]["hot"]["vmknics"]
+    transcript = run("simulator", "transcript", "ldvm").stdout
+    (tmp_path / "t.txt").write_bytes(transcript)
+    r = run("analyze", "--transcript", "t.txt")
+    assert r.returncode == 1 and b"TAG-VMOTION-INACTIVE" in r.stdout
+    r = run("inspect")  # no esxcli on this machine
+    assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr
