@@ -173,3 +173,25 @@ def test_builtin_profiles_are_all_listed():
     folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "esxi_diag", "simulator",
                           "profiles")
     assert sorted(f[:-5] for f in os.listdir(folder) if f.endswith(".json")) == sorted(BUILTIN)
+
+
+def test_the_documented_profile_example_runs(cli, tmp_path):
+    import io
+    import re
+    doc = io.open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs",
+                               "simulator.md"), encoding="utf-8").read()
+    example = re.search(r"```json\n(.*?)```", doc, re.S).group(1)
+    profile = json.loads(example)
+    profile["faults"]["commands"] = [f for f in profile["faults"]["commands"]
+                                     if not f.get("hang") and not f.get("delay_s")]
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(profile))
+    r = cli("inspect", "--simulate", str(path), "--json")
+    report = r.json
+    assert report["data_paths"]["hot"] == dict(report["data_paths"]["hot"], vmknics=["vmk1"],
+                                               basis="vmotion-netstack")
+    statuses = dict((c["command"], c["status"]) for c in report["commands"])
+    assert statuses["esxcli --formatter=xml network nic list"] == "failed"
+    # the example's "vsish": missing fault: sbMax is unavailable, not an error
+    assert statuses["vsish -e get /net/tcpip/instances/vmotion/sbMax"] == "unavailable"
+    assert report["tuning"]["sbmax"]["vmotion"] is None
