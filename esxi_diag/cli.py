@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from esxi_diag import __version__, catalog, collect
 from esxi_diag.render_text import render
@@ -127,12 +128,15 @@ def cmd_inspect(args):
     collector = collect.Collector(runner, jobs=args.jobs, source=source["type"],
                                   esxcli_timeout=args.timeout,
                                   other_timeout=min(args.timeout, collect.OTHER_TIMEOUT))
+    t0 = time.monotonic()
     try:
         captures = collector.collect()
     except collect.NotOnEsxi:
         say("esxcli not found: this is not an ESXi host. Try '%s inspect --simulate', or paste "
             "command output into '%s analyze --transcript FILE'" % (PROG, PROG))
         return EXIT_CANNOT
+    source["collection_wall_s"] = round(time.monotonic() - t0, 3)
+    source["jobs"] = args.jobs
     source["localcli"] = collector.localcli_reason
     meta = {"localcli": collector.localcli_reason}
     if collector.localcli_reason:

@@ -221,8 +221,10 @@ def _command_lines(report):
     duration = sum(c["duration_s"] or 0 for c in report["commands"])
     head = "  %d read: %d parsed, %d unparsed, %d failed, %d unavailable" % (
         total, counts["parsed"], counts["unparsed"], counts["failed"], counts["unavailable"])
-    if report["source"].get("type") != "transcript":
-        head += " (%.1f s of command time)" % duration
+    wall = report["source"].get("collection_wall_s")
+    if wall is not None:
+        head += "; %.1f s of command time in %.1f s (%d at a time)" % (
+            duration, wall, report["source"].get("jobs") or 1)
     lines = [head]
     for c in report["commands"]:
         if c["status"] in ("unparsed", "failed", "unavailable"):

@@ -11,6 +11,9 @@ if ROOT not in sys.path:
 
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 
+# Simulated commands take no time in tests, unless a test measures time and says so.
+os.environ.setdefault("ESXI_DIAG_SIM_SPEED", "0")
+
 
 def fixture_text(name):
     """A fixture's text as the parsers get it (newline translation off: bytes as captured)."""

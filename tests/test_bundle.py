@@ -54,7 +54,7 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     python = _pyenv_python(version)
     if python is None:
         pytest.skip("no Python %s here" % version)
-    env = {"PATH": "/usr/bin:/bin"}
+    env = {"PATH": "/usr/bin:/bin", "ESXI_DIAG_SIM_SPEED": "0"}
     run = lambda *a: subprocess.run([python, "-I", "-S", pyz] + list(a), stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, env=env, cwd=str(tmp_path),
                                     timeout=60)

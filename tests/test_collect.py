@@ -10,8 +10,8 @@ from esxi_diag.runner import Runner
 from esxi_diag.simulator.host import SimHost, load_builtin
 
 
-def collect_from(profile, jobs=collect.DEFAULT_JOBS, timeout=collect.ESXCLI_TIMEOUT):
-    sim = SimHost(profile)
+def collect_from(profile, jobs=collect.DEFAULT_JOBS, timeout=collect.ESXCLI_TIMEOUT, speed=0):
+    sim = SimHost(profile, speed=speed)
     runner = Runner(sim)
     collector = collect.Collector(runner, jobs=jobs, source="simulated", esxcli_timeout=timeout,
                                   other_timeout=timeout)
@@ -39,7 +39,7 @@ def test_plan_and_follow_ups_cover_every_vmknic_and_netstack():
 def test_independent_commands_run_concurrently():
     profile = with_latency("ldvm", 0.2)
     t0 = time.monotonic()
-    _, captures, _ = collect_from(profile, jobs=8)
+    _, captures, _ = collect_from(profile, jobs=8, speed=1)
     wall = time.monotonic() - t0
     serial = sum(c.duration for c in captures)
     # 21 commands of 0.2 s: serial would be 4.2 s; three waves (plan, tags/routes, sbMax) ~0.6 s
@@ -50,7 +50,7 @@ def test_independent_commands_run_concurrently():
 def test_parallel_one_is_serial():
     profile = with_latency("lan", 0.05)
     t0 = time.monotonic()
-    _, captures, _ = collect_from(profile, jobs=1)
+    _, captures, _ = collect_from(profile, jobs=1, speed=1)
     assert time.monotonic() - t0 >= 0.05 * len(captures) * 0.9
 
 
@@ -81,7 +81,7 @@ def test_a_hanging_command_is_killed_and_recorded():
     profile = copy.deepcopy(load_builtin("lan"))
     profile["faults"] = {"commands": [{"match": "vswitch dvs vmware list", "hang": True}]}
     t0 = time.monotonic()
-    collector, captures, _ = collect_from(profile, timeout=0.3)
+    collector, captures, _ = collect_from(profile, timeout=0.3, speed=1)
     assert time.monotonic() - t0 < 5
     build_facts(captures)
     (dvs,) = [c for c in captures if c.kind == "vswitch.dvs.list"]
