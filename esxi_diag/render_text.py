@@ -223,9 +223,9 @@ def _command_lines(report):
         total, counts["parsed"], counts["unparsed"], counts["failed"], counts["unavailable"])
     wall = report["source"].get("collection_wall_s")
     if wall is not None:
-        head += "; %.1f s of command time in %.1f s (%d at a time)" % (
+        head += "; %.1f s of command time took %.1f s (%d at a time)" % (
             duration, wall, report["source"].get("jobs") or 1)
-    lines = [head]
+    lines = _wrap(head.strip(), "  ")
     for c in report["commands"]:
         if c["status"] in ("unparsed", "failed", "unavailable"):
             lines.extend(_wrap("%s: %s%s" % (c["command"], c["status"],
