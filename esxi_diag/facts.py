@@ -96,6 +96,16 @@ def _set(record, key, value):
         record[key] = value
 
 
+def _fill(record, row, spec):
+    """Set the record's unknown fields from a row: spec is (field, converter, row keys...)."""
+    for entry in spec:
+        field, convert, keys = entry[0], entry[1], entry[2:]
+        for key in keys:
+            if key in row:
+                _set(record, field, convert(row[key]))
+                break
+
+
 def _vmknic(facts, name):
     if not name:
         raise ParseError("a row without an interface name")
@@ -128,16 +138,24 @@ def _hostname(facts, rows, params, capture):
         raise ParseError("no Host Name field")
 
 
+_INTERFACE_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", na, "netstackinstance"),
+                     ("mtu", to_int, "mtu"), ("portgroup", na, "portgroup"),
+                     ("portset", na, "portset"), ("vds_name", na, "vdsname"),
+                     ("mac", na, "macaddress"))
+_ESXCFG_VMKNIC_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", na, "netstack"),
+                         ("mtu", to_int, "mtu"),
+                         ("portgroup", na, "portgroupdvportopaquenetwork", "portgroup"),
+                         ("mac", na, "macaddress"))
+# esxcli network nic list, and esxcfg-nics -l (Link, Speed as "1000Mbps")
+_NIC_FIELDS = (("link_up", to_bool, "linkstatus", "link"), ("admin_up", to_bool, "adminstatus"),
+               ("speed_mbps", to_int, "speed"), ("mtu", to_int, "mtu"), ("driver", na, "driver"),
+               ("mac", na, "macaddress"), ("duplex", na, "duplex"),
+               ("description", na, "description"))
+
+
 def _interfaces(facts, rows, params, capture):
     for row in rows:
-        v = _vmknic(facts, na(row.get("name")))
-        _set(v, "enabled", to_bool(row.get("enabled")))
-        _set(v, "netstack", na(row.get("netstackinstance")))
-        _set(v, "mtu", to_int(row.get("mtu")))
-        _set(v, "portgroup", na(row.get("portgroup")))
-        _set(v, "portset", na(row.get("portset")))
-        _set(v, "vds_name", na(row.get("vdsname")))
-        _set(v, "mac", na(row.get("macaddress")))
+        _fill(_vmknic(facts, na(row.get("name"))), row, _INTERFACE_FIELDS)
     if not params.get("netstack"):
         facts["known"].add("interfaces")
 
@@ -224,15 +242,7 @@ def _nic(facts, name):
 
 def _nics(facts, rows, params, capture):
     for row in rows:
-        n = _nic(facts, na(row.get("name")))
-        _set(n, "link_up", to_bool(row.get("linkstatus", row.get("link"))))
-        _set(n, "admin_up", to_bool(row.get("adminstatus")))
-        _set(n, "speed_mbps", to_int(row.get("speed")))
-        _set(n, "mtu", to_int(row.get("mtu")))
-        _set(n, "driver", na(row.get("driver")))
-        _set(n, "mac", na(row.get("macaddress")))
-        _set(n, "duplex", na(row.get("duplex")))
-        _set(n, "description", na(row.get("description")))
+        _fill(_nic(facts, na(row.get("name"))), row, _NIC_FIELDS)
     facts["known"].add("nics")
 
 
@@ -326,11 +336,7 @@ def _esxcfg_vmknics(facts, rows, params, capture):
     families = {}
     for row in rows:
         v = _vmknic(facts, na(row.get("interface")))
-        _set(v, "enabled", to_bool(row.get("enabled")))
-        _set(v, "netstack", na(row.get("netstack")))
-        _set(v, "mtu", to_int(row.get("mtu")))
-        _set(v, "portgroup", na(row.get("portgroupdvportopaquenetwork") or row.get("portgroup")))
-        _set(v, "mac", na(row.get("macaddress")))
+        _fill(v, row, _ESXCFG_VMKNIC_FIELDS)
         family = (na(row.get("ipfamily")) or "").lower()
         address = na(row.get("ipaddress"))
         families.setdefault(v["name"], set()).add(family)
