@@ -333,13 +333,11 @@ def _sbmax(facts, rows, params, capture):
 
 
 def _esxcfg_vmknics(facts, rows, params, capture):
-    families = {}
     for row in rows:
         v = _vmknic(facts, na(row.get("interface")))
         _fill(v, row, _ESXCFG_VMKNIC_FIELDS)
         family = (na(row.get("ipfamily")) or "").lower()
         address = na(row.get("ipaddress"))
-        families.setdefault(v["name"], set()).add(family)
         if family == "ipv4" and not v["ipv4_known"]:
             v["ipv4_known"] = True
             if address and address != "0.0.0.0":
