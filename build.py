@@ -73,7 +73,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", default=os.path.join(ROOT, "dist", "esxi-diag.pyz"))
     args = parser.parse_args(argv)
-    size, digest = build(args.output)
+    try:
+        size, digest = build(args.output)
+    except OSError as exc:
+        sys.stderr.write("build.py: cannot write %s: %s\n" % (args.output, exc.strerror or exc))
+        return 1
     print("%s  %d bytes  sha256 %s" % (os.path.relpath(args.output), size, digest))
     return 0
 
