@@ -366,3 +366,32 @@ def _parse_vmware_vl(text):
         raise ParseError("no 'VMware ESXi <version> build-<n>' line")
     row["product"] = "VMware ESXi"
     return [row]
+
+
+def vmkping_argv(vmknic, netstack, target, count=3, interval=None, size=None, df=False,
+                 wait=None, ipv6=False):
+    """A vmkping command line. ``-S`` exactly when the vmknic is not on the default netstack
+    (without it vmkping uses the default netstack, and a vmknic of another netstack fails)."""
+    if not valid_vmknic(vmknic):
+        raise ValueError("invalid vmknic name %r" % (vmknic,))
+    if netstack is not None and not valid_netstack(netstack):
+        raise ValueError("invalid netstack name %r" % (netstack,))
+    argv = ["vmkping"] + (["-6"] if ipv6 else []) + ["-I", vmknic]
+    if netstack and netstack != DEFAULT_NETSTACK:
+        argv += ["-S", netstack]
+    argv += ["-c", str(int(count))]
+    if interval is not None:
+        argv += ["-i", _seconds(interval)]
+    if wait is not None:
+        argv += ["-W", _seconds(wait)]
+    if df:
+        argv.append("-d")
+    if size is not None:
+        argv += ["-s", str(int(size))]
+    argv.append(target)
+    return argv
+
+
+def _seconds(value):
+    text = ("%.3f" % float(value)).rstrip("0").rstrip(".")
+    return text or "0"

@@ -11,7 +11,8 @@ import os
 import sys
 import time
 
-from esxi_diag import __version__, catalog, collect
+from esxi_diag import __version__, catalog, collect, reach
+from esxi_diag import peers as peers_mod
 from esxi_diag.render_text import render
 from esxi_diag.report import analyse
 from esxi_diag.runner import Runner
@@ -57,6 +58,36 @@ def _timeout(text):
     return value
 
 
+def _count(text):
+    value = _positive_int(text)
+    if value < 2:
+        raise argparse.ArgumentTypeError("a latency series needs at least 2 probes")
+    return value
+
+
+def _interval(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("%r is not a number of seconds" % text)
+    if not 0.01 <= value <= 10:
+        raise argparse.ArgumentTypeError("%r is not between 0.01 and 10 seconds" % text)
+    return value
+
+
+def _source_options(p):
+    p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
+                   help="run against a simulated host (default profile: %s; '%s simulator list' "
+                        "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
+    p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
+    p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS, metavar="N",
+                   help="commands run at once while collecting (default %d)" %
+                   collect.DEFAULT_JOBS)
+    p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT, metavar="SECONDS",
+                   help="time limit of each esxcli command (default %d s)" %
+                   collect.ESXCLI_TIMEOUT)
+
+
 def build_parser():
     parser = _Parser(prog=PROG, description="vMotion and Long Distance vMotion diagnostics for "
                      "VMware ESXi hosts. Exit status: 0 no warnings, 1 warnings, 2 failures, "
@@ -65,14 +96,28 @@ def build_parser():
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("inspect", help="read this host's vMotion data paths and check them")
-    p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
-                   help="run against a simulated host (default profile: %s; '%s simulator list' "
-                        "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
-    p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
-    p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS, metavar="N",
-                   help="commands run at once (default %d)" % collect.DEFAULT_JOBS)
-    p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT, metavar="SECONDS",
-                   help="time limit of each command (default %d s)" % collect.ESXCLI_TIMEOUT)
+    _source_options(p)
+
+    p = sub.add_parser("check", help="test every vMotion data path to its peers with vmkping")
+    _source_options(p)
+    p.add_argument("--peer", action="append", default=[], metavar="ADDRESS[:hot|:cold]",
+                   help="a peer address; the role limits it to the hot or the cold data path "
+                        "(repeatable; IPv6 with a role: [2001:db8::1]:hot)")
+    p.add_argument("--peers", metavar="FILE",
+                   help="peers, one a line: address [hot|cold] [label]; '#' comments")
+    p.add_argument("--peer-report", action="append", default=[], metavar="FILE",
+                   help="the peer host's 'inspect --json' report: its hot and cold addresses and "
+                        "MTUs (repeatable)")
+    p.add_argument("--count", type=_count, default=reach.DEFAULT_COUNT, metavar="N",
+                   help="latency probes per path (default %d)" % reach.DEFAULT_COUNT)
+    p.add_argument("--interval", type=_interval, default=reach.DEFAULT_INTERVAL,
+                   metavar="SECONDS", help="between latency probes (default %g)" %
+                   reach.DEFAULT_INTERVAL)
+    p.add_argument("--parallel", type=_positive_int, default=reach.DEFAULT_PARALLEL, metavar="N",
+                   help="paths probed at once (default %d)" % reach.DEFAULT_PARALLEL)
+    p.add_argument("--pmtu", action="store_true",
+                   help="when full-size packets are lost, search the largest payload that passes")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
     p = sub.add_parser("analyze", help="analyse command output pasted from an ESXi shell")
     p.add_argument("--transcript", required=True, metavar="FILE",
@@ -110,7 +155,9 @@ def _speed():
     return value
 
 
-def cmd_inspect(args):
+def _collect(args):
+    """Collect the local host (live or simulated). Returns (runner, backend, captures, source,
+    meta), or None when this is not an ESXi host (the message has been said)."""
     if args.simulate is not None:
         try:
             profile = simhost.load_profile(args.simulate)
@@ -132,17 +179,113 @@ def cmd_inspect(args):
     try:
         captures = collector.collect()
     except collect.NotOnEsxi:
-        say("esxcli not found: this is not an ESXi host. Try '%s inspect --simulate', or paste "
-            "command output into '%s analyze --transcript FILE'" % (PROG, PROG))
-        return EXIT_CANNOT
+        say("esxcli not found: this is not an ESXi host. Try '%s %s --simulate', or paste "
+            "command output into '%s analyze --transcript FILE'" % (PROG, args.command, PROG))
+        return None
     source["collection_wall_s"] = round(time.monotonic() - t0, 3)
     source["jobs"] = args.jobs
     source["localcli"] = collector.localcli_reason
-    meta = {"localcli": collector.localcli_reason}
     if collector.localcli_reason:
         say("esxcli failed (%s); data was read through localcli" % collector.localcli_reason)
+    return runner, backend, captures, source, {"localcli": collector.localcli_reason}
+
+
+def cmd_inspect(args):
+    collected = _collect(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
     report = analyse(captures, source, meta=meta)
     return _emit(report, args.json, "inspect")
+
+
+def _gather_peers(args, backend):
+    """(peers, problems): every peer input; each bad line is a problem, not the end."""
+    found, problems = [], []
+    for text in args.peer:
+        try:
+            found.append(peers_mod.parse_peer_arg(text))
+        except peers_mod.PeerError as exc:
+            problems.append("--peer %s" % exc)
+    if args.peers:
+        data = _read_input(args.peers)
+        text, note = transcript_mod.decode(data) if data else ("", None)
+        more, errors = peers_mod.parse_peers_file(text, args.peers)
+        found += more
+        problems += errors
+    for path in args.peer_report:
+        try:
+            found += peers_mod.peers_from_report(peers_mod.load_report(_read_input(path), path),
+                                                 path)
+        except peers_mod.PeerError as exc:
+            problems.append(str(exc))
+    if not found and not args.peer and not args.peers and not args.peer_report and \
+            isinstance(backend, simhost.SimHost):
+        for p in backend.peers():  # the simulated host's own neighbours
+            found.append(peers_mod.new_peer(p["address"], p.get("role"), p.get("label"),
+                                            origin="simulated network"))
+    return peers_mod.merge(found), problems
+
+
+class _Progress(object):
+    """One updating line on a TTY, plain lines otherwise, nothing when quiet (stderr only)."""
+
+    def __init__(self, quiet):
+        self.quiet = quiet
+        self.tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+    def __call__(self, done, total, pair):
+        if self.quiet:
+            return
+        r = pair["result"]
+        rtt = (" %.1f ms" % r["rtt_ms"]["avg"]) if r.get("rtt_ms") else ""
+        text = "[%d/%d] %s -> %s: %s%s" % (done, total, pair["vmknic"], pair["target"],
+                                           r["verdict"], rtt)
+        if self.tty:
+            sys.stderr.write("\r\033[K" + text + ("\n" if done == total else ""))
+        else:
+            sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+    def interrupted(self):
+        if self.tty and not self.quiet:
+            sys.stderr.write("\n")
+
+
+def cmd_check(args):
+    if args.peers == "-":
+        raise UsageError("--peers needs a file (standard input is not read here)")
+    collected = _collect(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    peer_list, problems = _gather_peers(args, backend)
+    for problem in problems:
+        say("skipped: %s" % problem)
+    if not peer_list:
+        say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
+        return EXIT_CANNOT
+    from esxi_diag.facts import build_facts
+    from esxi_diag import datapaths
+    facts = build_facts(captures)
+    pairs, notes = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list)
+    progress = _Progress(args.quiet)
+    prober = reach.Prober(runner, count=args.count, interval=args.interval,
+                          parallel=args.parallel, pmtu=args.pmtu, progress=progress,
+                          source=source["type"])
+    t0 = time.monotonic()
+    interrupted = prober.run(pairs)
+    if interrupted:
+        progress.interrupted()
+        say("interrupted: reporting the paths measured so far")
+    source["probe_wall_s"] = round(time.monotonic() - t0, 3)
+    source["parallel"] = args.parallel
+    meta["notes"] = ["peer input skipped: %s" % p for p in problems]
+    report = analyse(captures + prober.captures, source, meta=meta,
+                     reach_run={"pairs": pairs, "notes": notes, "peers": peer_list,
+                                "interrupted": interrupted})
+    status = _emit(report, args.json, "check")
+    return EXIT_CANNOT if interrupted else status
 
 
 def _read_input(path):
@@ -205,7 +348,7 @@ def main(argv=None):
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_CANNOT
-        handler = {"inspect": cmd_inspect, "analyze": cmd_analyze,
+        handler = {"inspect": cmd_inspect, "check": cmd_check, "analyze": cmd_analyze,
                    "simulator": cmd_simulator}[args.command]
         return handler(args)
     except UsageError as exc:

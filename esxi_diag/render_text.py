@@ -203,6 +203,64 @@ def _probe_lines(report):
                   "error"], rows)
 
 
+_VERDICT = {"ok": "OK", "not-routable": "NOT ROUTABLE", "unreachable": "UNREACHABLE",
+            "local-mtu": "LOCAL MTU TOO SMALL", "path-mtu": "PATH DROPS LARGE FRAMES",
+            "loss": "LOSS", "beyond-150ms": "RTT BEYOND 150 MS", "vmkping-error": "VMKPING ERROR",
+            "wrong-netstack": "WRONG NETSTACK", "interrupted": "INTERRUPTED",
+            "untested": "NOT TESTED"}
+_ROUTING = {"on-link": "on-link", "static-route": "static route", "vmknic-gateway":
+            "vmknic gateway", "netstack-gateway": "netstack gateway", "not-routable":
+            "not routable", "unknown": "routing unknown"}
+
+
+def _reach_lines(report):
+    reach = report["reachability"]
+    s = reach["summary"]
+    yes_no = {True: "yes", False: "no", None: "not tested"}
+    lines = []
+    ldvm = yes_no[s["long_distance"]]
+    if s["worst_rtt_ms"] is not None:
+        ldvm += " (worst round trip %.1f ms, threshold %g ms)" % (s["worst_rtt_ms"],
+                                                                s["latency_threshold_ms"])
+    lines.extend(_wrap("%d path(s) to %d peer(s). Long Distance vMotion: %s. Hot data: %s. "
+                       "Cold data: %s." % (
+                           s["paths"], s["peers"], ldvm,
+                           {True: "all paths OK", False: "FAILING", None: "not tested"}[s["hot_ok"]],
+                           {True: "all paths OK", False: "FAILING", None: "not tested"}[
+                               s["cold_ok"]]), "  "))
+    for p in reach["paths"]:
+        label = " (%s)" % p["label"] if p.get("label") else ""
+        head = "  %-8s %s -> %s%s" % ("+".join(p["roles"]), p["vmknic"], p["target"], label)
+        verdict = _VERDICT.get(p["verdict"], p["verdict"])
+        lines.append(head + " " * max(2, WIDTH - len(head) - len(verdict)) + verdict)
+        parts = ["%s, %s" % (p.get("netstack") or "?", _ROUTING.get(p["routing"]["kind"],
+                                                                      p["routing"]["kind"]))]
+        if p["routing"].get("gateway"):
+            parts[-1] += " %s" % p["routing"]["gateway"]
+        if p.get("rtt_ms"):
+            parts.append("rtt %.2f ms (%.2f-%.2f, %d probes, %g%% loss)" % (
+                p["rtt_ms"]["avg"], p["rtt_ms"]["min"], p["rtt_ms"]["max"], p["rtt_count"],
+                p.get("loss_pct") or 0))
+        if p.get("df_payload") is not None:
+            parts.append("DF %d bytes: %s" % (p["df_payload"], "passed" if p["df_ok"] else
+                                              "LOST"))
+        if p.get("jumbo_ok") is not None:
+            parts.append("DF 1472: %s" % ("passed" if p["jumbo_ok"] else "LOST"))
+        if p.get("pmtu_payload") is not None:
+            parts.append("largest DF payload %d" % p["pmtu_payload"])
+        if p.get("peer_mtu"):
+            parts.append("MTU %s here, %s on the peer" % (p.get("mtu"), p["peer_mtu"]))
+        if p.get("latency_class"):
+            parts.append({"lan": "LAN latency", "long-distance": "long distance",
+                          "beyond-supported": "beyond 150 ms"}[p["latency_class"]])
+        lines.extend(_wrap("; ".join(parts), " " * 11))
+        if p["verdict"] != "ok":
+            lines.extend(_wrap(p["detail"], " " * 11))
+    for note in reach["notes"]:
+        lines.extend(_wrap("Note: " + note, "  "))
+    return lines
+
+
 def _finding_lines(report):
     lines = []
     for f in report["findings"]:
@@ -218,13 +276,20 @@ def _finding_lines(report):
 def _command_lines(report):
     counts = command_counts(report)
     total = len(report["commands"])
-    duration = sum(c["duration_s"] or 0 for c in report["commands"])
+    duration = sum(c["duration_s"] or 0 for c in report["commands"] if c["kind"] != "ping")
+    pings = [c for c in report["commands"] if c["kind"] == "ping"]
     head = "  %d read: %d parsed, %d unparsed, %d failed, %d unavailable" % (
         total, counts["parsed"], counts["unparsed"], counts["failed"], counts["unavailable"])
     wall = report["source"].get("collection_wall_s")
     if wall is not None:
         head += "; %.1f s of command time took %.1f s (%d at a time)" % (
             duration, wall, report["source"].get("jobs") or 1)
+    probe_wall = report["source"].get("probe_wall_s")
+    if pings and probe_wall is not None:
+        at_once = min(report["source"].get("parallel") or 1,
+                      len(report["reachability"]["paths"]) or 1)
+        head += "; %d vmkping runs, %.1f s of probing took %.1f s (%d path(s) at a time)" % (
+            len(pings), sum(c["duration_s"] or 0 for c in pings), probe_wall, at_once)
     lines = _wrap(head.strip(), "  ")
     for c in report["commands"]:
         if c["status"] in ("unparsed", "failed", "unavailable"):
@@ -259,7 +324,10 @@ def render(report, command="inspect"):
     if report["routes"]:
         out += ["", "Routes per netstack"] + _route_lines(report)
     out += ["", "Long Distance vMotion tuning"] + _tuning_lines(report)
-    if report["probes"]:
+    reach = report.get("reachability") or {}
+    if reach.get("paths") or reach.get("notes"):
+        out += ["", "vMotion paths to the peers"] + _reach_lines(report)
+    elif report["probes"]:
         out += ["", "Pings"] + _probe_lines(report)
     out += ["", "Findings: %d fail, %d warn, %d info, %d ok" % (s["fail"], s["warn"], s["info"],
                                                                 s["ok"])]

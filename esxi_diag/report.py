@@ -8,7 +8,7 @@ import time
 
 from esxi_diag import SCHEMA, __version__
 from esxi_diag import capture as cap
-from esxi_diag import datapaths, rules
+from esxi_diag import datapaths, reach, reach_rules, rules
 from esxi_diag.facts import build_facts, natural_key
 
 
@@ -55,13 +55,44 @@ def _probe_json(p):
     return dict((k, p.get(k)) for k in keys)
 
 
-def analyse(captures, source, hints=None, meta=None):
-    """Captures -> the full report dict (facts, data paths, findings)."""
+def _pair_json(pair):
+    r = pair["result"]
+    out = dict((k, pair.get(k)) for k in ("roles", "vmknic", "netstack", "source_address", "mtu",
+                                          "target", "label", "peer_mtu"))
+    out["routing"] = dict(pair["routing"])
+    for key in ("verdict", "severity", "detail", "problems", "rtt_ms", "rtt_count", "loss_pct",
+                "df_payload", "df_ok", "jumbo_ok", "pmtu_payload", "latency_class"):
+        out[key] = r.get(key)
+    out["probes"] = [dict(p) for p in pair["probes"]]
+    return out
+
+
+def analyse(captures, source, hints=None, meta=None, reach_run=None):
+    """Captures -> the full report dict (facts, data paths, reachability, findings).
+
+    ``reach_run`` holds the pairs probed by ``check`` (with ``peers``, ``notes``, ``interrupted``);
+    without it, the vmkping probes found among the captures (a transcript) are attached to the
+    data paths and judged the same way."""
     meta = dict(meta or {})
     facts = build_facts(captures, hints)
     paths = datapaths.resolve(facts)
     findings = rules.evaluate(facts, paths, captures, meta)
-    return build_report(facts, paths, findings, captures, source, meta)
+    reach_run = dict(reach_run or {})
+    if "pairs" not in reach_run:
+        reach_run["pairs"] = reach.pairs_from_probes(facts, paths, facts["probes"])
+    threshold = facts["tuning"]["latency_mode_threshold_ms"] or reach.LAN_MAX_MS
+    for pair in reach_run["pairs"]:
+        reach.judge(pair, threshold)
+    summary = reach.summarize(reach_run["pairs"], threshold)
+    findings = rules.sort_findings(findings + reach_rules.evaluate(
+        reach_run["pairs"], summary, reach_run.get("notes", [])))
+    reachability = {"peers": list(reach_run.get("peers", [])),
+                    "paths": [_pair_json(p) for p in reach_run["pairs"]],
+                    "summary": summary, "notes": list(reach_run.get("notes", [])),
+                    "interrupted": bool(reach_run.get("interrupted"))}
+    report = build_report(facts, paths, findings, captures, source, meta)
+    report["reachability"] = reachability
+    return report
 
 
 def build_report(facts, paths, findings, captures, source, meta):

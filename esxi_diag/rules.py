@@ -10,6 +10,7 @@ from esxi_diag import catalog
 from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_MANAGEMENT, TAG_PROVISIONING,
                                  TAG_VMOTION, VMOTION_NETSTACK, has_tag)
 from esxi_diag.facts import natural_key
+from esxi_diag.routing import add_gateway_remedy
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}
@@ -240,10 +241,7 @@ def _gateways(facts, paths):
                 severity = WARN
             out.append(finding(
                 "NETSTACK-NO-GATEWAY", severity, "No default gateway on the %s netstack" % stack,
-                detail,
-                "esxcli network ip route ipv4 add -N %s -n default -g <gateway>  (or a per-vmknic "
-                "gateway: esxcli network ip interface ipv4 set -i %s -t static -I <address> "
-                "-N <netmask> -g <gateway>)" % (stack, names[0] if names else "<vmk>"),
+                detail, add_gateway_remedy(stack, names[0] if names else "<vmk>"),
                 subjects=names))
     return out
 
@@ -421,8 +419,13 @@ def evaluate(facts, paths, captures=(), meta=None):
                  _line_rate, _sbmax):
         findings.extend(rule(facts, paths))
     findings.extend(_collection(facts, captures, meta))
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"], f["subjects"]))
-    return findings
+    return sort_findings(findings)
+
+
+def sort_findings(findings):
+    """Most severe first, then by ID and subject: a stable order for reports and diffs."""
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"],
+                                           f["subjects"], f["title"]))
 
 
 def exit_status(findings):

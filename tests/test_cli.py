@@ -7,7 +7,7 @@ import pytest
 from conftest import fixture_path
 from esxi_diag.simulator.host import BUILTIN
 
-EXPECTED_EXIT = {"lan": 0, "ldvm": 1, "broken": 2}
+EXPECTED_EXIT = {"lan": 0, "ldvm": 1, "wan-faults": 1, "broken": 2}
 
 
 @pytest.mark.parametrize("profile", BUILTIN)

@@ -8,6 +8,7 @@ as it records live ones.
 import ipaddress
 import json
 import pkgutil
+import random
 import threading
 import time
 
@@ -15,7 +16,7 @@ from esxi_diag import catalog
 from esxi_diag.runner import CommandResult
 from esxi_diag.simulator import formats
 
-BUILTIN = ("lan", "ldvm", "broken")
+BUILTIN = ("lan", "ldvm", "wan-faults", "broken")
 DEFAULT_PROFILE = "lan"
 
 SPEED_ENV = "ESXI_DIAG_SIM_SPEED"
@@ -124,7 +125,18 @@ class SimHost(object):
         if fault.get("missing"):
             return CommandResult(argv, started=started, duration=time.monotonic() - t0,
                                  error="not-found")
-        code, out, err = self.respond(argv)
+        if argv[0] in ("vmkping", "ping") and not fault:
+            code, out, err, seconds = self.ping(argv)
+            seconds *= self.speed
+            if seconds > timeout:
+                self._stop.wait(timeout)
+                return CommandResult(argv, started=started, duration=time.monotonic() - t0,
+                                     timed_out=True)
+            if self._stop.wait(seconds):  # Ctrl-C: the process was killed mid-way
+                return CommandResult(argv, started=started, duration=time.monotonic() - t0,
+                                     error="interrupted")
+        else:
+            code, out, err = self.respond(argv)
         return CommandResult(argv, exit_code=code, stdout=out, stderr=err, started=started,
                              duration=time.monotonic() - t0)
 
@@ -517,6 +529,107 @@ class SimHost(object):
         second = "VMware ESXi %s GA" % short if update in ("0", "") else \
             "VMware ESXi %s Update %s" % (short, update)
         return 0, "VMware ESXi %s build-%s\n%s\n" % (version, h.get("build", "0"), second), ""
+
+    # -- the network beyond the host: vmkping ---------------------------------------------------
+
+    def peers(self):
+        return list((self.profile.get("network") or {}).get("peers", []))
+
+    def _peer(self, address, netstack):
+        for p in self.peers():
+            if p.get("address") == address and p.get("netstack") in (None, netstack):
+                return p
+        return None
+
+    def _routable(self, v, target):
+        """The simulated world's own routing: on-link, a gateway of the vmknic, or a route of its
+        netstack that covers the target."""
+        addr = ipaddress.ip_address(target)
+        if addr.version == 6:  # IPv6 routes are not modelled: any global address will do
+            return any(not ipaddress.ip_address(a["address"]).is_link_local
+                       for a in v.get("ipv6", []))
+        ip = v.get("ipv4")
+        if not ip:
+            return False
+        if addr in ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network:
+            return True
+        if ip.get("gateway"):
+            return True
+        for r in self.profile.get("routes", {}).get(v.get("netstack", catalog.DEFAULT_NETSTACK),
+                                                     []):
+            network = "0.0.0.0" if r["network"] == "default" else r["network"]
+            if addr in ipaddress.IPv4Network("%s/%s" % (network, r["netmask"]), strict=False):
+                return True
+        return False
+
+    def _rng(self, key):
+        with self._lock:
+            counters = self.__dict__.setdefault("_ping_counters", {})
+            counters[key] = counters.get(key, 0) + 1
+            n = counters[key]
+        seed = (self.profile.get("network") or {}).get("seed", 1)
+        return random.Random("%s|%s|%d" % (seed, key, n))
+
+    def ping(self, argv):
+        """(exit code, stdout, stderr, seconds it takes) of a simulated vmkping."""
+        found = catalog.recognise(catalog.display(argv))
+        if found is None:
+            return 64, "", "usage: vmkping [args] hostname\n", 0.0
+        params = found[1]
+        target = params["target"]
+        count = max(1, int(params.get("count", 3)))
+        interval = float(params.get("interval", 1))
+        wait = float(params.get("wait", 1))
+        size = int(params.get("size", 56))
+        v = self._vmknic(params.get("vmknic")) if params.get("vmknic") else self.vmknics()[0]
+        vanished = (self.profile.get("network") or {}).get("vanished", [])
+        if v is None or v["name"] in vanished:
+            # what vmkping prints for an unknown interface is unverified: say it is simulated
+            return 1, "", "vmkping: simulated: interface %s does not exist\n" % params.get(
+                "vmknic"), 0.0
+        try:
+            ipv6 = ipaddress.ip_address(target).version == 6
+        except ValueError:
+            return 2, "", "", 0.0  # a name that does not resolve prints nothing (REAL on 9.0)
+        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        own_stack = v.get("netstack", catalog.DEFAULT_NETSTACK)
+        header = "PING %s (%s): %d data bytes" % (target, target, size)
+        overhead = 48 if ipv6 else 28
+        lines = [header]
+        error = None
+        if v.get("enabled", True) is False or not self._routable(v, target):
+            error = "Network is unreachable"
+        elif params.get("df") and size + overhead > int(v.get("mtu", 1500)):
+            error = "Message too long"
+        peer = self._peer(target, own_stack)
+        rng = self._rng("%s|%s|%d|%s" % (v["name"], target, size, bool(params.get("df"))))
+        replies = []
+        for seq in range(count):
+            if error:
+                lines.append("sendto() failed (%s)" % error)
+                continue
+            if stack != own_stack or peer is None or peer.get("unreachable"):
+                continue  # nothing answers: silent loss
+            if params.get("df") and size + overhead > int(peer.get("path_mtu", 9000)):
+                continue  # dropped on the path
+            if rng.random() * 100.0 < float(peer.get("loss_pct", 0)):
+                continue
+            jitter = float(peer.get("jitter_ms", 0))
+            rtt = max(0.01, float(peer.get("rtt_ms", 0.3)) + rng.uniform(-jitter, jitter))
+            replies.append(rtt)
+            lines.append("%d bytes from %s: icmp_seq=%d ttl=64 time=%.3f ms" % (
+                size + 8, target, seq, rtt))
+        lost = count - len(replies)
+        loss = 100.0 * lost / count
+        lines += ["", "--- %s ping statistics ---" % target,
+                  "%d packets transmitted, %d packets received, %s%% packet loss" % (
+                      count, len(replies), ("%d" % loss) if loss == int(loss) else "%.1f" % loss)]
+        if replies:
+            lines.append("round-trip min/avg/max = %.3f/%.3f/%.3f ms" % (
+                min(replies), sum(replies) / len(replies), max(replies)))
+        seconds = (count - 1) * interval
+        seconds += wait if (lost and not error) else (replies[-1] / 1000.0 if replies else 0.0)
+        return (0 if replies else 2), "\n".join(lines) + "\n", "", seconds
 
     # -- transcript ----------------------------------------------------------------------------
 

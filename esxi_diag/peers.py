@@ -1,0 +1,123 @@
+"""Peers to test, from the command line, a peers file, or the peer's own ``inspect --json`` report.
+
+A peer is an IP address (IPv4 or IPv6; names are not accepted: what reaches vmkping is always a
+validated address), an optional role (``hot``: test from the hot-data vmknics, ``cold``: from the
+cold-data ones, none: from both), an optional label, and, from a peer report, the MTU of the peer's
+vmknic on that path. Bad input is reported per line and skipped; it never stops the others.
+"""
+
+import ipaddress
+import json
+
+from esxi_diag import SCHEMA
+
+ROLES = ("hot", "cold")
+
+
+class PeerError(ValueError):
+    pass
+
+
+def new_peer(address, role=None, label=None, mtu=None, origin="command line"):
+    return {"address": address, "role": role, "label": label, "mtu": mtu, "origin": origin}
+
+
+def parse_address(text):
+    """A normalised IP address string; PeerError (one line) when it is not one."""
+    raw = (text or "").strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        raw = raw[1:-1]
+    if "%" in raw:
+        raise PeerError("%r: scoped IPv6 addresses (with %%) are not supported; give a global "
+                        "or unique-local address" % text)
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        raise PeerError("%r is not an IPv4 or IPv6 address" % text)
+    if address.is_unspecified or address.is_multicast or address.is_loopback:
+        raise PeerError("%r cannot be a vMotion peer (unspecified, multicast or loopback)" % text)
+    return str(address)
+
+
+def parse_peer_arg(text):
+    """``ADDRESS``, ``ADDRESS:hot``, ``ADDRESS:cold``, ``[IPv6]:hot``."""
+    value = (text or "").strip()
+    role = None
+    for r in ROLES:
+        suffix = ":" + r
+        if value.lower().endswith(suffix):
+            value, role = value[:-len(suffix)], r
+            break
+    return new_peer(parse_address(value), role)
+
+
+def parse_peers_file(text, name):
+    """(peers, errors): one peer a line, ``address [role] [label...]``, ``#`` comments."""
+    peers, errors = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        body = line.split("#", 1)[0].strip()
+        if not body:
+            continue
+        words = body.split()
+        origin = "%s:%d" % (name, number)
+        try:
+            address = parse_address(words[0])
+        except PeerError as exc:
+            errors.append("%s: %s" % (origin, exc))
+            continue
+        role = None
+        rest = words[1:]
+        if rest and rest[0].lower() in ROLES + ("both", "any", "-"):
+            role = rest[0].lower() if rest[0].lower() in ROLES else None
+            rest = rest[1:]
+        label = " ".join(rest)[:64] or None
+        peers.append(new_peer(address, role, label, origin=origin))
+    return peers, errors
+
+
+def peers_from_report(report, name):
+    """Each hot and cold vmknic address of the peer's inspect --json report, with its MTU."""
+    if not isinstance(report, dict) or report.get("schema") != SCHEMA:
+        raise PeerError("%s is not an esxi-diag report of schema %s" % (name, SCHEMA))
+    label = (report.get("host") or {}).get("hostname") or name
+    vmknics = dict((v.get("name"), v) for v in report.get("vmknics") or [] if isinstance(v, dict))
+    peers = []
+    for role in ROLES:
+        path = (report.get("data_paths") or {}).get(role) or {}
+        for vmk in path.get("vmknics") or []:
+            v = vmknics.get(vmk) or {}
+            addresses = []
+            if v.get("ipv4") and v["ipv4"].get("address"):
+                addresses.append(v["ipv4"]["address"])
+            else:
+                addresses.extend(a.get("address") for a in v.get("ipv6") or []
+                                 if a.get("address") and not a["address"].lower().startswith("fe80"))
+            for address in addresses:
+                try:
+                    peers.append(new_peer(parse_address(address), role, "%s %s" % (label, vmk),
+                                          v.get("mtu"), origin=name))
+                except PeerError:
+                    continue
+    if not peers:
+        raise PeerError("%s names no hot or cold vmknic with an address" % name)
+    return peers
+
+
+def load_report(data, name):
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PeerError("%s is not JSON: %s" % (name, exc))
+
+
+def merge(peers):
+    """Drop exact duplicates (same address and role), keeping the first label and MTU."""
+    seen = {}
+    out = []
+    for p in peers:
+        key = (p["address"], p["role"])
+        if key in seen:
+            continue
+        seen[key] = p
+        out.append(p)
+    return out

@@ -1,0 +1,403 @@
+"""Reachability of the vMotion data paths: which (vmknic, peer) pairs to test, the probes run on
+each through vmkping, and the verdict of each path, judged from its probe records alone.
+
+The judgement (``judge``) is pure and reads probe records, so a live check and a pasted transcript
+with the same vmkping outputs get the same verdicts. Probing (``Prober``) runs pairs concurrently
+through the runner, in a bounded pool.
+
+Per pair, in order: an uncounted warm-up probe (ARP), the latency series (default 10 probes at
+0.2 s), a don't-fragment probe at exactly the vmknic MTU minus 28 (IPv4) or 48 (IPv6); when that
+fails while small packets pass and the MTU is above 1500, a DF probe at 1472 (1452 for IPv6) tells a
+jumbo-frame problem on the path from a smaller path MTU; ``--pmtu`` searches the largest payload that
+passes.
+"""
+
+import ipaddress
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+from esxi_diag import catalog, routing
+from esxi_diag.capture import Capture
+from esxi_diag.parsers import ParseError
+
+DEFAULT_COUNT = 10
+DEFAULT_INTERVAL = 0.2
+PROBE_WAIT = 1.0  # -W: seconds to wait for a reply
+DF_COUNT = 3
+LAN_MAX_MS = 4.0  # NetLatencyModeThreshold's default: above it, Long Distance vMotion
+LDVM_MAX_MS = 150.0  # the supported maximum round-trip time
+DEFAULT_PARALLEL = 64
+
+SEVERITY = {"ok": "ok", "untested": "info", "interrupted": "warn", "loss": "warn",
+            "wrong-netstack": "warn", "not-routable": "fail", "unreachable": "fail",
+            "local-mtu": "fail", "path-mtu": "fail", "beyond-150ms": "fail",
+            "vmkping-error": "fail"}
+_RANK = {"fail": 0, "warn": 1, "info": 2, "ok": 3}
+
+
+def overhead(ipv6):
+    return 48 if ipv6 else 28
+
+
+def is_ipv6(address):
+    try:
+        return ipaddress.ip_address(address).version == 6
+    except ValueError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# planning (pure)
+
+def plan_pairs(facts, paths, peers):
+    """One pair per (data-path vmknic, peer address). Returns (pairs, notes)."""
+    pairs = {}
+    order = []
+    notes = []
+    for role in ("hot", "cold"):
+        path = paths[role]
+        wanted = [p for p in peers if p["role"] in (None, role)]
+        if not wanted:
+            continue
+        if not path["vmknics"]:
+            notes.append("%s data: no %s-data vmknic to test from (%s)" % (role, role,
+                                                                           path["reason"]))
+            continue
+        for name in path["vmknics"]:
+            v = facts["vmknics"].get(name) or {}
+            for peer in wanted:
+                key = (name, peer["address"])
+                if key in pairs:
+                    if role not in pairs[key]["roles"]:
+                        pairs[key]["roles"].append(role)
+                    continue
+                ipv6 = is_ipv6(peer["address"])
+                source = (v.get("ipv4") or {}).get("address") if not ipv6 else next(
+                    (a["address"] for a in v.get("ipv6") or []), None)
+                pairs[key] = {
+                    "roles": [role], "vmknic": name, "netstack": v.get("netstack"),
+                    "source_address": source, "mtu": v.get("mtu"), "target": peer["address"],
+                    "label": peer.get("label"), "peer_mtu": peer.get("mtu"), "ipv6": ipv6,
+                    "routing": routing.preflight(facts, name, peer["address"]),
+                    "probes": [], "error": None, "interrupted": False,
+                }
+                order.append(key)
+    return [pairs[k] for k in order], notes
+
+
+# ---------------------------------------------------------------------------------------------
+# judging (pure: probe records -> verdict)
+
+def _series(probes):
+    """The latency series: the non-DF probe run with the most probes (warm-ups of one probe are
+    only used when nothing else was run)."""
+    plain = [p for p in probes if not p["df"] and p.get("sent")]
+    longer = [p for p in plain if p["sent"] > 1]
+    candidates = longer or plain
+    return max(candidates, key=lambda p: p["sent"]) if candidates else None
+
+
+def _df_results(probes):
+    return sorted((p for p in probes if p["df"]), key=lambda p: p["payload_bytes"] or 0)
+
+
+def _passed(p):
+    return bool(p.get("received")) and p.get("error") is None
+
+
+def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
+    if avg_ms is None:
+        return None
+    if avg_ms <= threshold_ms:
+        return "lan"
+    if avg_ms <= LDVM_MAX_MS:
+        return "long-distance"
+    return "beyond-supported"
+
+
+def judge(pair, threshold_ms=LAN_MAX_MS):
+    """Verdict of one pair from its routing and probe records. Sets and returns the result."""
+    probes = pair["probes"]
+    problems = []
+    result = {"rtt_ms": None, "rtt_count": 0, "loss_pct": None, "df_payload": None,
+              "df_ok": None, "jumbo_ok": None, "pmtu_payload": pair.get("pmtu_payload"),
+              "latency_class": None}
+    full = (pair["mtu"] or 1500) - overhead(pair["ipv6"]) if pair.get("mtu") else None
+    if pair["routing"]["kind"] == "not-routable":
+        problems.append(("not-routable", pair["routing"]["detail"]))
+    if pair.get("error"):
+        problems.append(("vmkping-error", pair["error"]))
+    wrong = [p for p in probes if p.get("netstack") and pair.get("netstack")
+             and p["netstack"] != pair["netstack"]]
+    probes = [p for p in probes if p not in wrong]
+    if wrong and not probes:
+        problems.append(("wrong-netstack", "%s is on the %s netstack, but the probe used %s: it "
+                         "says nothing about this path (vmkping needs -S %s)" % (
+                             pair["vmknic"], pair["netstack"], wrong[0]["netstack"],
+                             pair["netstack"])))
+    series = _series(probes)
+    if series is not None:
+        result["loss_pct"] = series.get("loss_pct")
+        if series.get("rtt_ms"):
+            result["rtt_ms"] = dict(series["rtt_ms"])
+            result["rtt_count"] = series.get("received") or 0
+            result["latency_class"] = latency_class(series["rtt_ms"]["avg"], threshold_ms)
+        if series.get("error") in ("network-unreachable", "host-down") or not series.get(
+                "received"):
+            problems.append(("unreachable", "%s from %s: %s" % (
+                pair["target"], pair["vmknic"],
+                series.get("error") or "no reply to %s probes" % series.get("sent"))))
+        elif series.get("loss_pct"):
+            problems.append(("loss", "%g%% of %d probes lost" % (series["loss_pct"],
+                                                                  series["sent"])))
+    for p in _df_results(probes):
+        if p.get("error") == "message-too-long":
+            problems.append(("local-mtu", "a %d-byte don't-fragment probe does not fit %s's own "
+                             "MTU (sendto() failed: Message too long)" % (
+                                 p["payload_bytes"], pair["vmknic"])))
+            break
+    df = _df_results(probes)
+    small_ok = series is not None and _passed(series)
+    at_full = [p for p in df if full is not None and p["payload_bytes"] == full]
+    if at_full:
+        result["df_payload"] = full
+        result["df_ok"] = _passed(at_full[0])
+    elif df:
+        result["df_payload"] = df[-1]["payload_bytes"]
+        result["df_ok"] = _passed(df[-1])
+    base = 1500 - overhead(pair["ipv6"])
+    at_base = [p for p in df if p["payload_bytes"] == base]
+    if at_base and full != base:
+        result["jumbo_ok"] = _passed(at_base[0])
+    if result["df_ok"] is False and small_ok and not any(p[0] == "local-mtu" for p in problems):
+        tested = result["df_payload"]
+        if (pair.get("mtu") or 0) > 1500 and result["jumbo_ok"] is True:
+            detail = ("%d-byte don't-fragment probes are lost while %d-byte ones pass: something "
+                      "on the path drops jumbo frames" % (tested, base))
+        elif result["jumbo_ok"] is False:
+            detail = ("even %d-byte don't-fragment probes are lost: the path MTU is below 1500" %
+                      base)
+        else:
+            detail = ("%d-byte don't-fragment probes are lost while small packets pass: the path "
+                      "MTU is smaller than %d" % (tested, tested + overhead(pair["ipv6"])))
+        if series.get("loss_pct"):
+            detail += " (uncertain: this link also loses %g%% of small probes)" % (
+                series["loss_pct"])
+        if result["pmtu_payload"] is not None:
+            detail += "; the largest payload that passes is %d bytes (path MTU %d)" % (
+                result["pmtu_payload"], result["pmtu_payload"] + overhead(pair["ipv6"]))
+        problems.append(("path-mtu", detail))
+    if result["latency_class"] == "beyond-supported":
+        problems.append(("beyond-150ms", "average round-trip time %.1f ms is beyond the %d ms "
+                         "Long Distance vMotion supports" % (result["rtt_ms"]["avg"],
+                                                             LDVM_MAX_MS)))
+    if pair.get("interrupted"):
+        problems.append(("interrupted", "interrupted before all probes ran"))
+    if not problems and not probes:
+        problems.append(("untested", "no probe of this path was run"))
+    problems.sort(key=lambda p: _RANK[SEVERITY[p[0]]])
+    verdict, detail = problems[0] if problems else ("ok", "all probes passed")
+    result.update(verdict=verdict, severity=SEVERITY[verdict], detail=detail,
+                  problems=[{"verdict": v, "detail": d} for v, d in problems])
+    pair["result"] = result
+    return result
+
+
+def summarize(pairs, threshold_ms=LAN_MAX_MS):
+    def role_ok(role):
+        mine = [p for p in pairs if role in p["roles"]]
+        if not mine:
+            return None
+        return all(p["result"]["verdict"] == "ok" for p in mine)
+    hot_rtts = [p["result"]["rtt_ms"]["avg"] for p in pairs
+                if "hot" in p["roles"] and p["result"].get("rtt_ms")]
+    rtts = [p["result"]["rtt_ms"]["avg"] for p in pairs if p["result"].get("rtt_ms")]
+    worst = max(rtts) if rtts else None
+    return {
+        "paths": len(pairs),
+        "peers": len(set(p["target"] for p in pairs)),
+        "latency_threshold_ms": threshold_ms,
+        "long_distance": None if worst is None else worst > threshold_ms,
+        "hot_ok": role_ok("hot"),
+        "cold_ok": role_ok("cold"),
+        "worst_hot_rtt_ms": max(hot_rtts) if hot_rtts else None,
+        "worst_rtt_ms": worst,
+        "verdicts": dict((v, sum(1 for p in pairs if p["result"]["verdict"] == v))
+                         for v in sorted(set(p["result"]["verdict"] for p in pairs))),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# transcripts: attach pasted probes to the data paths
+
+def pairs_from_probes(facts, paths, probes):
+    """Pairs for the vmkping probes of a transcript whose source vmknic has a known role."""
+    pairs = []
+    index = {}
+    for probe in probes:
+        name = probe.get("source_vmknic")
+        roles = [r for r in ("hot", "cold") if name in paths[r]["vmknics"]]
+        if not roles or not probe.get("target"):
+            continue
+        key = (name, probe["target"])
+        if key not in index:
+            v = facts["vmknics"].get(name) or {}
+            ipv6 = is_ipv6(probe["target"])
+            index[key] = {"roles": roles, "vmknic": name, "netstack": v.get("netstack"),
+                          "source_address": (v.get("ipv4") or {}).get("address"),
+                          "mtu": v.get("mtu"), "target": probe["target"], "label": None,
+                          "peer_mtu": None, "ipv6": ipv6,
+                          "routing": routing.preflight(facts, name, probe["target"]),
+                          "probes": [], "error": None, "interrupted": False}
+            pairs.append(index[key])
+        index[key]["probes"].append(probe)
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------------
+# probing (I/O through the runner)
+
+def probe_record(capture, params, rows):
+    """The probe dict of one vmkping capture (the report's ``probes`` shape)."""
+    r = rows[0] if rows else {}
+    size = params.get("size")
+    return {"source_vmknic": params.get("vmknic"),
+            "netstack": params.get("netstack") or catalog.DEFAULT_NETSTACK,
+            "target": params.get("target"),
+            "payload_bytes": int(size) if size is not None else (r.get("payload_bytes") or 56),
+            "df": bool(params.get("df")), "sent": r.get("sent"), "received": r.get("received"),
+            "loss_pct": r.get("loss_pct"), "rtt_ms": r.get("rtt_ms"), "error": r.get("error"),
+            "command": capture.command}
+
+
+class Interrupted(Exception):
+    pass
+
+
+class Prober(object):
+    """Runs the probes of many pairs concurrently; each vmkping through the runner."""
+
+    def __init__(self, runner, count=DEFAULT_COUNT, interval=DEFAULT_INTERVAL,
+                 parallel=DEFAULT_PARALLEL, pmtu=False, progress=None, source="live"):
+        self.runner = runner
+        self.count = count
+        self.interval = interval
+        self.parallel = max(1, int(parallel))
+        self.pmtu = pmtu
+        self.progress = progress
+        self.source = source
+        self.captures = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+
+    def _ping(self, pair, count, interval=None, size=None, df=False, record=True):
+        if self._stop.is_set():
+            raise Interrupted()
+        argv = catalog.vmkping_argv(pair["vmknic"], pair["netstack"], pair["target"],
+                                    count=count, interval=interval, size=size, df=df,
+                                    wait=PROBE_WAIT, ipv6=pair["ipv6"])
+        timeout = (count - 1) * (interval or 1.0) + PROBE_WAIT + 5.0
+        result = self.runner.run(argv, timeout)
+        if self._stop.is_set():
+            raise Interrupted()
+        found = catalog.recognise(catalog.display(argv))
+        params = found[1]
+        capture = Capture.from_result("ping", params, result, self.source)
+        capture.rows = None
+        if result.timed_out:
+            pair["error"] = "vmkping did not finish within %.0f s and was killed: %s" % (
+                timeout, catalog.display(argv))
+            capture.status, capture.note = "failed", "timed out"
+        elif result.error:
+            pair["error"] = "vmkping could not run: %s" % result.describe_failure()
+            capture.status, capture.note = "failed", result.describe_failure()
+        else:
+            try:
+                capture.rows = catalog.parse("ping", result.stdout + result.stderr)
+            except ParseError as exc:
+                capture.status, capture.note = "unparsed", str(exc)
+        with self._lock:
+            self.captures.append(capture)
+        if capture.rows is None:
+            return None
+        probe = probe_record(capture, params, capture.rows)
+        err = probe["error"]
+        if err and err not in ("message-too-long", "network-unreachable", "host-down",
+                               "no-output"):
+            pair["error"] = "vmkping: %s" % err
+        if record:
+            pair["probes"].append(probe)
+        return probe
+
+    def _search_pmtu(self, pair, low, high):
+        """Largest DF payload in [low, high] that passes (low is known to pass)."""
+        while low < high:
+            mid = (low + high + 1) // 2
+            probe = self._ping(pair, 1, size=mid, df=True, record=False)
+            if probe is not None and _passed(probe):
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    def probe(self, pair):
+        if pair["routing"]["kind"] == "not-routable":
+            return pair
+        try:
+            self._ping(pair, 1, record=False)  # warm-up: resolves ARP, not counted
+            if pair.get("error"):
+                return pair
+            series = self._ping(pair, self.count, interval=self.interval)
+            if series is None or not _passed(series) or pair.get("error"):
+                return pair
+            if pair.get("mtu"):
+                full = pair["mtu"] - overhead(pair["ipv6"])
+                df = self._ping(pair, DF_COUNT, interval=self.interval, size=full, df=True)
+                base = 1500 - overhead(pair["ipv6"])
+                if df is not None and not _passed(df) and df.get("error") is None:
+                    if pair["mtu"] > 1500:
+                        base_probe = self._ping(pair, DF_COUNT, interval=self.interval,
+                                                size=base, df=True)
+                        high = full - 1
+                        low_ok = base_probe is not None and _passed(base_probe)
+                    else:
+                        low_ok, high = False, full - 1
+                    if self.pmtu:
+                        pair["pmtu_payload"] = self._search_pmtu(pair, base if low_ok else 0,
+                                                                 high if low_ok else base)
+        except Interrupted:
+            pair["interrupted"] = True
+        return pair
+
+    def run(self, pairs):
+        """Probe every pair; on Ctrl-C end the children and return what was measured, then
+        raise KeyboardInterrupt from ``interrupted``."""
+        done = 0
+        pool = ThreadPoolExecutor(max_workers=min(self.parallel, max(1, len(pairs))))
+        futures = dict((pool.submit(self.probe, p), p) for p in pairs)
+        interrupted = False
+        try:
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    pair = futures[future]
+                    future.result()
+                    judge(pair)
+                    done += 1
+                    if self.progress:
+                        self.progress(done, len(pairs), pair)
+        except KeyboardInterrupt:
+            interrupted = True
+            self._stop.set()
+            for future in futures:
+                future.cancel()
+            self.runner.terminate_all()
+        finally:
+            pool.shutdown(wait=True)
+        for pair in pairs:
+            if "result" not in pair or interrupted:
+                if interrupted and "result" not in pair:
+                    pair["interrupted"] = True
+                judge(pair)
+        return interrupted

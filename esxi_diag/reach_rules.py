@@ -1,0 +1,128 @@
+"""Findings of the reachability check (``esxi-diag check``, and vmkping probes in transcripts).
+
+Same shape as rules.py: stable ID, severity, title, evidence, remedy; all listed in
+docs/findings.md. Every failing path names the vmkping command line that reproduces it.
+"""
+
+from esxi_diag import catalog, routing
+from esxi_diag.reach import LDVM_MAX_MS, overhead
+from esxi_diag.rules import FAIL, INFO, OK, WARN, finding
+
+
+def _where(pair):
+    label = " (%s)" % pair["label"] if pair.get("label") else ""
+    return "%s -> %s%s" % (pair["vmknic"], pair["target"], label)
+
+
+def _reproduce(pair, size=None, df=False):
+    if not catalog.valid_vmknic(pair["vmknic"]) or not catalog.valid_netstack(
+            pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+        return ""
+    argv = catalog.vmkping_argv(pair["vmknic"], pair.get("netstack"), pair["target"], count=10,
+                                size=size, df=df, ipv6=pair["ipv6"])
+    return "Reproduce: %s" % catalog.display(argv)
+
+
+def _roles(pair):
+    return " and ".join(pair["roles"])
+
+
+def _path_finding(pair):
+    r = pair["result"]
+    verdict = r["verdict"]
+    where = _where(pair)
+    subjects = [pair["vmknic"]]
+    if verdict == "not-routable":
+        return finding("REACH-NOT-ROUTABLE", FAIL, "%s: no route (%s data)" % (where, _roles(pair)),
+                       r["detail"] + ".", routing.add_gateway_remedy(pair["netstack"],
+                                                                     pair["vmknic"]), subjects)
+    if verdict == "unreachable":
+        return finding("REACH-UNREACHABLE", FAIL, "%s: unreachable (%s data)" % (where,
+                                                                               _roles(pair)),
+                       "%s. Routing: %s." % (r["detail"], pair["routing"]["detail"]),
+                       "Check the peer's vmknic address, the VLAN of both port groups and any "
+                       "firewall between the sites. " + _reproduce(pair), subjects)
+    if verdict == "local-mtu":
+        return finding("REACH-LOCAL-MTU", FAIL, "%s: local MTU too small" % where,
+                       r["detail"] + ".",
+                       "esxcli network ip interface set -i %s -m <mtu>  (and the same MTU on its "
+                       "switch and uplinks)" % pair["vmknic"], subjects)
+    if verdict == "path-mtu":
+        return finding("REACH-PATH-MTU", FAIL, "%s: the path drops large packets (%s data)" % (
+            where, _roles(pair)), r["detail"] + ". vMotion sends full-size frames and stalls.",
+            "Raise the MTU on every switch and router between the hosts to at least %d, or set "
+            "both ends to 1500: esxcli network ip interface set -i %s -m 1500. %s" % (
+                pair["mtu"] or 1500, pair["vmknic"],
+                _reproduce(pair, (pair["mtu"] or 1500) - overhead(pair["ipv6"]), True)),
+            subjects)
+    if verdict == "beyond-150ms":
+        return finding("REACH-RTT-BEYOND", FAIL, "%s: %.1f ms round trip, beyond %d ms" % (
+            where, r["rtt_ms"]["avg"], LDVM_MAX_MS), r["detail"] + ".",
+            "vMotion between these hosts is not supported over this network; use a path with "
+            "less latency. " + _reproduce(pair), subjects)
+    if verdict == "loss":
+        return finding("REACH-LOSS", WARN, "%s: packet loss (%s data)" % (where, _roles(pair)),
+                       r["detail"] + ". vMotion over a lossy link is slow and may time out.",
+                       "Find the lossy link (interface errors, congestion, duplex) between the "
+                       "hosts. " + _reproduce(pair), subjects)
+    if verdict == "vmkping-error":
+        return finding("REACH-VMKPING-ERROR", FAIL, "%s: vmkping failed" % where,
+                       r["detail"] + ".",
+                       "Check that %s still exists: esxcli network ip interface list" %
+                       pair["vmknic"], subjects)
+    if verdict == "wrong-netstack":
+        return finding("REACH-WRONG-NETSTACK", WARN, "%s: probed on the wrong netstack" % where,
+                       r["detail"] + ".", _reproduce(pair).replace("Reproduce: ", "Run: "),
+                       subjects)
+    if verdict == "interrupted":
+        return finding("REACH-INTERRUPTED", WARN, "%s: not finished" % where,
+                       "The check was interrupted before this path's probes finished.",
+                       "Run the check again.", subjects)
+    return None
+
+
+def evaluate(pairs, summary, notes, peer_mtu_known=False):
+    out = []
+    for pair in pairs:
+        f = _path_finding(pair)
+        if f is not None:
+            out.append(f)
+        if pair.get("peer_mtu") and pair.get("mtu") and pair["peer_mtu"] != pair["mtu"]:
+            out.append(finding(
+                "REACH-MTU-MISMATCH", WARN, "%s: MTU %d here, %d on the peer" % (
+                    _where(pair), pair["mtu"], pair["peer_mtu"]),
+                "The two ends of this %s-data path have different MTUs: the larger side's "
+                "full-size frames do not fit the smaller side." % _roles(pair),
+                "Set the same MTU on both: esxcli network ip interface set -i <vmk> -m <mtu>",
+                [pair["vmknic"]]))
+        r = pair["result"]
+        if r.get("loss_pct") and r["verdict"] not in ("loss", "unreachable"):
+            out.append(finding("REACH-LOSS", WARN, "%s: packet loss" % _where(pair),
+                               "%g%% of the latency probes were lost." % r["loss_pct"],
+                               _reproduce(pair), [pair["vmknic"]]))
+    for note in notes:
+        out.append(finding("REACH-NOT-TESTED", WARN, "A data path could not be tested", note,
+                           "Fix the data path first (see the other findings)."))
+    if not pairs:
+        return out
+    if summary.get("long_distance"):
+        out.append(finding(
+            "REACH-LONG-DISTANCE", INFO,
+            "Long Distance vMotion applies (worst round trip %.1f ms)" % summary["worst_rtt_ms"],
+            "The worst measured round-trip time, %.1f ms (hot data: %s), is above the %g ms "
+            "threshold (/Migrate/NetLatencyModeThreshold): vMotion runs in its latency-aware "
+            "mode, supported up to %d ms, and the expected line rate and sbMax should match "
+            "the bandwidth-delay product." % (
+                summary["worst_rtt_ms"], "%.1f ms" % summary["worst_hot_rtt_ms"]
+                if summary.get("worst_hot_rtt_ms") is not None else "not measured",
+                summary["latency_threshold_ms"], LDVM_MAX_MS),
+            "esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps -i <line "
+            "rate in MB/s>; from 6.7 U1 also vsish -e set /net/tcpip/instances/<hot-data "
+            "netstack>/sbMax <line rate in bytes/s x %.3f s>" % (
+                (summary["worst_hot_rtt_ms"] or summary["worst_rtt_ms"]) / 1000.0)))
+    bad = [p for p in pairs if p["result"]["verdict"] != "ok"]
+    if not bad:
+        out.append(finding("REACH-OK", OK, "All %d path(s) passed" % len(pairs),
+                           "Every hot and cold data path tested reached its peer with full-size "
+                           "don't-fragment packets and no loss.", None))
+    return out
