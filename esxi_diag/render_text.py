@@ -264,7 +264,9 @@ def _reach_lines(report):
 def _finding_lines(report):
     lines = []
     for f in report["findings"]:
-        lines.append("  %-5s %s  %s" % (_LABEL[f["severity"]], f["id"], f["title"]))
+        lines.extend(textwrap.wrap("  %-5s %s  %s" % (_LABEL[f["severity"]], f["id"],
+                                                      f["title"]), WIDTH,
+                                   subsequent_indent=" " * 8, break_on_hyphens=False))
         if f["severity"] == "ok":
             continue
         lines.extend(_wrap(f["detail"], " " * 8))
