@@ -1,6 +1,4 @@
 """Reachability: vmkping command lines, routing pre-flight, verdicts from probe records, peers."""
-import copy
-import json
 
 import pytest
 
