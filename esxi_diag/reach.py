@@ -343,6 +343,11 @@ class Prober(object):
     def probe(self, pair):
         if pair["routing"]["kind"] == "not-routable":
             return pair
+        if not catalog.valid_vmknic(pair["vmknic"]) or not catalog.valid_netstack(
+                pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+            pair["error"] = ("not probed: the vmknic or netstack name %r/%r has characters that "
+                             "are not passed to vmkping" % (pair["vmknic"], pair.get("netstack")))
+            return pair
         try:
             self._ping(pair, 1, record=False)  # warm-up: resolves ARP, not counted
             if pair.get("error"):

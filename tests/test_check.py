@@ -260,3 +260,23 @@ def test_pasted_vmkping_session_gets_the_same_verdicts(cli, tmp_path, profile):
         a.pop(("vmk1", "172.21.120.32"))
         c.pop(("vmk1", "172.21.120.32"))
     assert a == c
+
+
+def test_odd_netstack_name_is_a_clear_path_error_not_a_crash():
+    runner = Runner(SimHost(load_builtin("ldvm"), speed=0))
+    pair = {"roles": ["hot"], "vmknic": "vmk1", "netstack": "vmotion; reboot",
+            "source_address": None, "mtu": 9000, "target": "172.21.120.18", "label": None,
+            "peer_mtu": None, "ipv6": False, "probes": [], "error": None, "interrupted": False,
+            "routing": {"kind": "unknown", "gateway": None, "interface": None, "detail": "x"}}
+    reach.Prober(runner).run([pair])
+    assert pair["result"]["verdict"] == "vmkping-error" and "not passed to vmkping" in \
+        pair["result"]["detail"]
+    assert runner.history == []  # nothing ran
+
+
+def test_progress_goes_to_stderr_as_plain_lines_when_not_a_tty(cli):
+    r = cli("check", "--simulate", "lan")
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("[1/2] ") and lines[1].startswith("[2/2] ")
+    assert "\r" not in r.err and "vMotion paths to the peers" in r.out
+    assert cli("check", "--simulate", "lan", "--quiet").err == ""
