@@ -58,7 +58,7 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     run = lambda *a: subprocess.run([python, "-I", "-S", pyz] + list(a), stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, env=env, cwd=str(tmp_path),
                                     timeout=60)
-    for profile, code in (("lan", 0), ("ldvm", 1), ("broken", 2)):
+    for profile, code in (("lan", 0), ("ldvm", 1), ("wan-faults", 1), ("broken", 2)):
         r = run("inspect", "--simulate", profile, "--json")
         assert r.returncode == code, r.stderr
         report = json.loads(r.stdout.decode("utf-8"))
@@ -67,5 +67,10 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     (tmp_path / "t.txt").write_bytes(transcript)
     r = run("analyze", "--transcript", "t.txt")
     assert r.returncode == 1 and b"TAG-VMOTION-INACTIVE" in r.stdout
+    r = run("check", "--simulate", "wan-faults", "--json", "--quiet")
+    assert r.returncode == 2, r.stderr
+    verdicts = sorted(p["verdict"] for p in json.loads(r.stdout.decode("utf-8"))[
+        "reachability"]["paths"])
+    assert verdicts == ["beyond-150ms", "loss", "not-routable", "path-mtu", "unreachable"]
     r = run("inspect")  # no esxcli on this machine
     assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr
