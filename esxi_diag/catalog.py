@@ -395,3 +395,23 @@ def vmkping_argv(vmknic, netstack, target, count=3, interval=None, size=None, df
 def _seconds(value):
     text = ("%.3f" % float(value)).rstrip("0").rstrip(".")
     return text or "0"
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands that change the host (only ``tune --apply`` and ``--rollback`` run them)
+
+AUTO_BACKUP = ["/sbin/auto-backup.sh"]
+
+
+def advanced_set_argv(option, value, cli="esxcli"):
+    """Persists across reboots by itself."""
+    if not valid_option(option):
+        raise ValueError("invalid advanced option %r" % (option,))
+    return [cli, "system", "settings", "advanced", "set", "-o", option, "-i", str(int(value))]
+
+
+def sbmax_set_argv(netstack, value):
+    """Changes the running value only: lost at reboot unless persisted in local.sh."""
+    if not valid_netstack(netstack):
+        raise ValueError("invalid netstack name %r" % (netstack,))
+    return ["vsish", "-e", "set", sbmax_node(netstack), str(int(value))]

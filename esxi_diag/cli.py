@@ -11,9 +11,11 @@ import os
 import sys
 import time
 
-from esxi_diag import __version__, catalog, collect, reach
+from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, rules, tuning
+from esxi_diag import apply as apply_mod
+from esxi_diag.facts import build_facts
 from esxi_diag import peers as peers_mod
-from esxi_diag.render_text import render
+from esxi_diag.render_text import render, render_tune
 from esxi_diag.report import analyse
 from esxi_diag.runner import Runner
 from esxi_diag.simulator import host as simhost
@@ -79,6 +81,9 @@ def _source_options(p):
     p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
                    help="run against a simulated host (default profile: %s; '%s simulator list' "
                         "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
+    p.add_argument("--sim-state", metavar="FILE",
+                   help="with --simulate: keep the simulated host's changes (tune --apply) in "
+                        "FILE, so that later runs see them")
     p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
     p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS, metavar="N",
                    help="commands run at once while collecting (default %d)" %
@@ -88,18 +93,7 @@ def _source_options(p):
                    collect.ESXCLI_TIMEOUT)
 
 
-def build_parser():
-    parser = _Parser(prog=PROG, description="vMotion and Long Distance vMotion diagnostics for "
-                     "VMware ESXi hosts. Exit status: 0 no warnings, 1 warnings, 2 failures, "
-                     "3 could not run.")
-    parser.add_argument("--version", action="version", version="%s %s" % (PROG, __version__))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("inspect", help="read this host's vMotion data paths and check them")
-    _source_options(p)
-
-    p = sub.add_parser("check", help="test every vMotion data path to its peers with vmkping")
-    _source_options(p)
+def _peer_options(p):
     p.add_argument("--peer", action="append", default=[], metavar="ADDRESS[:hot|:cold]",
                    help="a peer address; the role limits it to the hot or the cold data path "
                         "(repeatable; IPv6 with a role: [2001:db8::1]:hot)")
@@ -115,9 +109,47 @@ def build_parser():
                    reach.DEFAULT_INTERVAL)
     p.add_argument("--parallel", type=_positive_int, default=reach.DEFAULT_PARALLEL, metavar="N",
                    help="paths probed at once (default %d)" % reach.DEFAULT_PARALLEL)
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def build_parser():
+    parser = _Parser(prog=PROG, description="vMotion and Long Distance vMotion diagnostics for "
+                     "VMware ESXi hosts. Exit status: 0 no warnings, 1 warnings, 2 failures, "
+                     "3 could not run.")
+    parser.add_argument("--version", action="version", version="%s %s" % (PROG, __version__))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("inspect", help="read this host's vMotion data paths and check them")
+    _source_options(p)
+
+    p = sub.add_parser("check", help="test every vMotion data path to its peers with vmkping")
+    _source_options(p)
+    _peer_options(p)
     p.add_argument("--pmtu", action="store_true",
                    help="when full-size packets are lost, search the largest payload that passes")
-    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+    p = sub.add_parser("tune", help="compute (and with --apply set, persist, roll back) the "
+                       "Long Distance vMotion line rate and sbMax")
+    _source_options(p)
+    p.add_argument("--line-rate", metavar="RATE",
+                   help="the line rate with units: 10G, 10Gbps, 25000Mbps, 1250MBps (default: "
+                        "the slowest link-up uplink of the hot-data vmknics' switch)")
+    p.add_argument("--rtt", metavar="MS", help="the round-trip time in ms (default: measured "
+                   "against --peer/--peers/--peer-report: the worst hot-path RTT)")
+    _peer_options(p)
+    p.add_argument("--allow-decrease", action="store_true",
+                   help="allow a recommended sbMax below the current value")
+    p.add_argument("--apply", action="store_true",
+                   help="make the changes (root only): journal first, set, read back, undo on "
+                        "any failure")
+    p.add_argument("--persist", action="store_true",
+                   help="with --apply: keep sbMax across reboots (a marked block in "
+                        "/etc/rc.local.d/local.sh, then /sbin/auto-backup.sh)")
+    p.add_argument("--rollback", nargs="?", const="", metavar="JOURNAL",
+                   help="restore the previous values of the latest (or the named) journal")
+    p.add_argument("--state-dir", metavar="DIR",
+                   help="where journals are kept (default: /scratch/esxi-diag when /scratch is "
+                        "on a datastore, else a writable datastore; never /tmp)")
 
     p = sub.add_parser("analyze", help="analyse command output pasted from an ESXi shell")
     p.add_argument("--transcript", required=True, metavar="FILE",
@@ -163,9 +195,14 @@ def _collect(args):
             profile = simhost.load_profile(args.simulate)
         except simhost.ProfileError as exc:
             raise UsageError(str(exc))
-        backend = simhost.SimHost(profile, speed=_speed())
+        try:
+            backend = simhost.SimHost(profile, speed=_speed(), state_file=args.sim_state)
+        except simhost.ProfileError as exc:
+            raise UsageError(str(exc))
         source = {"type": "simulated", "name": args.simulate}
     else:
+        if args.sim_state:
+            raise UsageError("--sim-state goes with --simulate")
         backend = None
         source = {"type": "live", "name": None}
         geteuid = getattr(os, "geteuid", None)
@@ -252,26 +289,25 @@ class _Progress(object):
             sys.stderr.write("\n")
 
 
-def cmd_check(args):
-    if args.peers == "-":
-        raise UsageError("--peers needs a file (standard input is not read here)")
-    collected = _collect(args)
-    if collected is None:
-        return EXIT_CANNOT
-    runner, backend, captures, source, meta = collected
+def _probe_peers(args, runner, backend, facts, source, hot_only=False, pmtu=False):
+    """Gather the peers and probe them. Returns (reach_run, prober captures), or None when no
+    peer was given (the message has been said)."""
     peer_list, problems = _gather_peers(args, backend)
     for problem in problems:
         say("skipped: %s" % problem)
+    if hot_only:
+        peer_list = [p for p in peer_list if p["role"] in (None, "hot")]
     if not peer_list:
-        say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
-        return EXIT_CANNOT
-    from esxi_diag.facts import build_facts
-    from esxi_diag import datapaths
-    facts = build_facts(captures)
-    pairs, notes = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list)
+        return None, problems
+    paths = datapaths.resolve(facts)
+    if hot_only:
+        paths = dict(paths, cold=dict(paths["cold"], vmknics=[]))
+    pairs, notes = reach.plan_pairs(facts, paths, peer_list)
+    if hot_only:
+        notes = [n for n in notes if not n.startswith("cold")]
     progress = _Progress(args.quiet)
     prober = reach.Prober(runner, count=args.count, interval=args.interval,
-                          parallel=args.parallel, pmtu=args.pmtu, progress=progress,
+                          parallel=args.parallel, pmtu=pmtu, progress=progress,
                           source=source["type"])
     t0 = time.monotonic()
     interrupted = prober.run(pairs)
@@ -280,12 +316,167 @@ def cmd_check(args):
         say("interrupted: reporting the paths measured so far")
     source["probe_wall_s"] = round(time.monotonic() - t0, 3)
     source["parallel"] = args.parallel
+    return ({"pairs": pairs, "notes": notes, "peers": peer_list, "interrupted": interrupted,
+             "captures": prober.captures}, problems)
+
+
+def cmd_check(args):
+    if args.peers == "-":
+        raise UsageError("--peers needs a file (standard input is not read here)")
+    collected = _collect(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    reach_run, problems = _probe_peers(args, runner, backend, build_facts(captures), source,
+                                       pmtu=args.pmtu)
+    if reach_run is None:
+        say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
+        return EXIT_CANNOT
     meta["notes"] = ["peer input skipped: %s" % p for p in problems]
-    report = analyse(captures + prober.captures, source, meta=meta,
-                     reach_run={"pairs": pairs, "notes": notes, "peers": peer_list,
-                                "interrupted": interrupted})
+    report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
+                     reach_run=reach_run)
     status = _emit(report, args.json, "check")
-    return EXIT_CANNOT if interrupted else status
+    return EXIT_CANNOT if reach_run["interrupted"] else status
+
+
+TUNE_NOTHING, TUNE_RECOMMENDED, TUNE_RESTORED, TUNE_APPLIED, TUNE_NOT_RESTORED = 0, 1, 2, 4, 5
+_TUNE_RESULT = {TUNE_NOTHING: "nothing to change", TUNE_RECOMMENDED: "changes recommended (dry "
+                "run: nothing was changed)", TUNE_RESTORED: "FAILED, previous values restored",
+                TUNE_APPLIED: "applied and verified", TUNE_NOT_RESTORED:
+                "FAILED, previous values NOT fully restored", EXIT_CANNOT: "could not run"}
+
+
+def _is_root(backend):
+    if isinstance(backend, simhost.SimHost):
+        return True  # the simulated host is run as root
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is None or geteuid() == 0
+
+
+def _state_dir(args, files):
+    if args.state_dir:
+        if hostfiles.is_ramdisk(args.state_dir):
+            say("warning: %s is on the /tmp ramdisk: the journal is lost at reboot" %
+                args.state_dir)
+        return args.state_dir
+    found = hostfiles.default_state_dir(files)
+    if found is None:
+        raise UsageError("no persistent, writable place for the journal (/scratch is not on a "
+                         "datastore and no datastore is writable): give --state-dir DIR")
+    return found
+
+
+def cmd_tune(args):
+    if args.persist and not args.apply:
+        say("note: --persist takes effect with --apply; showing what it would do")
+    if args.rollback is not None and args.apply:
+        raise UsageError("--apply and --rollback do not go together")
+    line_rate = rtt = None
+    try:
+        if args.line_rate is not None:
+            line_rate = tuning.parse_line_rate(args.line_rate)
+        if args.rtt is not None:
+            rtt = tuning.parse_rtt(args.rtt)
+    except tuning.TuningError as exc:
+        raise UsageError(str(exc))
+    collected = _collect(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    files = backend if isinstance(backend, simhost.SimHost) else hostfiles.LiveFiles()
+    host = apply_mod.Host(runner, files)
+    facts = build_facts(captures)
+    host_name = facts["host"]["hostname"]
+    outcome = {"action": "report"}
+    if args.rollback is not None:
+        if not _is_root(backend):
+            raise UsageError("--rollback changes the host: run it as root")
+        try:
+            path, record = apply_mod.find_journal(files, _state_dir(args, files)
+                                                  if not args.rollback else None,
+                                                  args.rollback or None)
+            state, message = apply_mod.rollback(host, path, record, host_name)
+        except apply_mod.ApplyError as exc:
+            say(str(exc))
+            return EXIT_CANNOT
+        outcome = {"action": "rollback", "state": state, "message": message, "journal": path}
+        status = TUNE_APPLIED if state == apply_mod.ROLLED_BACK else TUNE_NOT_RESTORED
+        return _emit_tune(args, captures, source, meta, None, outcome, status)
+    reach_run = None
+    line_basis = "--line-rate %s" % args.line_rate if line_rate is not None else None
+    if line_rate is None:
+        paths = datapaths.resolve(facts)
+        speed, nic = rules.hot_uplink_speed(facts, paths)
+        if speed:
+            line_rate = float(speed)
+            line_basis = "the slowest link-up uplink of the hot-data switch: %s at %s" % (
+                nic, tuning.mbit_text(line_rate))
+    rtt_basis = "--rtt %s" % args.rtt if rtt is not None else None
+    if rtt is None:
+        reach_run, problems = _probe_peers(args, runner, backend, facts, source, hot_only=True)
+        if reach_run is not None:
+            measured = [p for p in reach_run["pairs"] if p["result"].get("rtt_ms")]
+            if measured:
+                worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
+                rtt = worst["result"]["rtt_ms"]["avg"]
+                rtt_basis = ("measured now: the worst hot-path round trip, %s -> %s, %.2f ms "
+                             "average of %d probes" % (worst["vmknic"], worst["target"], rtt,
+                                                       worst["result"]["rtt_count"]))
+            else:
+                say("no hot path answered: the RTT could not be measured")
+    plan = tuning.make_plan(facts, datapaths.resolve(facts), line_rate, line_basis, rtt,
+                            rtt_basis, args.allow_decrease)
+    if args.persist and plan["sbmax"].get("recommended") is not None and \
+            _version_at_least(facts["host"].get("version"), (7, 0, 2)):
+        plan["notes"].append("hosts that enforce Secure Boot (7.0 U2 and later with a TPM) do "
+                             "not run /etc/rc.local.d/local.sh: check with 'esxcli system "
+                             "settings encryption get'; there the sbMax setting is lost at reboot")
+    status = TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING
+    if args.apply:
+        if not _is_root(backend):
+            say("--apply changes the host: run it as root. Nothing was changed; the commands "
+                "are below")
+            return _emit_tune(args, captures, source, meta, plan, outcome, EXIT_CANNOT,
+                              reach_run)
+        try:
+            state, message, journal = apply_mod.apply_plan(
+                host, plan, _state_dir(args, files), persist=args.persist, host_name=host_name)
+        except apply_mod.ApplyError as exc:
+            say(str(exc))
+            return _emit_tune(args, captures, source, meta, plan, outcome, EXIT_CANNOT,
+                              reach_run)
+        outcome = {"action": "apply", "state": state, "message": message, "journal": journal}
+        status = {None: TUNE_NOTHING, apply_mod.APPLIED: TUNE_APPLIED,
+                  apply_mod.RESTORED: TUNE_RESTORED,
+                  apply_mod.PARTIAL: TUNE_NOT_RESTORED}[state]
+        if state not in (None, apply_mod.APPLIED):
+            say(message)
+    return _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run)
+
+
+def _version_at_least(version, wanted):
+    try:
+        parts = tuple(int(p) for p in str(version).split(".")[:3])
+    except ValueError:
+        return False
+    return parts >= wanted
+
+
+def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=None):
+    extra = list(reach_run.pop("captures")) if reach_run else []
+    report = analyse(captures + extra, source, meta=meta, reach_run=reach_run,
+                     more_findings=tuning.findings(plan) if plan else [])
+    result = _TUNE_RESULT.get(status, "")
+    if outcome["action"] == "rollback":
+        result = "rolled back and verified" if status == TUNE_APPLIED else \
+            "rollback FAILED: previous values NOT fully restored"
+    report["tune"] = {"plan": plan, "outcome": outcome, "exit_status": status, "result": result}
+    if args.json:
+        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_tune(report))
+    sys.stdout.flush()
+    return status
 
 
 def _read_input(path):
@@ -348,7 +539,8 @@ def main(argv=None):
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_CANNOT
-        handler = {"inspect": cmd_inspect, "check": cmd_check, "analyze": cmd_analyze,
+        handler = {"inspect": cmd_inspect, "check": cmd_check, "tune": cmd_tune,
+                   "analyze": cmd_analyze,
                    "simulator": cmd_simulator}[args.command]
         return handler(args)
     except UsageError as exc:

@@ -213,11 +213,13 @@ _ROUTING = {"on-link": "on-link", "static-route": "static route", "vmknic-gatewa
             "not routable", "unknown": "routing unknown"}
 
 
-def _reach_lines(report):
+def _reach_lines(report, summary=True):
     reach = report["reachability"]
     s = reach["summary"]
     yes_no = {True: "yes", False: "no", None: "not tested"}
     lines = []
+    if not summary:
+        return _path_lines_of(reach)
     ldvm = yes_no[s["long_distance"]]
     if s["worst_rtt_ms"] is not None:
         ldvm += " (worst round trip %.1f ms, threshold %g ms)" % (s["worst_rtt_ms"],
@@ -228,6 +230,11 @@ def _reach_lines(report):
                            {True: "all paths OK", False: "FAILING", None: "not tested"}[s["hot_ok"]],
                            {True: "all paths OK", False: "FAILING", None: "not tested"}[
                                s["cold_ok"]]), "  "))
+    return lines + _path_lines_of(reach)
+
+
+def _path_lines_of(reach):
+    lines = []
     for p in reach["paths"]:
         label = " (%s)" % p["label"] if p.get("label") else ""
         head = "  %-8s %s -> %s%s" % ("+".join(p["roles"]), p["vmknic"], p["target"], label)
@@ -336,4 +343,79 @@ def render(report, command="inspect"):
     out += _finding_lines(report)
     out += ["", "Commands"] + _command_lines(report)
     out += ["", "Result: %s (exit %d)" % (_RESULT[s["exit_status"]], s["exit_status"])]
+    return "\n".join(out) + "\n"
+
+
+def _tune_plan_lines(plan):
+    lines = []
+    lr = plan["line_rate"]
+    lines.append("  Line rate: %s" % (tuning_mbit(lr["mbit"]) if lr["mbit"] else "unknown"))
+    if lr.get("basis"):
+        lines.extend(_wrap("basis: %s" % lr["basis"], " " * 4))
+    rtt = plan["rtt"]
+    lines.append("  Round-trip time: %s" % ("%.2f ms" % rtt["ms"] if rtt["ms"] is not None
+                                            else "unknown"))
+    if rtt.get("basis"):
+        lines.extend(_wrap("basis: %s" % rtt["basis"], " " * 4))
+    lines.append("")
+    rows = [["/Migrate/NetExpectedLineRateMBps", _v(lr["current"]), _v(lr["recommended"], "-"),
+             "change" if lr["change"] else "keep"]]
+    sb = plan["sbmax"]
+    if sb.get("netstack"):
+        name = "sbMax (%s netstack)" % sb["netstack"]
+    else:
+        name = "sbMax (hot-data netstack)"
+    current = "unavailable" if sb.get("available") is False else _v(sb.get("current"))
+    rows.append([name, current, _v(sb.get("recommended"), "-"),
+                 "change" if sb.get("change") else "keep"])
+    lines += table(["setting", "current", "recommended", ""], rows)
+    lines.append("")
+    lines.append("  Why:")
+    for reason in lr["reasons"]:
+        lines.extend(_wrap("NetExpectedLineRateMBps: " + reason, " " * 4))
+    for reason in sb.get("reasons") or []:
+        lines.extend(_wrap("sbMax: " + reason, " " * 4))
+    for note in plan.get("notes") or []:
+        lines.extend(_wrap("Note: " + note, " " * 4))
+    return lines
+
+
+def tuning_mbit(mbit):
+    if mbit >= 1000:
+        return "%g Gbit/s (%g MB/s)" % (mbit / 1000.0, mbit / 8.0)
+    return "%g Mbit/s (%g MB/s)" % (mbit, mbit / 8.0)
+
+
+def render_tune(report):
+    tune = report["tune"]
+    plan = tune["plan"]
+    outcome = tune["outcome"]
+    out = ["esxi-diag %s tune: %s" % (report["tool"]["version"], _host_line(report)),
+           "Source: %s; generated %s" % (_source_line(report), report["generated_at"]), ""]
+    if plan is not None:
+        hot = report["data_paths"]["hot"]
+        out.append("Hot data: %s%s" % (", ".join(hot["vmknics"]) or "none",
+                                       " on the %s netstack" % hot["netstack"]
+                                       if hot.get("netstack") else ""))
+        out += _tune_plan_lines(plan)
+        if report["reachability"]["paths"]:
+            out += ["", "Measured hot paths"] + _reach_lines(report, summary=False)
+        out.append("")
+        if outcome["action"] == "report" and plan["commands"]:
+            out.append("Commands (dry run; --apply runs them, as root, with a journal):")
+            out += ["  " + c for c in plan["commands"]]
+            if plan.get("persist_commands"):
+                out.append("  and with --persist, in /etc/rc.local.d/local.sh above 'exit 0':")
+                out += ["    " + c for c in plan["persist_commands"]]
+                out.append("  then /sbin/auto-backup.sh")
+        elif outcome["action"] == "report":
+            out.append("Nothing to change: the host already has the recommended values.")
+    tune_findings = [f for f in report["findings"] if f["id"].startswith("TUNE-")]
+    if tune_findings:
+        out += ["", "Findings"] + _finding_lines({"findings": tune_findings})
+    if outcome["action"] in ("apply", "rollback"):
+        out.append("%s: %s" % (outcome["action"].capitalize(), outcome.get("message")))
+        if outcome.get("journal"):
+            out.append("Journal: %s" % outcome["journal"])
+    out += ["", "Result: %s (exit %d)" % (tune["result"], tune["exit_status"])]
     return "\n".join(out) + "\n"

@@ -67,7 +67,7 @@ def _pair_json(pair):
     return out
 
 
-def analyse(captures, source, hints=None, meta=None, reach_run=None):
+def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findings=()):
     """Captures -> the full report dict (facts, data paths, reachability, findings).
 
     ``reach_run`` holds the pairs probed by ``check`` (with ``peers``, ``notes``, ``interrupted``);
@@ -84,7 +84,7 @@ def analyse(captures, source, hints=None, meta=None, reach_run=None):
     for pair in reach_run["pairs"]:
         reach.judge(pair, threshold)
     summary = reach.summarize(reach_run["pairs"], threshold)
-    findings = rules.sort_findings(findings + reach_rules.evaluate(
+    findings = rules.sort_findings(findings + list(more_findings) + reach_rules.evaluate(
         reach_run["pairs"], summary, reach_run.get("notes", [])))
     reachability = {"peers": list(reach_run.get("peers", [])),
                     "paths": [_pair_json(p) for p in reach_run["pairs"]],

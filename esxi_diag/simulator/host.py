@@ -5,8 +5,10 @@ lines the collector runs, in the real output formats, so the real parsers run.
 as it records live ones.
 """
 
+import errno
 import ipaddress
 import json
+import os
 import pkgutil
 import random
 import threading
@@ -17,6 +19,11 @@ from esxi_diag.runner import CommandResult
 from esxi_diag.simulator import formats
 
 BUILTIN = ("lan", "ldvm", "wan-faults", "broken")
+STATE_SCHEMA = "esxi-diag-simstate/1"
+LOCAL_SH = "/etc/rc.local.d/local.sh"
+DEFAULT_LOCAL_SH = ("#!/bin/sh\n\n# local configuration options (simulated host)\n\n"
+                    "# Note: This script will not be run when UEFI secure boot is enabled.\n\n"
+                    "exit 0\n")
 DEFAULT_PROFILE = "lan"
 
 SPEED_ENV = "ESXI_DIAG_SIM_SPEED"
@@ -94,12 +101,58 @@ class SimHost(object):
 
     name = "simulated"
 
-    def __init__(self, profile, speed=1.0):
+    def __init__(self, profile, speed=1.0, state_file=None):
         validate_profile(profile)
         self.profile = profile
         self.speed = speed
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self.state_file = state_file
+        self.state = self._initial_state()
+        if state_file:
+            self._load_state()
+
+    # -- mutable state: what the set commands change, and the host's files ---------------------
+
+    def _initial_state(self):
+        fs = self.profile.get("filesystem") or {}
+        datastores = fs.get("datastores", ["datastore1"])
+        scratch = fs.get("scratch", "%s/%s/.locker" % ("/vmfs/volumes", datastores[0])
+                         if datastores else "/tmp/scratch")
+        files = {LOCAL_SH: fs.get("local_sh", DEFAULT_LOCAL_SH)}
+        files.update(fs.get("files", {}))
+        return {"schema": STATE_SCHEMA, "host": self.profile["host"]["hostname"],
+                "advanced": dict(self.profile.get("advanced") or {}),
+                "sbmax": dict(self.profile.get("sbmax") or {}) if self.profile.get("sbmax")
+                is not None else None,
+                "files": files,
+                "dirs": sorted(set(["/vmfs/volumes", "/etc/rc.local.d", "/tmp", scratch] +
+                                   ["/vmfs/volumes/%s" % d for d in datastores])),
+                "links": {"/scratch": scratch},
+                "readonly": list(fs.get("readonly", [])), "full": list(fs.get("full", [])),
+                "auto_backups": 0}
+
+    def _load_state(self):
+        try:
+            with open(self.state_file, "rb") as handle:
+                saved = json.loads(handle.read().decode("utf-8"))
+        except (IOError, OSError):
+            return  # no state yet: start from the profile
+        except ValueError as exc:
+            raise ProfileError("simulator state %s is not JSON: %s" % (self.state_file, exc))
+        if not isinstance(saved, dict) or saved.get("schema") != STATE_SCHEMA or \
+                saved.get("host") != self.state["host"]:
+            raise ProfileError("simulator state %s belongs to another profile or format" %
+                               self.state_file)
+        self.state.update(saved)
+
+    def _save_state(self):
+        if not self.state_file:
+            return
+        tmp = self.state_file + ".tmp"
+        with open(tmp, "w") as handle:
+            handle.write(json.dumps(self.state, indent=1, sort_keys=True))
+        os.rename(tmp, self.state_file)
 
     # -- runner backend ------------------------------------------------------------------------
 
@@ -147,11 +200,130 @@ class SimHost(object):
             return 127, "", "sh: %s: not found\n" % argv[0]
         if fault.get("hang"):
             return 130, "", ""  # a session where the user gave up with Ctrl-C
+        if fault.get("interrupt"):
+            raise KeyboardInterrupt()  # the user pressed Ctrl-C while this command ran
         if "exit_code" in fault or "stdout" in fault:
             return fault.get("exit_code", 0), fault.get("stdout", ""), fault.get("stderr", "")
+        if fault.get("ignore"):
+            return 0, "", ""  # accepted, but nothing changes: a read-back will differ
         if argv[0] in ("vmkping", "ping"):
             return self.ping(argv)[:3]
+        changed = self._change(argv)
+        if changed is not None:
+            return changed
         return self.answer(argv)
+
+    def _change(self, argv):
+        """The commands that change the host: (exit, stdout, stderr), or None for others."""
+        if argv == catalog.AUTO_BACKUP:
+            with self._lock:
+                self.state["auto_backups"] += 1
+                self._save_state()
+            return 0, "", ""
+        if argv[0] in ("esxcli", "localcli") and argv[1:5] == ["system", "settings", "advanced",
+                                                               "set"]:
+            opts = dict(zip(argv[5::2], argv[6::2]))
+            values = self._advanced_values(opts.get("-o", ""))
+            if values is None:
+                return 1, "Error: Unable to find option %s\n" % opts.get("-o"), ""
+            path, _, _, lo, hi, _ = values
+            try:
+                value = int(opts.get("-i", ""))
+            except ValueError:
+                return 1, "Error: Invalid value for option -i\n", ""
+            if not lo <= value <= hi:
+                return 1, "Error: Invalid value %d: the range is %d to %d\n" % (value, lo, hi), ""
+            with self._lock:
+                self.state["advanced"][path] = value
+                self._save_state()
+            return 0, "", ""
+        if argv[0] == "vsish" and len(argv) == 5 and argv[1:3] == ["-e", "set"]:
+            found = catalog.recognise("vsish -e get %s" % argv[3])
+            if found is None or found[0] != "vsish.sbmax":
+                return 1, "", "vsish: cannot set %s (simulated)\n" % argv[3]
+            stack = found[1]["netstack"]
+            if (self.state["sbmax"] or {}).get(stack) is None:
+                return 1, "", "vsish: node %s not found (simulated)\n" % argv[3]
+            try:
+                value = int(argv[4])
+            except ValueError:
+                return 1, "", "vsish: bad value (simulated)\n"
+            with self._lock:
+                self.state["sbmax"][stack] = value
+                self._save_state()
+            return 0, "", ""
+        return None
+
+    # -- files (the hostfiles interface) -------------------------------------------------------
+
+    def _resolve(self, path):
+        for link, target in self.state["links"].items():
+            if path == link or path.startswith(link + "/"):
+                return target + path[len(link):]
+        return path.rstrip("/") or "/"
+
+    def _check_writable(self, path):
+        for ro in self.state["readonly"]:
+            if path == ro or path.startswith(ro + "/"):
+                raise OSError(errno.EROFS, "Read-only file system", path)
+        for full in self.state["full"]:
+            if path == full or path.startswith(full + "/"):
+                raise OSError(errno.ENOSPC, "No space left on device", path)
+
+    def read(self, path):
+        with self._lock:
+            return self.state["files"].get(self._resolve(path))
+
+    def write_atomic(self, path, text):
+        real = self._resolve(path)
+        with self._lock:
+            if os.path.dirname(real) not in self.state["dirs"]:
+                raise OSError(errno.ENOENT, "No such file or directory", path)
+            self._check_writable(real)
+            self.state["files"][real] = text
+            self._save_state()
+
+    def makedirs(self, path):
+        real = self._resolve(path)
+        with self._lock:
+            if real in self.state["dirs"]:
+                return
+            self._check_writable(real)
+            parts = real.strip("/").split("/")
+            for i in range(1, len(parts) + 1):
+                folder = "/" + "/".join(parts[:i])
+                if folder not in self.state["dirs"]:
+                    self.state["dirs"].append(folder)
+            self._save_state()
+
+    def isdir(self, path):
+        return self._resolve(path) in self.state["dirs"]
+
+    def listdir(self, path):
+        real = self._resolve(path).rstrip("/")
+        names = set()
+        for entry in list(self.state["dirs"]) + list(self.state["files"]):
+            if entry.startswith(real + "/"):
+                names.add(entry[len(real) + 1:].split("/")[0])
+        return sorted(names)
+
+    def realpath(self, path):
+        return self._resolve(path)
+
+    def writable(self, path):
+        real = self._resolve(path)
+        try:
+            self._check_writable(real + "/x")
+        except OSError:
+            return False
+        return real in self.state["dirs"]
+
+    def free_bytes(self, path):
+        try:
+            self._check_writable(self._resolve(path) + "/x")
+        except OSError as exc:
+            return 0 if exc.errno == errno.ENOSPC else None
+        return 10 * 1024 ** 3
 
     def _latency(self, argv):
         timing = self.profile.get("timing", {})
@@ -422,7 +594,7 @@ class SimHost(object):
                                           "switches to its latency-aware mode")}
         for path, (default, lo, hi, description) in known.items():
             if path.lower() == option.lower():
-                current = self.profile.get("advanced", {}).get(path, default)
+                current = self.state["advanced"].get(path, default)
                 return path, current, default, lo, hi, description
         return None
 
@@ -448,7 +620,7 @@ class SimHost(object):
     # -- other commands ------------------------------------------------------------------------
 
     def _vsish_sbmax(self, params):
-        values = self.profile.get("sbmax") or {}
+        values = self.state["sbmax"] or {}
         stack = params["netstack"]
         if stack not in self.netstacks() or values.get(stack) is None:
             # The real wording for a missing node is unverified: say plainly it is simulated.

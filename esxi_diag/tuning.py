@@ -1,0 +1,260 @@
+"""Long Distance vMotion tuning arithmetic (ldvm-rules.md section 4). Pure: no I/O.
+
+- NetExpectedLineRateMBps = the line rate in MB/s (10 Gbit/s = 1250), within the option's bounds
+  read from the host (1..2000); above the maximum it is capped, and the report says so.
+- sbMax of the hot-data netstack = bandwidth (bytes/s) x RTT (s), the bandwidth-delay product,
+  rounded up to a multiple of 64 KiB, within the node's limits when the host shows them, and never
+  lower than the current value unless allowed.
+
+Units are decimal, as the option's own unit is: 1 MB/s = 10^6 bytes/s, 1 Gbit/s = 125 MB/s.
+"""
+
+import math
+import re
+
+from esxi_diag import catalog
+
+SBMAX_QUANTUM = 65536
+RTT_MAX_MS = 1000.0
+LINE_RATE_MAX_MBIT = 1000000.0  # 1 Tbit/s: anything above is a typo
+
+_RATE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmMgGtT])?\s*(b|B|bit|bits|Bytes?|bytes?)?"
+                   r"\s*(?:/\s*s|ps|/sec)?\s*$")
+_PREFIX = {"k": 1e-3, "m": 1.0, "g": 1e3, "t": 1e6}
+
+
+class TuningError(ValueError):
+    """Bad tuning input, in one line for the user."""
+
+
+def parse_line_rate(text):
+    """Mbit/s from '10G', '10Gbps', '10Gb/s', '25000Mbps', '1250MBps', '1.25GB/s'.
+    A capital B means bytes; a bare prefix (10G) means bits. Units are required."""
+    if (text or "").strip().startswith("-"):
+        raise TuningError("line rate %r is out of range (above 0, at most 1 Tbit/s)" % (text,))
+    m = _RATE.match(text or "")
+    if not m or (m.group(2) is None and m.group(3) is None):
+        raise TuningError("line rate %r needs units, e.g. 10G, 10Gbps, 25000Mbps or 1250MBps" %
+                          (text,))
+    number, prefix, unit = float(m.group(1)), m.group(2), m.group(3) or "b"
+    if prefix is None:
+        raise TuningError("line rate %r needs a prefix: 10Gbps, 25000Mbps, 1250MBps" % (text,))
+    mbit = number * _PREFIX[prefix.lower()]
+    if unit.startswith("B"):
+        mbit *= 8
+    if not 0 < mbit <= LINE_RATE_MAX_MBIT:
+        raise TuningError("line rate %r is out of range (above 0, at most 1 Tbit/s)" % (text,))
+    return mbit
+
+
+def parse_rtt(text):
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise TuningError("RTT %r is not a number of milliseconds" % (text,))
+    if not 0 < value <= RTT_MAX_MS or value != value:
+        raise TuningError("RTT %r ms is out of range (above 0, at most %d ms)" % (
+            text, RTT_MAX_MS))
+    return value
+
+
+def mbit_text(mbit):
+    if mbit >= 1000 and mbit % 1000 == 0:
+        return "%d Gbit/s" % (mbit // 1000)
+    if mbit >= 1000:
+        return "%.3g Gbit/s" % (mbit / 1000.0)
+    return "%g Mbit/s" % mbit
+
+
+def line_rate_option(mbit, current, default, minimum, maximum):
+    """(recommended value, reasons) for /Migrate/NetExpectedLineRateMBps."""
+    mbytes = mbit / 8.0
+    value = int(round(mbytes))
+    reasons = ["%s = %g MB/s" % (mbit_text(mbit), mbytes)]
+    lo = minimum if minimum is not None else 1
+    hi = maximum if maximum is not None else 2000
+    capped = False
+    if value > hi:
+        reasons.append("capped at the option's maximum, %d MB/s (%.0f Gbit/s): faster links "
+                       "cannot be described to vMotion" % (hi, hi * 8 / 1000.0))
+        value, capped = hi, True
+    if value < lo:
+        value = lo
+    if default is not None and current == default and value <= default:
+        reasons.append("at or below the default %d MB/s (about 1 Gbit/s), which already "
+                       "describes this link" % default)
+        value = current
+    return value, reasons, capped
+
+
+def sbmax_value(mbit, rtt_ms, current, node_min=None, node_max=None, allow_decrease=False):
+    """(recommended bytes, reasons) for sbMax: the bandwidth-delay product, rounded up."""
+    bdp = mbit * 1e6 / 8.0 * rtt_ms / 1000.0
+    value = int(math.ceil(bdp / SBMAX_QUANTUM)) * SBMAX_QUANTUM
+    reasons = ["%s x %g ms = %d bytes (bandwidth-delay product), rounded up to a multiple of "
+               "64 KiB = %d" % (mbit_text(mbit), rtt_ms, int(round(bdp)), value)]
+    if node_max is not None and value > node_max:
+        reasons.append("capped at the node's maximum, %d" % node_max)
+        value = node_max
+    if node_min is not None and value < node_min:
+        value = node_min
+    if current is not None and value < current and not allow_decrease:
+        reasons.append("lower than the current %d: kept (use --allow-decrease to lower it)" %
+                       current)
+        value = current
+    return value, reasons
+
+
+# ---------------------------------------------------------------------------------------------
+# /etc/rc.local.d/local.sh: the persist block
+
+BLOCK_BEGIN = "# BEGIN esxi-diag tune: managed block, 'esxi-diag tune --rollback' removes it"
+BLOCK_END = "# END esxi-diag tune"
+
+
+class LocalShError(ValueError):
+    pass
+
+
+def _find_block(lines):
+    begins = [i for i, l in enumerate(lines) if l.strip().startswith("# BEGIN esxi-diag tune")]
+    ends = [i for i, l in enumerate(lines) if l.strip() == BLOCK_END]
+    if not begins and not ends:
+        return None
+    if len(begins) != 1 or len(ends) != 1 or ends[0] < begins[0]:
+        raise LocalShError("local.sh holds a broken esxi-diag block (its BEGIN/END lines were "
+                           "edited by hand); fix or remove it, then run again")
+    return begins[0], ends[0]
+
+
+def block_lines(commands):
+    return [BLOCK_BEGIN] + list(commands) + [BLOCK_END]
+
+
+def with_block(text, commands):
+    """local.sh with our block holding ``commands``: replaced in place when present, else just
+    above the final ``exit 0`` (or at the end when there is none). Idempotent."""
+    lines = text.split("\n")
+    trailing = lines and lines[-1] == ""
+    if trailing:
+        lines = lines[:-1]
+    found = _find_block(lines)
+    block = block_lines(commands)
+    if found is not None:
+        lines[found[0]:found[1] + 1] = block
+    else:
+        exits = [i for i, l in enumerate(lines) if l.strip() == "exit 0"]
+        at = exits[-1] if exits and all(not l.strip() for l in lines[exits[-1] + 1:]) else \
+            len(lines)
+        lines[at:at] = block
+    return "\n".join(lines) + ("\n" if trailing or not text else "")
+
+
+def without_block(text):
+    lines = text.split("\n")
+    found = _find_block(lines)
+    if found is None:
+        return text
+    del lines[found[0]:found[1] + 1]
+    return "\n".join(lines)
+
+
+def block_commands(text):
+    """The commands inside our block, or None when there is no block."""
+    lines = text.split("\n")
+    found = _find_block(lines)
+    if found is None:
+        return None
+    return [l for l in lines[found[0] + 1:found[1]]]
+
+
+# ---------------------------------------------------------------------------------------------
+# the plan: current, recommended, why, and the commands
+
+def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
+              allow_decrease=False):
+    """What tune recommends for this host. Pure: reads facts and data paths only."""
+    hot = paths["hot"]
+    netstack = hot["netstack"] if hot["basis"] not in ("none", "unknown") else None
+    opt = facts["tuning"]["net_expected_line_rate_mbps"] or {}
+    plan = {"netstack": netstack, "hot_basis": hot["basis"],
+            "line_rate": {"mbit": line_rate_mbit, "basis": line_rate_basis,
+                          "current": opt.get("current"), "default": opt.get("default"),
+                          "min": opt.get("min"), "max": opt.get("max"), "recommended": None,
+                          "change": False, "capped": False, "reasons": []},
+            "rtt": {"ms": rtt_ms, "basis": rtt_basis},
+            "sbmax": None, "commands": [], "persist_commands": [], "notes": []}
+    lr = plan["line_rate"]
+    if line_rate_mbit is None:
+        lr["reasons"].append("no line rate: give --line-rate (e.g. 10G)")
+    else:
+        value, reasons, capped = line_rate_option(line_rate_mbit, opt.get("current"),
+                                                  opt.get("default"), opt.get("min"),
+                                                  opt.get("max"))
+        lr.update(recommended=value, reasons=reasons, capped=capped)
+        if opt.get("current") is None:
+            lr["reasons"].append("the current value could not be read: not changed")
+        else:
+            lr["change"] = value != opt["current"]
+    if lr["change"]:
+        plan["commands"].append(catalog.display(catalog.advanced_set_argv(
+            catalog.LINE_RATE_OPTION, lr["recommended"])))
+    sb = {"netstack": netstack, "current": None, "recommended": None, "change": False,
+          "available": None, "reasons": []}
+    plan["sbmax"] = sb
+    values = facts["tuning"]["sbmax"]
+    if netstack is None:
+        sb["reasons"].append("the hot-data netstack is not known (%s)" % hot["reason"])
+    elif netstack in values and values[netstack] is None:
+        sb["available"] = False
+        sb["reasons"].append("this host has no /net/tcpip/instances/%s/sbMax node (it exists "
+                             "from vSphere 6.7 U1): only the line rate can be tuned" % netstack)
+    elif netstack not in values:
+        sb["reasons"].append("sbMax of %s was not read" % netstack)
+    else:
+        sb["available"] = True
+        sb["current"] = values[netstack]
+        if rtt_ms is None or line_rate_mbit is None:
+            sb["reasons"].append("needs both the line rate and the RTT (--rtt, or --peer to "
+                                 "measure it)")
+        else:
+            value, reasons = sbmax_value(line_rate_mbit, rtt_ms, sb["current"],
+                                         allow_decrease=allow_decrease)
+            sb.update(recommended=value, reasons=reasons, change=value != sb["current"])
+            if sb["change"]:
+                plan["commands"].append(catalog.display(catalog.sbmax_set_argv(netstack, value)))
+            plan["persist_commands"] = [catalog.display(catalog.sbmax_set_argv(netstack, value))]
+    if rtt_ms is not None and rtt_ms > 150:
+        plan["notes"].append("the RTT %g ms is beyond the 150 ms Long Distance vMotion "
+                             "supports" % rtt_ms)
+    plan["change"] = bool(plan["commands"])
+    return plan
+
+
+def findings(plan):
+    """Findings about the recommendation itself (TUNE-*), in the rules' shape."""
+    from esxi_diag.rules import INFO, WARN, finding
+    out = []
+    lr = plan["line_rate"]
+    if lr.get("capped"):
+        out.append(finding(
+            "TUNE-LINERATE-CAPPED", INFO, "The line rate is above what the option can express",
+            "%s is %g MB/s, above the %s MB/s maximum of /Migrate/NetExpectedLineRateMBps: vMotion "
+            "is told %s MB/s (%.0f Gbit/s)." % (mbit_text(lr["mbit"]), lr["mbit"] / 8.0,
+                                                lr["max"] or 2000, lr["recommended"],
+                                                lr["recommended"] * 8 / 1000.0), None))
+    if lr["mbit"] is None:
+        out.append(finding("TUNE-NO-LINE-RATE", WARN, "The line rate is not known",
+                           "No link-up uplink speed of the hot-data switch was found.",
+                           "esxi-diag tune --line-rate <rate, e.g. 10G>"))
+    rtt = plan["rtt"]["ms"]
+    if rtt is not None and rtt > 150:
+        out.append(finding("TUNE-RTT-BEYOND", WARN, "The RTT is beyond the supported 150 ms",
+                           "The sizing uses %g ms, beyond what Long Distance vMotion supports." %
+                           rtt, None))
+    if plan["sbmax"].get("available") and rtt is None:
+        out.append(finding("TUNE-NO-RTT", WARN, "sbMax needs the round-trip time",
+                           "Without an RTT the bandwidth-delay product cannot be computed.",
+                           "esxi-diag tune --rtt <ms>, or --peer <hot peer address> to measure "
+                           "it"))
+    return out
