@@ -116,10 +116,9 @@ def evaluate(pairs, summary, notes, peer_mtu_known=False):
                 summary["worst_rtt_ms"], "%.1f ms" % summary["worst_hot_rtt_ms"]
                 if summary.get("worst_hot_rtt_ms") is not None else "not measured",
                 summary["latency_threshold_ms"], LDVM_MAX_MS),
-            "esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps -i <line "
-            "rate in MB/s>; from 6.7 U1 also vsish -e set /net/tcpip/instances/<hot-data "
-            "netstack>/sbMax <line rate in bytes/s x %.3f s>" % (
-                (summary["worst_hot_rtt_ms"] or summary["worst_rtt_ms"]) / 1000.0)))
+            "esxi-diag tune --rtt %.1f (add --apply to set it): the expected line rate and, "
+            "from 6.7 U1, sbMax of the hot-data netstack for this RTT" % (
+                summary["worst_hot_rtt_ms"] or summary["worst_rtt_ms"])))
     bad = [p for p in pairs if p["result"]["verdict"] != "ok"]
     if not bad:
         out.append(finding("REACH-OK", OK, "All %d path(s) passed" % len(pairs),
