@@ -72,5 +72,13 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     verdicts = sorted(p["verdict"] for p in json.loads(r.stdout.decode("utf-8"))[
         "reachability"]["paths"])
     assert verdicts == ["beyond-150ms", "loss", "not-routable", "path-mtu", "unreachable"]
+    state = str(tmp_path / "state.json")
+    tune = ("tune", "--simulate", "ldvm", "--sim-state", state, "--quiet")
+    r = run(*(tune + ("--line-rate", "10G", "--rtt", "40", "--allow-decrease", "--apply",
+                      "--persist")))
+    assert r.returncode == 4, r.stderr
+    assert run(*(tune + ("--rollback",))).returncode == 4
+    saved = json.loads(open(state).read())
+    assert saved["advanced"]["/Migrate/NetExpectedLineRateMBps"] == 2000
     r = run("inspect")  # no esxcli on this machine
     assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr

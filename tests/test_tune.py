@@ -274,3 +274,11 @@ def test_an_undo_that_fails_is_said_plainly_and_journaled(cli, tmp_path):
     (journal,) = [json.loads(v) for k, v in s["files"].items() if "/esxi-diag/tune-" in k]
     assert journal["state"] == "failed-not-restored"
     assert any("-i 2000" in p for p in journal["undo_problems"])
+
+
+def test_apply_as_non_root_is_a_dry_run(monkeypatch):
+    from esxi_diag import cli as cli_mod
+    monkeypatch.setattr(cli_mod.os, "geteuid", lambda: 1000, raising=False)
+    assert cli_mod._is_root(None) is False
+    monkeypatch.setattr(cli_mod.os, "geteuid", lambda: 0, raising=False)
+    assert cli_mod._is_root(None) is True
