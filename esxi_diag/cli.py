@@ -403,29 +403,10 @@ def cmd_tune(args):
         status = TUNE_APPLIED if state == apply_mod.ROLLED_BACK else TUNE_NOT_RESTORED
         return _emit_tune(args, captures, source, meta, None, outcome, status)
     reach_run = None
-    line_basis = "--line-rate %s" % args.line_rate if line_rate is not None else None
-    if line_rate is None:
-        paths = datapaths.resolve(facts)
-        speed, nic = rules.hot_uplink_speed(facts, paths)
-        if speed:
-            line_rate = float(speed)
-            line_basis = "the slowest link-up uplink of the hot-data switch: %s at %s" % (
-                nic, tuning.mbit_text(line_rate))
-    rtt_basis = "--rtt %s" % args.rtt if rtt is not None else None
     if rtt is None:
         reach_run, problems = _probe_peers(args, runner, backend, facts, source, hot_only=True)
-        if reach_run is not None:
-            measured = [p for p in reach_run["pairs"] if p["result"].get("rtt_ms")]
-            if measured:
-                worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
-                rtt = worst["result"]["rtt_ms"]["avg"]
-                rtt_basis = ("measured now: the worst hot-path round trip, %s -> %s, %.2f ms "
-                             "average of %d probes" % (worst["vmknic"], worst["target"], rtt,
-                                                       worst["result"]["rtt_count"]))
-            else:
-                say("no hot path answered: the RTT could not be measured")
-    plan = tuning.make_plan(facts, datapaths.resolve(facts), line_rate, line_basis, rtt,
-                            rtt_basis, args.allow_decrease)
+    inputs = tune_inputs(facts, args, line_rate, rtt, reach_run)
+    plan = tune_plan(facts, inputs)
     if args.persist and plan["sbmax"].get("recommended") is not None and \
             _version_at_least(facts["host"].get("version"), (7, 0, 2)):
         plan["notes"].append("hosts that enforce Secure Boot (7.0 U2 and later with a TPM) do "
@@ -452,6 +433,41 @@ def cmd_tune(args):
         if state not in (None, apply_mod.APPLIED):
             say(message)
     return _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run)
+
+
+def tune_inputs(facts, args, line_rate, rtt, reach_run):
+    """The line rate and RTT the plan uses, each with its basis (recorded in bundles, so that a
+    replay computes the same plan)."""
+    inputs = {"line_rate_mbit": line_rate, "rtt_ms": rtt,
+              "allow_decrease": bool(getattr(args, "allow_decrease", False)),
+              "line_rate_basis": "--line-rate %s" % args.line_rate if line_rate is not None
+              else None,
+              "rtt_basis": "--rtt %s" % args.rtt if rtt is not None else None}
+    if line_rate is None:
+        speed, nic = rules.hot_uplink_speed(facts, datapaths.resolve(facts))
+        if speed:
+            inputs["line_rate_mbit"] = float(speed)
+            inputs["line_rate_basis"] = ("the slowest link-up uplink of the hot-data switch: %s "
+                                         "at %s" % (nic, tuning.mbit_text(float(speed))))
+    if rtt is None and reach_run is not None:
+        measured = [p for p in reach_run["pairs"] if "hot" in p["roles"] and
+                    p["result"].get("rtt_ms")]
+        if measured:
+            worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
+            inputs["rtt_ms"] = worst["result"]["rtt_ms"]["avg"]
+            inputs["rtt_basis"] = ("measured: the worst hot-path round trip, %s -> %s, %.2f ms "
+                                   "average of %d probes" % (
+                                       worst["vmknic"], worst["target"], inputs["rtt_ms"],
+                                       worst["result"]["rtt_count"]))
+        elif reach_run["pairs"]:
+            say("no hot path answered: the RTT could not be measured")
+    return inputs
+
+
+def tune_plan(facts, inputs):
+    return tuning.make_plan(facts, datapaths.resolve(facts), inputs["line_rate_mbit"],
+                            inputs["line_rate_basis"], inputs["rtt_ms"], inputs["rtt_basis"],
+                            inputs["allow_decrease"])
 
 
 def _version_at_least(version, wanted):

@@ -356,10 +356,11 @@ def _vmware_version(facts, rows, params, capture):
     _version(facts, rows, params, capture)
 
 
-def _probe(facts, rows, params, capture):
-    result = rows[0]
+def probe_record(params, rows, command):
+    """One ping's probe dict (the report's ``probes`` shape) from its parameters and rows."""
+    result = rows[0] if rows else {}
     size = to_int(params.get("size"))
-    facts["probes"].append({
+    return {
         "source_vmknic": params.get("vmknic"),
         "netstack": params.get("netstack") or DEFAULT_NETSTACK,
         "target": params.get("target") or result.get("target"),
@@ -370,8 +371,12 @@ def _probe(facts, rows, params, capture):
         "loss_pct": result.get("loss_pct"),
         "rtt_ms": result.get("rtt_ms"),
         "error": result.get("error"),
-        "command": capture.command,
-    })
+        "command": command,
+    }
+
+
+def _probe(facts, rows, params, capture):
+    facts["probes"].append(probe_record(params, rows, capture.command))
 
 
 EXTRACTORS = {

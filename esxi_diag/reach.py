@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from esxi_diag import catalog, routing
 from esxi_diag.capture import Capture
+from esxi_diag.facts import probe_record
 from esxi_diag.parsers import ParseError
 
 DEFAULT_COUNT = 10
@@ -71,16 +72,11 @@ def plan_pairs(facts, paths, peers):
                     if role not in pairs[key]["roles"]:
                         pairs[key]["roles"].append(role)
                     continue
-                ipv6 = is_ipv6(peer["address"])
-                source = (v.get("ipv4") or {}).get("address") if not ipv6 else next(
-                    (a["address"] for a in v.get("ipv6") or []), None)
-                pairs[key] = {
-                    "roles": [role], "vmknic": name, "netstack": v.get("netstack"),
-                    "source_address": source, "mtu": v.get("mtu"), "target": peer["address"],
-                    "label": peer.get("label"), "peer_mtu": peer.get("mtu"), "ipv6": ipv6,
-                    "routing": routing.preflight(facts, name, peer["address"]),
-                    "probes": [], "error": None, "interrupted": False,
-                }
+                pairs[key] = _new_pair(facts, name, peer["address"], [role], peer.get("label"),
+                                       peer.get("mtu"))
+                if pairs[key]["ipv6"]:
+                    pairs[key]["source_address"] = next(
+                        (a["address"] for a in v.get("ipv6") or []), None)
                 order.append(key)
     return [pairs[k] for k in order], notes
 
@@ -120,8 +116,7 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     probes = pair["probes"]
     problems = []
     result = {"rtt_ms": None, "rtt_count": 0, "loss_pct": None, "df_payload": None,
-              "df_ok": None, "jumbo_ok": None, "pmtu_payload": pair.get("pmtu_payload"),
-              "latency_class": None}
+              "df_ok": None, "jumbo_ok": None, "pmtu_payload": None, "latency_class": None}
     full = (pair["mtu"] or 1500) - overhead(pair["ipv6"]) if pair.get("mtu") else None
     if pair["routing"]["kind"] == "not-routable":
         problems.append(("not-routable", pair["routing"]["detail"]))
@@ -169,6 +164,9 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     at_base = [p for p in df if p["payload_bytes"] == base]
     if at_base and full != base:
         result["jumbo_ok"] = _passed(at_base[0])
+    if result["df_ok"] is False and len(df) > 2:  # a --pmtu search (or a pasted series of sizes)
+        passing = [p["payload_bytes"] for p in df if _passed(p)]
+        result["pmtu_payload"] = max(passing) if passing else None
     if result["df_ok"] is False and small_ok and not any(p[0] == "local-mtu" for p in problems):
         tested = result["df_payload"]
         if (pair.get("mtu") or 0) > 1500 and result["jumbo_ok"] is True:
@@ -230,25 +228,36 @@ def summarize(pairs, threshold_ms=LAN_MAX_MS):
 # ---------------------------------------------------------------------------------------------
 # transcripts: attach pasted probes to the data paths
 
-def pairs_from_probes(facts, paths, probes):
-    """Pairs for the vmkping probes of a transcript whose source vmknic has a known role."""
+def _new_pair(facts, name, target, roles, label=None, peer_mtu=None):
+    v = facts["vmknics"].get(name) or {}
+    return {"roles": list(roles), "vmknic": name, "netstack": v.get("netstack"),
+            "source_address": (v.get("ipv4") or {}).get("address"), "mtu": v.get("mtu"),
+            "target": target, "label": label, "peer_mtu": peer_mtu, "ipv6": is_ipv6(target),
+            "routing": routing.preflight(facts, name, target), "probes": [], "error": None,
+            "interrupted": False}
+
+
+def pairs_from_probes(facts, paths, probes, planned=None):
+    """Pairs for recorded vmkping probes: those of a transcript whose source vmknic has a known
+    role, or (``planned``, from a bundle) exactly the pairs the check had planned, with their
+    labels, peer MTUs and recorded errors."""
     pairs = []
     index = {}
+    for plan in planned or []:
+        pair = _new_pair(facts, plan["vmknic"], plan["target"], plan["roles"], plan.get("label"),
+                         plan.get("peer_mtu"))
+        pair["error"] = plan.get("error")
+        pair["interrupted"] = bool(plan.get("interrupted"))
+        index[(plan["vmknic"], plan["target"])] = pair
+        pairs.append(pair)
     for probe in probes:
         name = probe.get("source_vmknic")
-        roles = [r for r in ("hot", "cold") if name in paths[r]["vmknics"]]
-        if not roles or not probe.get("target"):
-            continue
-        key = (name, probe["target"])
+        key = (name, probe.get("target"))
         if key not in index:
-            v = facts["vmknics"].get(name) or {}
-            ipv6 = is_ipv6(probe["target"])
-            index[key] = {"roles": roles, "vmknic": name, "netstack": v.get("netstack"),
-                          "source_address": (v.get("ipv4") or {}).get("address"),
-                          "mtu": v.get("mtu"), "target": probe["target"], "label": None,
-                          "peer_mtu": None, "ipv6": ipv6,
-                          "routing": routing.preflight(facts, name, probe["target"]),
-                          "probes": [], "error": None, "interrupted": False}
+            roles = [r for r in ("hot", "cold") if name in paths[r]["vmknics"]]
+            if planned is not None or not roles or not probe.get("target"):
+                continue
+            index[key] = _new_pair(facts, name, probe["target"], roles)
             pairs.append(index[key])
         index[key]["probes"].append(probe)
     return pairs
@@ -257,17 +266,10 @@ def pairs_from_probes(facts, paths, probes):
 # ---------------------------------------------------------------------------------------------
 # probing (I/O through the runner)
 
-def probe_record(capture, params, rows):
-    """The probe dict of one vmkping capture (the report's ``probes`` shape)."""
-    r = rows[0] if rows else {}
-    size = params.get("size")
-    return {"source_vmknic": params.get("vmknic"),
-            "netstack": params.get("netstack") or catalog.DEFAULT_NETSTACK,
-            "target": params.get("target"),
-            "payload_bytes": int(size) if size is not None else (r.get("payload_bytes") or 56),
-            "df": bool(params.get("df")), "sent": r.get("sent"), "received": r.get("received"),
-            "loss_pct": r.get("loss_pct"), "rtt_ms": r.get("rtt_ms"), "error": r.get("error"),
-            "command": capture.command}
+def planned(pairs):
+    """What a bundle records of the planned pairs, so that a replay rebuilds them exactly."""
+    return [dict((k, p.get(k)) for k in ("vmknic", "target", "roles", "label", "peer_mtu",
+                                         "error", "interrupted")) for p in pairs]
 
 
 class Interrupted(Exception):
@@ -320,7 +322,7 @@ class Prober(object):
             self.captures.append(capture)
         if capture.rows is None:
             return None
-        probe = probe_record(capture, params, capture.rows)
+        probe = probe_record(params, capture.rows, capture.command)
         err = probe["error"]
         if err and err not in ("message-too-long", "network-unreachable", "host-down",
                                "no-output"):
@@ -333,7 +335,7 @@ class Prober(object):
         """Largest DF payload in [low, high] that passes (low is known to pass)."""
         while low < high:
             mid = (low + high + 1) // 2
-            probe = self._ping(pair, 1, size=mid, df=True, record=False)
+            probe = self._ping(pair, 1, size=mid, df=True)
             if probe is not None and _passed(probe):
                 low = mid
             else:
@@ -368,8 +370,7 @@ class Prober(object):
                     else:
                         low_ok, high = False, full - 1
                     if self.pmtu:
-                        pair["pmtu_payload"] = self._search_pmtu(pair, base if low_ok else 0,
-                                                                 high if low_ok else base)
+                        self._search_pmtu(pair, base if low_ok else 0, high if low_ok else base)
         except Interrupted:
             pair["interrupted"] = True
         return pair

@@ -78,8 +78,9 @@ def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findin
     paths = datapaths.resolve(facts)
     findings = rules.evaluate(facts, paths, captures, meta)
     reach_run = dict(reach_run or {})
-    if "pairs" not in reach_run:
-        reach_run["pairs"] = reach.pairs_from_probes(facts, paths, facts["probes"])
+    if "pairs" not in reach_run:  # a transcript, or a bundle replaying its planned pairs
+        reach_run["pairs"] = reach.pairs_from_probes(facts, paths, facts["probes"],
+                                                     reach_run.get("planned"))
     threshold = facts["tuning"]["latency_mode_threshold_ms"] or reach.LAN_MAX_MS
     for pair in reach_run["pairs"]:
         reach.judge(pair, threshold)

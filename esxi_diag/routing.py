@@ -40,8 +40,11 @@ def preflight(facts, vmknic_name, target):
                            "peer %s" % (vmknic_name, target))
         return _result("unknown", "the IPv4 address of %s was not collected" % vmknic_name)
     own = _network(ipv4.get("address"), ipv4.get("netmask"))
+    # named by the vmknic's own address/prefix, not the computed network address, so that a
+    # masked report (redact.py) reads the same as the analysis of masked raw outputs
+    subnet = "%s/%d" % (ipv4.get("address"), own.prefixlen) if own is not None else "?"
     if own is not None and address in own:
-        return _result("on-link", "%s is in %s's subnet %s" % (target, vmknic_name, own),
+        return _result("on-link", "%s is in %s's subnet %s" % (target, vmknic_name, subnet),
                        interface=vmknic_name)
     routes = facts["routes"].get(stack)
     statics = []
@@ -73,7 +76,7 @@ def preflight(facts, vmknic_name, target):
                        "collected" % (target, vmknic_name, stack))
     return _result("not-routable", "%s is outside %s's subnet %s and the %s netstack has no "
                    "default gateway, static route or per-vmknic gateway that reaches it" % (
-                       target, vmknic_name, own, stack))
+                       target, vmknic_name, subnet, stack))
 
 
 def _preflight_v6(v, address):
@@ -86,8 +89,8 @@ def _preflight_v6(v, address):
     for a in v["ipv6"]:
         net = _network(a.get("address"), a.get("prefix_length") or 64)
         if net is not None and address in net and not net.network_address.is_link_local:
-            return _result("on-link", "%s is in %s's prefix %s" % (address, name, net),
-                           interface=name)
+            return _result("on-link", "%s is in %s's prefix %s/%d" % (
+                address, name, a.get("address"), net.prefixlen), interface=name)
     return _result("unknown", "IPv6 routes are not collected: %s may or may not route to %s" % (
         name, address))
 

@@ -143,7 +143,7 @@ def test_defaults_come_from_the_uplinks_and_the_measured_rtt(cli):
     r = cli("tune", "--simulate", "ldvm", "--quiet", "--json")
     plan = r.json["tune"]["plan"]
     assert "vmnic4 at 25 Gbit/s" in plan["line_rate"]["basis"]
-    assert plan["rtt"]["basis"].startswith("measured now") and 75 < plan["rtt"]["ms"] < 85
+    assert plan["rtt"]["basis"].startswith("measured: the worst hot-path round trip") and 75 < plan["rtt"]["ms"] < 85
     assert "TUNE-LINERATE-CAPPED" in [f["id"] for f in r.json["findings"]]
 
 
