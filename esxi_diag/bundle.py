@@ -51,6 +51,10 @@ def safe(text):
     return _SAFE.sub("_", text or "unknown").strip("_")[:64] or "unknown"
 
 
+def safe_path(path):
+    return "/".join(safe(part) for part in path.split("/"))
+
+
 def archive_name(host, case=None, when=None):
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when))
     parts = ["esxi-diag", safe(host)] + ([safe(case)] if case else []) + [stamp]
@@ -75,16 +79,18 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
     members = []
     entries = []
     for i, c in enumerate(captures, 1):
-        base = _file_name(i, c)
-        outputs = {}
+        # masked exactly once: masking is not idempotent (a masked address would move again)
+        entry = c.to_dict()
+        entry.update(index=i, error=c.error)
+        if redactor:
+            entry = redactor.value(entry)
+        base = safe_path(mask(_file_name(i, c)))
         for stream, text in (("stdout", c.stdout), ("stderr", c.stderr)):
             data = mask(text or "").encode("utf-8")
             members.append((base + "." + stream, data))
-            outputs[stream] = {"file": base + "." + stream, "sha256": sha256(data),
-                               "bytes": len(data)}
-        entry = c.to_dict()
-        entry.update(index=i, error=c.error, stdout=outputs["stdout"], stderr=outputs["stderr"])
-        entries.append(redactor.value(entry) if redactor else entry)
+            entry[stream] = {"file": base + "." + stream, "sha256": sha256(data),
+                             "bytes": len(data)}
+        entries.append(entry)
     report_json = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
     report_txt = text_report.encode("utf-8")
     members.append(("report.json", report_json))

@@ -13,11 +13,13 @@ import time
 
 from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, rules, tuning
 from esxi_diag import apply as apply_mod
-from esxi_diag.facts import build_facts
+from esxi_diag import bundle as bundle_mod
+from esxi_diag import redact
+from esxi_diag.facts import build_facts, natural_key
 from esxi_diag import peers as peers_mod
 from esxi_diag.render_text import render, render_tune
 from esxi_diag.report import analyse
-from esxi_diag.runner import Runner
+from esxi_diag.runner import LiveBackend, Runner
 from esxi_diag.simulator import host as simhost
 from esxi_diag.transcript import TranscriptError
 from esxi_diag import transcript as transcript_mod
@@ -77,6 +79,15 @@ def _interval(text):
     return value
 
 
+def _redact_options(p):
+    p.add_argument("--redact", action="store_true",
+                   help="mask addresses (subnets kept), host, domain, port group, switch and "
+                        "datastore names, MACs and UUIDs, consistently everywhere")
+    p.add_argument("--redact-map", metavar="FILE",
+                   help="the private map of the masking: read if it exists (to mask several "
+                        "hosts of a site alike), written back; never attach it to a case")
+
+
 def _source_options(p):
     p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
                    help="run against a simulated host (default profile: %s; '%s simulator list' "
@@ -91,6 +102,7 @@ def _source_options(p):
     p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT, metavar="SECONDS",
                    help="time limit of each esxcli command (default %d s)" %
                    collect.ESXCLI_TIMEOUT)
+    _redact_options(p)
 
 
 def _peer_options(p):
@@ -151,10 +163,41 @@ def build_parser():
                    help="where journals are kept (default: /scratch/esxi-diag when /scratch is "
                         "on a datastore, else a writable datastore; never /tmp)")
 
-    p = sub.add_parser("analyze", help="analyse command output pasted from an ESXi shell")
-    p.add_argument("--transcript", required=True, metavar="FILE",
+    p = sub.add_parser("bundle", help="write one archive for the support case: reports, "
+                       "manifest and every raw output")
+    _source_options(p)
+    _peer_options(p)
+    p.add_argument("--pmtu", action="store_true",
+                   help="when full-size packets are lost, search the largest payload that passes")
+    p.add_argument("--line-rate", metavar="RATE", help="for the tuning report (as in tune)")
+    p.add_argument("--rtt", metavar="MS", help="for the tuning report (as in tune)")
+    p.add_argument("-o", "--output-dir", metavar="DIR",
+                   help="where the archive goes (default: /scratch/esxi-diag when /scratch is on "
+                        "a datastore, else a writable datastore; never /tmp unless given; with "
+                        "--simulate, the current folder)")
+    p.add_argument("--case", metavar="ID", help="support case ID: in the name and the manifest")
+
+    p = sub.add_parser("analyze", help="analyse bundles and pasted shell sessions off-host "
+                       "(one report per host)")
+    p.add_argument("inputs", nargs="*", metavar="BUNDLE|TRANSCRIPT",
+                   help="esxi-diag bundles (.tgz) and transcripts, several at once")
+    p.add_argument("--transcript", metavar="FILE",
                    help="the text of an ESXi shell session ('-' reads standard input)")
-    p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
+    p.add_argument("--json", action="store_true", help="print the machine report (JSON; a list "
+                   "when there are several inputs)")
+    _redact_options(p)
+
+    p = sub.add_parser("commands", help="the standard ESXi commands to run by hand and paste "
+                       "back for 'analyze --transcript'")
+    p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
+                   help="fill in the names of a simulated host")
+    p.add_argument("--peer", action="append", default=[], metavar="ADDRESS[:hot|:cold]",
+                   help="add the vmkping commands that test the data paths to this peer")
+    p.add_argument("--sim-state", metavar="FILE", help=argparse.SUPPRESS)
+    p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS,
+                   help=argparse.SUPPRESS)
+    p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT,
+                   help=argparse.SUPPRESS)
 
     p = sub.add_parser("simulator", help="list, show or print the built-in simulated hosts")
     p.add_argument("action", choices=("list", "show", "transcript"),
@@ -164,7 +207,49 @@ def build_parser():
     return parser
 
 
-def _emit(report, as_json, command):
+def _redactor(args):
+    """A Redactor when --redact was given (its map loaded when --redact-map exists), else None."""
+    if not getattr(args, "redact", False):
+        if getattr(args, "redact_map", None):
+            raise UsageError("--redact-map goes with --redact")
+        return None
+    path = getattr(args, "redact_map", None)
+    if path and os.path.exists(path):
+        try:
+            with open(path, "rb") as handle:
+                return redact.Redactor.load(handle.read().decode("utf-8", "replace"))
+        except (IOError, OSError) as exc:
+            raise UsageError("cannot read the redaction map %s: %s" % (path, exc.strerror or exc))
+        except redact.RedactMapError as exc:
+            raise UsageError("%s: %s" % (path, exc))
+    return redact.Redactor()
+
+
+def _save_map(args, redactor, default=None):
+    if redactor is None:
+        return
+    path = getattr(args, "redact_map", None) or default
+    if not path:
+        say("masked with a one-time key: give --redact-map FILE to keep the map (to mask "
+            "other hosts of the site alike)")
+        return
+    try:
+        hostfiles.LiveFiles().write_atomic(path, redactor.dump())
+    except OSError as exc:
+        say("the redaction map could not be written to %s: %s" % (path, exc.strerror or exc))
+        return
+    say("redaction map (private: keep it, never attach it to the case): %s" % path)
+
+
+def _masked(report, redactor):
+    if redactor is None:
+        return report
+    redactor.learn(report)
+    return redactor.value(report)
+
+
+def _emit(report, as_json, command, redactor=None):
+    report = _masked(report, redactor)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
@@ -228,12 +313,15 @@ def _collect(args):
 
 
 def cmd_inspect(args):
+    _redactor(args)  # bad --redact options fail before anything runs
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    report = analyse(captures, source, meta=meta)
-    return _emit(report, args.json, "inspect")
+    redactor = _redactor(args)
+    status = _emit(analyse(captures, source, meta=meta), args.json, "inspect", redactor)
+    _save_map(args, redactor)
+    return status
 
 
 def _gather_peers(args, backend):
@@ -323,6 +411,7 @@ def _probe_peers(args, runner, backend, facts, source, hot_only=False, pmtu=Fals
 def cmd_check(args):
     if args.peers == "-":
         raise UsageError("--peers needs a file (standard input is not read here)")
+    _redactor(args)
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
@@ -335,7 +424,9 @@ def cmd_check(args):
     meta["notes"] = ["peer input skipped: %s" % p for p in problems]
     report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
                      reach_run=reach_run)
-    status = _emit(report, args.json, "check")
+    redactor = _redactor(args)
+    status = _emit(report, args.json, "check", redactor)
+    _save_map(args, redactor)
     return EXIT_CANNOT if reach_run["interrupted"] else status
 
 
@@ -482,11 +573,7 @@ def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=No
     extra = list(reach_run.pop("captures")) if reach_run else []
     report = analyse(captures + extra, source, meta=meta, reach_run=reach_run,
                      more_findings=tuning.findings(plan) if plan else [])
-    result = _TUNE_RESULT.get(status, "")
-    if outcome["action"] == "rollback":
-        result = "rolled back and verified" if status == TUNE_APPLIED else \
-            "rollback FAILED: previous values NOT fully restored"
-    report["tune"] = {"plan": plan, "outcome": outcome, "exit_status": status, "result": result}
+    report["tune"] = _tune_section(plan, outcome, status)
     if args.json:
         sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
@@ -506,24 +593,202 @@ def _read_input(path):
         raise UsageError("cannot read %s: %s" % (path, exc.strerror or exc))
 
 
-def cmd_analyze(args):
-    data = _read_input(args.transcript)
-    name = "standard input" if args.transcript == "-" else args.transcript
-    try:
-        captures, unrecognised, hints, notes = transcript_mod.read(data, name)
-    except TranscriptError as exc:
-        say("%s: %s" % (name, exc))
-        return EXIT_CANNOT
+def _analyze_transcript(data, name):
+    captures, unrecognised, hints, notes = transcript_mod.read(data, name)
     for note in notes:
         say("%s: %s" % (name, note))
     if not captures:
-        say("%s: none of its %d command(s) is one esxi-diag reads; '%s simulator transcript' "
-            "shows the commands it uses" % (name, len(unrecognised), PROG))
-        return EXIT_CANNOT
+        raise TranscriptError("none of its %d command(s) is one esxi-diag reads; '%s commands' "
+                              "lists the ones it uses" % (len(unrecognised), PROG))
     source = {"type": "transcript", "name": name, "localcli": None}
-    report = analyse(captures, source, hints=hints,
-                     meta={"unrecognised": unrecognised, "notes": notes})
-    return _emit(report, args.json, "analyze")
+    return analyse(captures, source, hints=hints,
+                   meta={"unrecognised": unrecognised, "notes": notes})
+
+
+def _analyze_bundle(path):
+    """Replay a bundle through the same parsers and rules (the tool at hand, not the one that
+    wrote it). What is damaged is left out and said."""
+    manifest, members, problems = bundle_mod.read_archive(path)
+    captures = bundle_mod.captures_from(manifest, members, problems)
+    for problem in problems:
+        say("%s: %s" % (path, problem))
+    recorded = manifest.get("source") or {}
+    source = {"type": "bundle", "name": path, "localcli": recorded.get("localcli"),
+              "recorded": recorded, "case": manifest.get("case"),
+              "written_by": (manifest.get("tool") or {}).get("version"),
+              "created": manifest.get("created")}
+    facts = build_facts(captures)
+    r = manifest.get("reachability") or {}
+    reach_run = {"planned": r.get("planned") or [], "notes": r.get("notes") or [],
+                 "peers": r.get("peers") or [], "interrupted": r.get("interrupted")}
+    inputs = manifest.get("tune_inputs")
+    plan = tune_plan(facts, inputs) if inputs else None
+    report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
+                                             "notes": problems}, reach_run=reach_run,
+                     more_findings=tuning.findings(plan) if plan else [], facts=facts)
+    if plan is not None:
+        report["tune"] = _tune_section(plan, {"action": "report"},
+                                       TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    return report
+
+
+def _is_bundle(data):
+    return data[:2] == b"\x1f\x8b" or data[257:262] == b"ustar"
+
+
+def cmd_analyze(args):
+    inputs = list(args.inputs) + ([args.transcript] if args.transcript else [])
+    if not inputs:
+        raise UsageError("give one or more bundles (.tgz) or transcripts, or --transcript FILE")
+    redactor = _redactor(args)
+    reports, failed = [], 0
+    for item in inputs:
+        name = "standard input" if item == "-" else item
+        try:
+            data = _read_input(item)
+            if _is_bundle(data):
+                report = _analyze_bundle(item)
+            else:
+                report = _analyze_transcript(data, name)
+        except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
+            say("%s: %s" % (name, exc))
+            failed += 1
+            continue
+        reports.append(_masked(report, redactor))
+    if not reports:
+        return EXIT_CANNOT
+    if args.json:
+        body = reports[0] if len(reports) == 1 else reports
+        sys.stdout.write(json.dumps(body, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(("\n" + "=" * 100 + "\n\n").join(render(r, "analyze") for r in reports))
+    sys.stdout.flush()
+    _save_map(args, redactor)
+    worst = max(r["summary"]["exit_status"] for r in reports)
+    return EXIT_CANNOT if failed else worst
+
+
+def _tune_section(plan, outcome, status):
+    result = _TUNE_RESULT.get(status, "")
+    if outcome["action"] == "rollback":
+        result = "rolled back and verified" if status == TUNE_APPLIED else \
+            "rollback FAILED: previous values NOT fully restored"
+    return {"plan": plan, "outcome": outcome, "exit_status": status, "result": result}
+
+
+def cmd_bundle(args):
+    redactor = _redactor(args)
+    line_rate = rtt = None
+    try:
+        if args.line_rate is not None:
+            line_rate = tuning.parse_line_rate(args.line_rate)
+        if args.rtt is not None:
+            rtt = tuning.parse_rtt(args.rtt)
+    except tuning.TuningError as exc:
+        raise UsageError(str(exc))
+    folder = args.output_dir
+    if folder is None and args.simulate is None:
+        folder = hostfiles.default_state_dir(hostfiles.LiveFiles())
+        if folder is None:
+            raise UsageError("no persistent, writable place with room for the archive "
+                             "(/scratch is not on a datastore): give -o DIR")
+        try:
+            hostfiles.LiveFiles().makedirs(folder)
+        except OSError as exc:
+            raise UsageError("cannot create %s: %s (give -o DIR)" % (folder, exc.strerror or exc))
+    folder = folder or "."
+    if hostfiles.is_ramdisk(os.path.abspath(folder)) and args.output_dir is None:
+        raise UsageError("refusing the /tmp ramdisk by default: give -o DIR")
+    collected = _collect(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    facts = build_facts(captures)
+    reach_run, problems = _probe_peers(args, runner, backend, facts, source, pmtu=args.pmtu)
+    meta["notes"] = ["peer input skipped: %s" % p for p in problems]
+    inputs = tune_inputs(facts, args, line_rate, rtt, reach_run)
+    plan = tune_plan(facts, inputs)
+    probes = reach_run.pop("captures") if reach_run else []
+    report = analyse(captures + probes, source, meta=meta, reach_run=reach_run,
+                     more_findings=tuning.findings(plan))
+    report["tune"] = _tune_section(plan, {"action": "report"},
+                                   TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    recorded = {"tune_inputs": inputs,
+                "reachability": {"planned": reach.planned(reach_run["pairs"]) if reach_run else [],
+                                 "notes": reach_run["notes"] if reach_run else [],
+                                 "peers": reach_run["peers"] if reach_run else [],
+                                 "interrupted": bool(reach_run and reach_run["interrupted"])}}
+    if redactor is not None:  # files named on the command line may name the site
+        redactor.learn_paths([args.peers] + list(args.peer_report))
+    masked = _masked(report, redactor)
+    if redactor is not None:
+        recorded = redactor.value(recorded)
+    members = bundle_mod.build_members(masked, render(masked, "bundle"), captures + probes,
+                                       [PROG] + args.argv, args.case, recorded,
+                                       redactor)
+    name = bundle_mod.archive_name(masked["host"].get("hostname"), args.case)
+    try:
+        path, size, digest = bundle_mod.write_archive(folder, name, members)
+    except bundle_mod.BundleError as exc:
+        say(str(exc))
+        return EXIT_CANNOT
+    _save_map(args, redactor, default=path[:-len(".tgz")] + ".redact-map.json")
+    s = report["summary"]
+    sys.stdout.write("Bundle: %s\n  %d bytes, sha256 %s\n  %s: %d fail, %d warn, %d info; "
+                     "%d commands%s\n" % (path, size, digest, masked["host"].get("hostname"),
+                                          s["fail"], s["warn"], s["info"],
+                                          len(captures) + len(probes),
+                                          "; redacted" if redactor else ""))
+    return s["exit_status"]
+
+
+def cmd_commands(args):
+    """The commands a customer can type and paste back, in order, names filled in when a host is
+    at hand (simulated, or this one when esxcli is here)."""
+    names, stacks, pairs = None, None, []
+    if args.simulate is not None or LiveBackend().which("esxcli"):
+        args.redact = False
+        collected = _collect(args)
+        if collected is not None:
+            facts = build_facts(collected[2])
+            names = sorted(facts["vmknics"], key=natural_key)
+            stacks = sorted(set(v.get("netstack") for v in facts["vmknics"].values()
+                                if v.get("netstack")), key=natural_key)
+            peer_list = []
+            for text in args.peer:
+                try:
+                    peer_list.append(peers_mod.parse_peer_arg(text))
+                except peers_mod.PeerError as exc:
+                    raise UsageError(str(exc))
+            pairs = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list)[0]
+    out = ["# esxi-diag %s: run these on the ESXi host (as root) and paste the whole session," %
+           __version__,
+           "# prompts included, into the case; 'esxi-diag analyze --transcript FILE' reads it."]
+    if names is None:
+        plan = collect.manual_plan([], [])
+        out += [catalog.display(catalog.argv(k, p, xml=False)) for k, p in plan]
+        out += ["# then, for each vmknic that 'esxcli network ip interface list' shows:",
+                "esxcli network ip interface tag get -i vmk0",
+                "# and for each netstack that 'esxcli network ip netstack list' shows:",
+                "esxcli network ip route ipv4 list -N defaultTcpipStack",
+                "vsish -e get /net/tcpip/instances/defaultTcpipStack/sbMax"]
+        if args.peer:
+            out.append("# (vmkping lines need the host's vmknics: run this on the host, or "
+                       "with --simulate)")
+    else:
+        plan = collect.manual_plan(names, stacks)
+        out += [catalog.display(catalog.argv(k, p, xml=False)) for k, p in plan]
+    for pair in pairs:
+        if pair["routing"]["kind"] == "not-routable" or not catalog.valid_netstack(
+                pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+            continue
+        full = (pair["mtu"] or 1500) - reach.overhead(pair["ipv6"])
+        for count, size, df in ((reach.DEFAULT_COUNT, None, False), (3, full, True)):
+            out.append(catalog.display(catalog.vmkping_argv(
+                pair["vmknic"], pair["netstack"], pair["target"], count=count, size=size, df=df,
+                ipv6=pair["ipv6"])))
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
 
 
 def cmd_simulator(args):
@@ -552,11 +817,12 @@ def main(argv=None):
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        args.argv = list(sys.argv[1:] if argv is None else argv)
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_CANNOT
         handler = {"inspect": cmd_inspect, "check": cmd_check, "tune": cmd_tune,
-                   "analyze": cmd_analyze,
+                   "analyze": cmd_analyze, "bundle": cmd_bundle, "commands": cmd_commands,
                    "simulator": cmd_simulator}[args.command]
         return handler(args)
     except UsageError as exc:

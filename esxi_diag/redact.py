@@ -35,11 +35,12 @@ _UUID = re.compile(r"(?<![\w-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9
 _VDS_UUID = re.compile(r"(?<![\w])(?:[0-9a-f]{2} ){7}[0-9a-f]{2}-(?:[0-9a-f]{2} ){7}[0-9a-f]{2}"
                        r"(?![\w])")
 
+_BUILTIN_PROFILES = ("lan", "ldvm", "wan-faults", "broken")
 KEEP_NAMES = set(n.lower() for n in (
     "Management Network", "VM Network", "defaultTcpipStack", "vmotion", "vSphereProvisioning",
     "localhost", "N/A"))
 _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$")
-CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "peer")
+CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "peer", "file")
 
 
 class RedactMapError(ValueError):
@@ -118,6 +119,18 @@ class Redactor(object):
             self.add_name("peer", p.get("label"))
         for path in re.findall(r"/vmfs/volumes/([^/\s\"']+)", json.dumps(report)):
             self.add_name("datastore", path)
+        source = report.get("source") or {}
+        if source.get("type") != "live":  # a file the user named: its path may name the site
+            name = source.get("name")
+            if name and name not in ("standard input",) and name not in _BUILTIN_PROFILES:
+                self.add_name("file", name)
+                self.add_name("file", os.path.basename(name))
+
+    def learn_paths(self, paths):
+        for path in paths or []:
+            if path and path != "-":
+                self.add_name("file", path)
+                self.add_name("file", os.path.basename(path))
 
     # -- addresses -----------------------------------------------------------------------------
 

@@ -338,6 +338,11 @@ def render(report, command="inspect"):
         out += ["", "vMotion paths to the peers"] + _reach_lines(report)
     elif report["probes"]:
         out += ["", "Pings"] + _probe_lines(report)
+    plan = (report.get("tune") or {}).get("plan")
+    if plan:
+        out += ["", "Recommended Long Distance vMotion tuning ('tune' applies it)"]
+        out += _tune_plan_lines(plan)
+        out += ["  " + c for c in plan["commands"]] or ["  nothing to change"]
     out += ["", "Findings: %d fail, %d warn, %d info, %d ok" % (s["fail"], s["warn"], s["info"],
                                                                 s["ok"])]
     out += _finding_lines(report)

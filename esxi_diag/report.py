@@ -67,14 +67,16 @@ def _pair_json(pair):
     return out
 
 
-def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findings=()):
+def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findings=(),
+            facts=None):
     """Captures -> the full report dict (facts, data paths, reachability, findings).
 
     ``reach_run`` holds the pairs probed by ``check`` (with ``peers``, ``notes``, ``interrupted``);
     without it, the vmkping probes found among the captures (a transcript) are attached to the
     data paths and judged the same way."""
     meta = dict(meta or {})
-    facts = build_facts(captures, hints)
+    if facts is None:  # a caller that already built the facts of these captures passes them
+        facts = build_facts(captures, hints)
     paths = datapaths.resolve(facts)
     findings = rules.evaluate(facts, paths, captures, meta)
     reach_run = dict(reach_run or {})
