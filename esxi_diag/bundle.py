@@ -205,7 +205,8 @@ def read_archive(path):
                           "before its end%s" % (path, "" if not problems else
                                                 " (%s)" % problems[0]))
     try:
-        manifest = json.loads(members["manifest.json"].decode("utf-8"))
+        raw_manifest = bytes(members["manifest.json"])
+        manifest = json.loads(raw_manifest.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise BundleError("%s: manifest.json is not valid JSON" % path)
     schema = manifest.get("schema") if isinstance(manifest, dict) else None

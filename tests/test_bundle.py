@@ -80,5 +80,11 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     assert run(*(tune + ("--rollback",))).returncode == 4
     saved = json.loads(open(state).read())
     assert saved["advanced"]["/Migrate/NetExpectedLineRateMBps"] == 2000
+    r = run("bundle", "--simulate", "wan-faults", "--quiet", "--redact", "-o", str(tmp_path))
+    assert r.returncode == 2, r.stderr
+    (archive,) = [f for f in os.listdir(str(tmp_path)) if f.endswith(".tgz")]
+    r = run("analyze", archive, "--json")
+    assert r.returncode == 2, r.stderr
+    assert json.loads(r.stdout.decode("utf-8"))["host"]["hostname"] == "host-01"
     r = run("inspect")  # no esxcli on this machine
     assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr
