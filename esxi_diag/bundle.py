@@ -22,6 +22,7 @@ import time
 
 from esxi_diag import __version__
 from esxi_diag.capture import Capture
+from esxi_diag.hostfiles import LiveFiles
 
 SCHEMA = "esxi-diag-bundle/1"
 SCHEMA_VERSION = 1
@@ -114,45 +115,40 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
     return members
 
 
-def write_archive(folder, name, members, free_bytes=None):
+def archive_bytes(name, members):
+    """The .tgz of ``members`` under the folder ``name``, in memory (bundles are small)."""
+    buffer = io.BytesIO()
+    now = time.time()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for member, data in members:
+            info = tarfile.TarInfo("%s/%s" % (name, member))
+            info.size = len(data)
+            info.mtime = now
+            info.mode = 0o644
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def write_archive(folder, name, members):
     """Write ``folder/name.tgz`` atomically. Returns (path, size, sha256). Raises BundleError."""
     if not os.path.isdir(folder):
         raise BundleError("%s is not a folder" % folder)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise BundleError("%s is not writable" % folder)
     needed = sum(len(data) for _, data in members) + 65536
-    free = free_bytes(folder) if free_bytes else _free(folder)
+    free = _free(folder)
     if free is not None and free < needed:
         raise BundleError("not enough room in %s: %d bytes free, up to %d needed" % (
             folder, free, needed))
     final = os.path.join(folder, name + ".tgz")
-    tmp = os.path.join(folder, ".%s.tgz.partial-%d" % (name, os.getpid()))
-    now = time.time()
     try:
-        with open(tmp, "wb") as raw:
-            with tarfile.open(fileobj=raw, mode="w:gz") as tar:
-                for member, data in members:
-                    info = tarfile.TarInfo("%s/%s" % (name, member))
-                    info.size = len(data)
-                    info.mtime = now
-                    info.mode = 0o644
-                    tar.addfile(info, io.BytesIO(data))
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.rename(tmp, final)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, (OSError, IOError)):
-            if exc.errno == errno.ENOSPC:
-                raise BundleError("%s is full: no archive was written" % folder)
-            raise BundleError("cannot write in %s: %s (no archive was written)" % (
-                folder, exc.strerror or exc))
-        raise
-    with open(final, "rb") as handle:
-        data = handle.read()
+        data = archive_bytes(name, members)
+        LiveFiles().write_atomic(final, data)
+    except (OSError, IOError) as exc:
+        if exc.errno == errno.ENOSPC:
+            raise BundleError("%s is full: no archive was written" % folder)
+        raise BundleError("cannot write in %s: %s (no archive was written)" % (
+            folder, exc.strerror or exc))
     return final, len(data), sha256(data)
 
 

@@ -42,41 +42,23 @@ def say(message):
     sys.stderr.flush()
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("%r is not a whole number" % text)
-    if value < 1 or value > 64:
-        raise argparse.ArgumentTypeError("%r is not between 1 and 64" % text)
-    return value
+def _ranged(convert, low, high, what):
+    """An argparse type: a number of the given kind within [low, high], or a one-line error."""
+    def parse(text):
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("%r is not %s" % (text, what))
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError("%r is not between %g and %g" % (text, low, high))
+        return value
+    return parse
 
 
-def _timeout(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("%r is not a number of seconds" % text)
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("%r is not between 0 and 600 seconds" % text)
-    return value
-
-
-def _count(text):
-    value = _positive_int(text)
-    if value < 2:
-        raise argparse.ArgumentTypeError("a latency series needs at least 2 probes")
-    return value
-
-
-def _interval(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("%r is not a number of seconds" % text)
-    if not 0.01 <= value <= 10:
-        raise argparse.ArgumentTypeError("%r is not between 0.01 and 10 seconds" % text)
-    return value
+_positive_int = _ranged(int, 1, 64, "a whole number")
+_count = _ranged(int, 2, 1000, "a whole number of probes (at least 2)")
+_timeout = _ranged(float, 0.001, 600, "a number of seconds")
+_interval = _ranged(float, 0.01, 10, "a number of seconds")
 
 
 def _redact_options(p):

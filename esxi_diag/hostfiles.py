@@ -28,10 +28,12 @@ class LiveFiles(object):
                 return None
             raise
 
-    def write_atomic(self, path, text):
+    def write_atomic(self, path, content):
+        """Write text or bytes under a temporary name in the same folder, fsync, rename: the
+        file is either complete or absent. OSError (ENOSPC, EROFS...) leaves nothing behind."""
         folder = os.path.dirname(path) or "."
         tmp = os.path.join(folder, ".%s.tmp-%d" % (os.path.basename(path), os.getpid()))
-        data = text.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:

@@ -54,3 +54,26 @@ def cli(capsys, monkeypatch):
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
     return run
+
+
+def counting_host(profile, speed):
+    """A simulated host that counts how many of its commands run at the same moment."""
+    import threading
+    from esxi_diag.simulator.host import SimHost
+
+    class CountingHost(SimHost):
+        def __init__(self):
+            SimHost.__init__(self, profile, speed=speed)
+            self.active = self.peak = 0
+            self.guard = threading.Lock()
+
+        def execute(self, argv, timeout):
+            with self.guard:
+                self.active += 1
+                self.peak = max(self.peak, self.active)
+            try:
+                return SimHost.execute(self, argv, timeout)
+            finally:
+                with self.guard:
+                    self.active -= 1
+    return CountingHost()

@@ -5,12 +5,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, counting_host
 from esxi_diag import collect, reach
 from esxi_diag.facts import build_facts
 from esxi_diag import datapaths
@@ -166,32 +165,12 @@ def test_a_hung_vmkping_is_killed_and_reported(cli, tmp_path):
     assert "killed" in path["detail"]
 
 
-class CountingBackend(SimHost):
-    """Counts how many simulated commands run at the same moment."""
-
-    def __init__(self, profile):
-        SimHost.__init__(self, profile, speed=0.05)
-        self.active = 0
-        self.peak = 0
-        self.guard = threading.Lock()
-
-    def execute(self, argv, timeout):
-        with self.guard:
-            self.active += 1
-            self.peak = max(self.peak, self.active)
-        try:
-            return SimHost.execute(self, argv, timeout)
-        finally:
-            with self.guard:
-                self.active -= 1
-
-
 def _mesh(parallel, peers=12):
     profile = copy.deepcopy(load_builtin("ldvm"))
     profile["timing"] = {"esxcli_s": 0, "other_s": 0}
     profile["network"]["peers"] = [{"address": "172.21.120.%d" % (100 + i), "rtt_ms": 80}
                                    for i in range(peers)]
-    backend = CountingBackend(profile)
+    backend = counting_host(profile, speed=0.05)
     runner = Runner(backend)
     facts = build_facts(collect.Collector(runner).collect())
     pairs, _ = reach.plan_pairs(facts, datapaths.resolve(facts),

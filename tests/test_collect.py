@@ -1,10 +1,10 @@
 """Collection: concurrency, follow-ups, the localcli fallback, timeouts, missing nodes."""
 import copy
-import threading
 import time
 
 import pytest
 
+from conftest import counting_host
 from esxi_diag import collect
 from esxi_diag.facts import build_facts
 from esxi_diag.runner import Runner
@@ -37,28 +37,9 @@ def test_plan_and_follow_ups_cover_every_vmknic_and_netstack():
     assert all(c.argv[0] == "vsish" or "--formatter=xml" in c.argv for c in captures)
 
 
-class CountingHost(SimHost):
-    """Counts the simulated commands in flight at the same moment."""
-
-    def __init__(self, profile):
-        SimHost.__init__(self, profile, speed=1)
-        self.active = self.peak = 0
-        self.guard = threading.Lock()
-
-    def execute(self, argv, timeout):
-        with self.guard:
-            self.active += 1
-            self.peak = max(self.peak, self.active)
-        try:
-            return SimHost.execute(self, argv, timeout)
-        finally:
-            with self.guard:
-                self.active -= 1
-
-
 @pytest.mark.parametrize("jobs", [1, 4, 8])
 def test_independent_commands_run_concurrently_within_the_bound(jobs):
-    host = CountingHost(with_latency("ldvm", 0.02))
+    host = counting_host(with_latency("ldvm", 0.02), speed=1)
     captures = collect.Collector(Runner(host), jobs=jobs).collect()
     assert len(captures) == 21
     assert host.peak == jobs  # the 12 independent commands fill every slot, never more

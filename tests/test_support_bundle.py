@@ -152,17 +152,19 @@ def test_full_disk_leaves_nothing(cli, tmp_path, monkeypatch):
 
 
 def test_disk_filling_up_while_writing_leaves_nothing(cli, tmp_path, monkeypatch):
-    real = tarfile.TarFile.addfile
-    calls = []
+    from esxi_diag import hostfiles
+    written = []
 
-    def addfile(self, info, fileobj=None):
-        calls.append(info.name)
-        if len(calls) > 5:
+    def write(fd, data):  # the disk fills up after the first block
+        if written:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, info, fileobj)
-    monkeypatch.setattr(tarfile.TarFile, "addfile", addfile)
+        written.append(len(data))
+        return real_write(fd, data[:4096])
+    real_write = os.write
+    monkeypatch.setattr(hostfiles.os, "write", write)
     r = cli("bundle", "--simulate", "lan", "--quiet", "-o", str(tmp_path))
-    assert r.code == 3 and "is full" in r.err and os.listdir(str(tmp_path)) == []
+    assert written and r.code == 3 and "is full" in r.err
+    assert os.listdir(str(tmp_path)) == []  # not even the temporary file
 
 
 def test_output_folder_that_is_not_a_folder(cli, tmp_path):
