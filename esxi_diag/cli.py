@@ -11,7 +11,7 @@ import os
 import sys
 import time
 
-from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, rules, tuning
+from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, tuning
 from esxi_diag import apply as apply_mod
 from esxi_diag import bundle as bundle_mod
 from esxi_diag import redact
@@ -439,19 +439,21 @@ def _state_dir(args, files):
     return found
 
 
+def _tune_values(args):
+    """(line rate in Mbit/s, RTT in ms) from --line-rate and --rtt, each None when not given."""
+    try:
+        return (tuning.parse_line_rate(args.line_rate) if args.line_rate is not None else None,
+                tuning.parse_rtt(args.rtt) if args.rtt is not None else None)
+    except tuning.TuningError as exc:
+        raise UsageError(str(exc))
+
+
 def cmd_tune(args):
     if args.persist and not args.apply:
         say("note: --persist takes effect with --apply; showing what it would do")
     if args.rollback is not None and args.apply:
         raise UsageError("--apply and --rollback do not go together")
-    line_rate = rtt = None
-    try:
-        if args.line_rate is not None:
-            line_rate = tuning.parse_line_rate(args.line_rate)
-        if args.rtt is not None:
-            rtt = tuning.parse_rtt(args.rtt)
-    except tuning.TuningError as exc:
-        raise UsageError(str(exc))
+    line_rate, rtt = _tune_values(args)
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
@@ -478,8 +480,8 @@ def cmd_tune(args):
     reach_run = None
     if rtt is None:
         reach_run, problems = _probe_peers(args, runner, backend, facts, source, hot_only=True)
-    inputs = tune_inputs(facts, args, line_rate, rtt, reach_run)
-    plan = tune_plan(facts, inputs)
+    inputs = _tune_inputs(args, facts, line_rate, rtt, reach_run)
+    plan = tuning.plan_from(facts, inputs)
     if args.persist and plan["sbmax"].get("recommended") is not None and \
             _version_at_least(facts["host"].get("version"), (7, 0, 2)):
         plan["notes"].append("hosts that enforce Secure Boot (7.0 U2 and later with a TPM) do "
@@ -508,39 +510,13 @@ def cmd_tune(args):
     return _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run)
 
 
-def tune_inputs(facts, args, line_rate, rtt, reach_run):
-    """The line rate and RTT the plan uses, each with its basis (recorded in bundles, so that a
-    replay computes the same plan)."""
-    inputs = {"line_rate_mbit": line_rate, "rtt_ms": rtt,
-              "allow_decrease": bool(getattr(args, "allow_decrease", False)),
-              "line_rate_basis": "--line-rate %s" % args.line_rate if line_rate is not None
-              else None,
-              "rtt_basis": "--rtt %s" % args.rtt if rtt is not None else None}
-    if line_rate is None:
-        speed, nic = rules.hot_uplink_speed(facts, datapaths.resolve(facts))
-        if speed:
-            inputs["line_rate_mbit"] = float(speed)
-            inputs["line_rate_basis"] = ("the slowest link-up uplink of the hot-data switch: %s "
-                                         "at %s" % (nic, tuning.mbit_text(float(speed))))
-    if rtt is None and reach_run is not None:
-        measured = [p for p in reach_run["pairs"] if "hot" in p["roles"] and
-                    p["result"].get("rtt_ms")]
-        if measured:
-            worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
-            inputs["rtt_ms"] = worst["result"]["rtt_ms"]["avg"]
-            inputs["rtt_basis"] = ("measured: the worst hot-path round trip, %s -> %s, %.2f ms "
-                                   "average of %d probes" % (
-                                       worst["vmknic"], worst["target"], inputs["rtt_ms"],
-                                       worst["result"]["rtt_count"]))
-        elif reach_run["pairs"]:
-            say("no hot path answered: the RTT could not be measured")
+def _tune_inputs(args, facts, line_rate, rtt, reach_run):
+    inputs = tuning.inputs(facts, line_rate, args.line_rate, rtt, args.rtt,
+                           reach_run["pairs"] if reach_run else None,
+                           getattr(args, "allow_decrease", False))
+    if inputs["rtt_ms"] is None and reach_run and reach_run["pairs"] and rtt is None:
+        say("no hot path answered: the RTT could not be measured")
     return inputs
-
-
-def tune_plan(facts, inputs):
-    return tuning.make_plan(facts, datapaths.resolve(facts), inputs["line_rate_mbit"],
-                            inputs["line_rate_basis"], inputs["rtt_ms"], inputs["rtt_basis"],
-                            inputs["allow_decrease"])
 
 
 def _version_at_least(version, wanted):
@@ -604,7 +580,7 @@ def _analyze_bundle(path):
     reach_run = {"planned": r.get("planned") or [], "notes": r.get("notes") or [],
                  "peers": r.get("peers") or [], "interrupted": r.get("interrupted")}
     inputs = manifest.get("tune_inputs")
-    plan = tune_plan(facts, inputs) if inputs else None
+    plan = tuning.plan_from(facts, inputs) if inputs else None
     report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
                                              "notes": problems}, reach_run=reach_run,
                      more_findings=tuning.findings(plan) if plan else [], facts=facts)
@@ -660,14 +636,7 @@ def _tune_section(plan, outcome, status):
 
 def cmd_bundle(args):
     redactor = _redactor(args)
-    line_rate = rtt = None
-    try:
-        if args.line_rate is not None:
-            line_rate = tuning.parse_line_rate(args.line_rate)
-        if args.rtt is not None:
-            rtt = tuning.parse_rtt(args.rtt)
-    except tuning.TuningError as exc:
-        raise UsageError(str(exc))
+    line_rate, rtt = _tune_values(args)
     folder = args.output_dir
     if folder is None and args.simulate is None:
         folder = hostfiles.default_state_dir(hostfiles.LiveFiles())
@@ -688,8 +657,8 @@ def cmd_bundle(args):
     facts = build_facts(captures)
     reach_run, problems = _probe_peers(args, runner, backend, facts, source, pmtu=args.pmtu)
     meta["notes"] = ["peer input skipped: %s" % p for p in problems]
-    inputs = tune_inputs(facts, args, line_rate, rtt, reach_run)
-    plan = tune_plan(facts, inputs)
+    inputs = _tune_inputs(args, facts, line_rate, rtt, reach_run)
+    plan = tuning.plan_from(facts, inputs)
     probes = reach_run.pop("captures") if reach_run else []
     report = analyse(captures + probes, source, meta=meta, reach_run=reach_run,
                      more_findings=tuning.findings(plan))

@@ -12,7 +12,8 @@ Units are decimal, as the option's own unit is: 1 MB/s = 10^6 bytes/s, 1 Gbit/s 
 import math
 import re
 
-from esxi_diag import catalog
+from esxi_diag import catalog, datapaths, rules
+from esxi_diag.rules import INFO, WARN, finding
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0
@@ -231,9 +232,41 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
     return plan
 
 
+def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decrease=False):
+    """The line rate and RTT a plan uses, each with its basis: the values given, else the
+    slowest link-up uplink of the hot-data switch and the worst measured hot-path RTT. Recorded
+    in bundles, so that a replay computes the same plan."""
+    out = {"line_rate_mbit": line_rate, "rtt_ms": rtt, "allow_decrease": bool(allow_decrease),
+           "line_rate_basis": "--line-rate %s" % line_rate_text if line_rate is not None
+           else None,
+           "rtt_basis": "--rtt %s" % rtt_text if rtt is not None else None}
+    if line_rate is None:
+        speed, nic = rules.hot_uplink_speed(facts, datapaths.resolve(facts))
+        if speed:
+            out["line_rate_mbit"] = float(speed)
+            out["line_rate_basis"] = ("the slowest link-up uplink of the hot-data switch: %s at "
+                                      "%s" % (nic, mbit_text(float(speed))))
+    if rtt is None and pairs:
+        measured = [p for p in pairs if "hot" in p["roles"] and p["result"].get("rtt_ms")]
+        if measured:
+            worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
+            out["rtt_ms"] = worst["result"]["rtt_ms"]["avg"]
+            out["rtt_basis"] = ("measured: the worst hot-path round trip, %s -> %s, %.2f ms "
+                                "average of %d probes" % (worst["vmknic"], worst["target"],
+                                                          out["rtt_ms"],
+                                                          worst["result"]["rtt_count"]))
+    return out
+
+
+def plan_from(facts, values):
+    """make_plan from recorded inputs (see ``inputs``)."""
+    return make_plan(facts, datapaths.resolve(facts), values["line_rate_mbit"],
+                     values["line_rate_basis"], values["rtt_ms"], values["rtt_basis"],
+                     values.get("allow_decrease", False))
+
+
 def findings(plan):
     """Findings about the recommendation itself (TUNE-*), in the rules' shape."""
-    from esxi_diag.rules import INFO, WARN, finding
     out = []
     lr = plan["line_rate"]
     if lr.get("capped"):
