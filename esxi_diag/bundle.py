@@ -20,6 +20,7 @@ import sys
 import tarfile
 import time
 
+import esxi_diag
 from esxi_diag import __version__
 from esxi_diag.capture import Capture
 from esxi_diag.hostfiles import LiveFiles
@@ -40,7 +41,6 @@ def sha256(data):
 
 def tool_sha256():
     """SHA-256 of the zipapp this code runs from, or None from a checkout."""
-    import esxi_diag
     archive = getattr(getattr(esxi_diag, "__loader__", None), "archive", None)
     if not archive or not os.path.isfile(archive):
         return None

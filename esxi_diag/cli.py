@@ -1,7 +1,8 @@
-"""Command line: ``inspect``, ``analyze --transcript``, ``simulator``. Exit status:
+"""Command line: ``inspect``, ``check``, ``tune``, ``bundle``, ``analyze``, ``commands``,
+``simulator``. Argument parsing, wiring of the pieces, exit statuses; no domain logic of its own.
 
-0 no warnings, 1 warnings, 2 failures, 3 could not run (bad input, not an ESXi host, interrupted).
-
+Exit status of inspect, check, bundle, analyze: 0 no warnings, 1 warnings, 2 failures, 3 could
+not run (bad input, not an ESXi host, no peer, interrupted). tune: see TUNE_* below and README.md.
 Errors are one line on stderr, never a traceback (set ESXI_DIAG_DEBUG=1 to see one).
 """
 
@@ -259,11 +260,8 @@ def _collect(args):
     meta), or None when this is not an ESXi host (the message has been said)."""
     if args.simulate is not None:
         try:
-            profile = simhost.load_profile(args.simulate)
-        except simhost.ProfileError as exc:
-            raise UsageError(str(exc))
-        try:
-            backend = simhost.SimHost(profile, speed=_speed(), state_file=args.sim_state)
+            backend = simhost.SimHost(simhost.load_profile(args.simulate), speed=_speed(),
+                                      state_file=args.sim_state)
         except simhost.ProfileError as exc:
             raise UsageError(str(exc))
         source = {"type": "simulated", "name": args.simulate}
@@ -295,12 +293,11 @@ def _collect(args):
 
 
 def cmd_inspect(args):
-    _redactor(args)  # bad --redact options fail before anything runs
+    redactor = _redactor(args)  # bad --redact options fail before anything runs
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    redactor = _redactor(args)
     status = _emit(analyse(captures, source, meta=meta), args.json, "inspect", redactor)
     _save_map(args, redactor)
     return status
@@ -315,8 +312,11 @@ def _gather_peers(args, backend):
         except peers_mod.PeerError as exc:
             problems.append("--peer %s" % exc)
     if args.peers:
-        data = _read_input(args.peers)
-        text, note = transcript_mod.decode(data) if data else ("", None)
+        try:
+            text = transcript_mod.decode(_read_input(args.peers))[0]
+        except TranscriptError as exc:
+            problems.append("%s: %s" % (args.peers, exc))
+            text = ""
         more, errors = peers_mod.parse_peers_file(text, args.peers)
         found += more
         problems += errors
@@ -393,7 +393,7 @@ def _probe_peers(args, runner, backend, facts, source, hot_only=False, pmtu=Fals
 def cmd_check(args):
     if args.peers == "-":
         raise UsageError("--peers needs a file (standard input is not read here)")
-    _redactor(args)
+    redactor = _redactor(args)
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
@@ -406,7 +406,6 @@ def cmd_check(args):
     meta["notes"] = ["peer input skipped: %s" % p for p in problems]
     report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
                      reach_run=reach_run)
-    redactor = _redactor(args)
     status = _emit(report, args.json, "check", redactor)
     _save_map(args, redactor)
     return EXIT_CANNOT if reach_run["interrupted"] else status

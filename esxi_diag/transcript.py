@@ -34,14 +34,14 @@ def decode(data):
             raise TranscriptError("the file starts like UTF-16 but is not valid UTF-16")
     else:
         if b"\x00" in data:
-            raise TranscriptError("this is a binary file, not the text of a shell session")
+            raise TranscriptError("this is a binary file, not text")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             note = "not valid UTF-8: decoded as Latin-1"
     if "\x00" in text:
-        raise TranscriptError("this is a binary file, not the text of a shell session")
+        raise TranscriptError("this is a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n"), note
 
 
