@@ -72,6 +72,15 @@ def _source_line(report):
         text = "simulated host (profile %s)" % s.get("name")
     elif s.get("type") == "transcript":
         text = "transcript %s" % s.get("name")
+    elif s.get("type") == "bundle":
+        recorded = s.get("recorded") or {}
+        text = "bundle %s, written %s by esxi-diag %s from %s" % (
+            s.get("name"), s.get("created") or "at an unknown time",
+            s.get("written_by") or "?",
+            "a simulated host (profile %s)" % recorded.get("name")
+            if recorded.get("type") == "simulated" else "the host itself")
+        if s.get("case"):
+            text += ", case %s" % s["case"]
     else:
         text = "this host"
     if s.get("localcli"):
@@ -342,7 +351,8 @@ def render(report, command="inspect"):
     if plan:
         out += ["", "Recommended Long Distance vMotion tuning ('tune' applies it)"]
         out += _tune_plan_lines(plan)
-        out += ["  " + c for c in plan["commands"]] or ["  nothing to change"]
+        out += ["  Commands:"] + ["    " + c for c in plan["commands"]] if plan["commands"] \
+            else ["  Nothing to change."]
     out += ["", "Findings: %d fail, %d warn, %d info, %d ok" % (s["fail"], s["warn"], s["info"],
                                                                 s["ok"])]
     out += _finding_lines(report)
