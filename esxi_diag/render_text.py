@@ -88,6 +88,12 @@ def _source_line(report):
     return text
 
 
+def _source_lines(report):
+    return textwrap.wrap("Source: %s; generated %s" % (_source_line(report),
+                                                       report["generated_at"]), WIDTH,
+                         subsequent_indent="  ", break_on_hyphens=False)
+
+
 def _vmknic_lines(report):
     """Two lines per vmknic: addressing, then attachment and tags (fits 100 columns)."""
     rows = []
@@ -325,8 +331,8 @@ def _command_lines(report):
 
 def render(report, command="inspect"):
     s = report["summary"]
-    out = ["esxi-diag %s %s: %s" % (report["tool"]["version"], command, _host_line(report)),
-           "Source: %s; generated %s" % (_source_line(report), report["generated_at"]), ""]
+    out = ["esxi-diag %s %s: %s" % (report["tool"]["version"], command, _host_line(report))]
+    out += _source_lines(report) + [""]
     for note in report.get("notes") or []:
         out.extend(_wrap("Note: " + note, ""))
     if report.get("notes"):
@@ -405,8 +411,8 @@ def render_tune(report):
     tune = report["tune"]
     plan = tune["plan"]
     outcome = tune["outcome"]
-    out = ["esxi-diag %s tune: %s" % (report["tool"]["version"], _host_line(report)),
-           "Source: %s; generated %s" % (_source_line(report), report["generated_at"]), ""]
+    out = ["esxi-diag %s tune: %s" % (report["tool"]["version"], _host_line(report))]
+    out += _source_lines(report) + [""]
     if plan is not None:
         hot = report["data_paths"]["hot"]
         out.append("Hot data: %s%s" % (", ".join(hot["vmknics"]) or "none",
