@@ -29,7 +29,7 @@ def new_facts():
         "routes": {},
         "default_gateway": None,
         "tuning": {"net_expected_line_rate_mbps": None, "latency_mode_threshold_ms": None,
-                   "sbmax": {}},
+                   "sbmax": {}, "sbmax_limits": {}},
         "probes": [],
         "known": set(),
     }
@@ -326,10 +326,16 @@ def _vsish_config(facts, rows, params, capture):
 
 
 def _sbmax(facts, rows, params, capture):
-    value = vsish.current_value(rows[0]["value"])
+    parsed = rows[0]["value"]
+    value = vsish.current_value(parsed)
     if value is None:
         raise ParseError("no number in the sbMax node")
     facts["tuning"]["sbmax"].setdefault(params["netstack"], value)
+    if isinstance(parsed, dict):  # a node that shows its limits (the format is unverified)
+        limits = {"min": parsed.get("minvalue", parsed.get("min")),
+                  "max": parsed.get("maxvalue", parsed.get("max"))}
+        if any(isinstance(v, int) for v in limits.values()):
+            facts["tuning"]["sbmax_limits"].setdefault(params["netstack"], limits)
 
 
 def _esxcfg_vmknics(facts, rows, params, capture):

@@ -219,7 +219,9 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
             sb["reasons"].append("needs both the line rate and the RTT (--rtt, or --peer to "
                                  "measure it)")
         else:
+            limits = facts["tuning"].get("sbmax_limits", {}).get(netstack) or {}
             value, reasons = sbmax_value(line_rate_mbit, rtt_ms, sb["current"],
+                                         node_min=limits.get("min"), node_max=limits.get("max"),
                                          allow_decrease=allow_decrease)
             sb.update(recommended=value, reasons=reasons, change=value != sb["current"])
             if sb["change"]:

@@ -282,3 +282,13 @@ def test_apply_as_non_root_is_a_dry_run(monkeypatch):
     assert cli_mod._is_root(None) is False
     monkeypatch.setattr(cli_mod.os, "geteuid", lambda: 0, raising=False)
     assert cli_mod._is_root(None) is True
+
+
+def test_sbmax_limits_shown_by_the_node_are_honoured(cli, tmp_path):
+    path = profile_file(tmp_path, lambda p: p.update(faults={"commands": [
+        {"match": "vsish -e get /net/tcpip/instances/vmotion/sbMax", "exit_code": 0,
+         "stdout": '{ "min":0x10000, "max":0x8000000, "cur":0x200000,}\n'}]}))
+    r = tune(cli, tmp_path, path, "--line-rate", "100G", "--rtt", "150")
+    sb = r.json["tune"]["plan"]["sbmax"]
+    assert sb["current"] == 0x200000 and sb["recommended"] == 0x8000000  # 1.9 GB BDP, capped
+    assert any("node's maximum" in reason for reason in sb["reasons"])
