@@ -7,6 +7,7 @@ own names.
 import textwrap
 
 from esxi_diag.report import command_counts
+from esxi_diag.tuning import mbit_text
 
 WIDTH = 100
 _BASIS = {
@@ -370,7 +371,8 @@ def render(report, command="inspect"):
 def _tune_plan_lines(plan):
     lines = []
     lr = plan["line_rate"]
-    lines.append("  Line rate: %s" % (tuning_mbit(lr["mbit"]) if lr["mbit"] else "unknown"))
+    lines.append("  Line rate: %s" % ("%s (%g MB/s)" % (mbit_text(lr["mbit"]), lr["mbit"] / 8.0)
+                                      if lr["mbit"] else "unknown"))
     if lr.get("basis"):
         lines.extend(_wrap("basis: %s" % lr["basis"], " " * 4))
     rtt = plan["rtt"]
@@ -399,12 +401,6 @@ def _tune_plan_lines(plan):
     for note in plan.get("notes") or []:
         lines.extend(_wrap("Note: " + note, " " * 4))
     return lines
-
-
-def tuning_mbit(mbit):
-    if mbit >= 1000:
-        return "%g Gbit/s (%g MB/s)" % (mbit / 1000.0, mbit / 8.0)
-    return "%g Mbit/s (%g MB/s)" % (mbit, mbit / 8.0)
 
 
 def render_tune(report):
