@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 import time
 
 from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, tuning
@@ -733,7 +734,9 @@ def cmd_commands(args):
                 pair.get("netstack") or catalog.DEFAULT_NETSTACK):
             continue
         full = (pair["mtu"] or 1500) - reach.overhead(pair["ipv6"])
-        for count, size, df in ((reach.DEFAULT_COUNT, None, False), (3, full, True)):
+        # warm-up first: the first probe to a peer is often lost to ARP and is not counted
+        for count, size, df in ((1, None, False), (reach.DEFAULT_COUNT, None, False),
+                                (reach.DF_COUNT, full, True)):
             out.append(catalog.display(catalog.vmkping_argv(
                 pair["vmknic"], pair["netstack"], pair["target"], count=count, size=size, df=df,
                 ipv6=pair["ipv6"])))
@@ -745,9 +748,10 @@ def cmd_simulator(args):
     if args.action == "list":
         for name in simhost.builtin_names():
             profile = simhost.load_builtin(name)
-            sys.stdout.write("%-8s %s%s\n" % (name, profile.get("description", ""),
-                                              "  (default)" if name == simhost.DEFAULT_PROFILE
-                                              else ""))
+            text = "%-11s %s%s" % (name, profile.get("description", ""),
+                                   " (default)" if name == simhost.DEFAULT_PROFILE else "")
+            sys.stdout.write("\n".join(textwrap.wrap(text, 100, subsequent_indent=" " * 12))
+                             + "\n")
         return EXIT_OK
     try:
         profile = simhost.load_profile(args.profile)
