@@ -20,7 +20,6 @@ from esxi_diag.parsers import xml as xmlparse
 DEFAULT_NETSTACK = "defaultTcpipStack"
 LINE_RATE_OPTION = "/Migrate/NetExpectedLineRateMBps"
 LATENCY_OPTION = "/Migrate/NetLatencyModeThreshold"
-ADVANCED_OPTIONS = (LINE_RATE_OPTION, LATENCY_OPTION)
 
 _VMKNIC = re.compile(r"^vmk[0-9]{1,4}$")
 _NETSTACK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")

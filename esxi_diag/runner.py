@@ -20,7 +20,6 @@ DEFAULT_TIMEOUT = 30.0
 ERR_NOT_FOUND = "not-found"
 ERR_PERMISSION = "permission-denied"
 ERR_OS = "os-error"
-ERR_INTERRUPTED = "interrupted"
 
 
 class CommandResult(object):

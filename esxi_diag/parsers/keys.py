@@ -12,13 +12,3 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def norm_key(name):
     return _NON_ALNUM.sub("", (name or "").lower())
-
-
-def norm_dict(pairs):
-    """A dict with normalised keys from (name, value) pairs; the first value of a key wins."""
-    out = {}
-    for name, value in pairs:
-        key = norm_key(name)
-        if key and key not in out:
-            out[key] = value
-    return out
