@@ -28,7 +28,12 @@ if _here not in sys.path:  # "python -I" leaves the archive off sys.path on some
     sys.path.insert(0, _here)
 sys.path.insert(1, os.path.join(_here, "vendor"))
 
-from esxi_diag.cli import main  # noqa: E402
+try:
+    from esxi_diag.cli import main  # noqa: E402
+except ImportError as exc:  # a trimmed host Python without a module esxi-diag needs
+    sys.stderr.write("esxi-diag: this Python (%s) lacks a module esxi-diag needs: %s\\n" % (
+        sys.version.split()[0], exc))
+    sys.exit(3)
 
 sys.exit(main())
 '''

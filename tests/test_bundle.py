@@ -88,3 +88,15 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     assert json.loads(r.stdout.decode("utf-8"))["host"]["hostname"] == "host-01"
     r = run("inspect")  # no esxcli on this machine
     assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_a_missing_stdlib_module_is_one_line_not_a_traceback(pyz, tmp_path):
+    shadow = tmp_path / "shadow" / "concurrent"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('No module named concurrent')\n")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path / "shadow")}
+    r = subprocess.run([sys.executable, pyz, "inspect", "--simulate"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    assert r.returncode == 3 and r.stdout == b""
+    assert r.stderr.decode().startswith("esxi-diag: this Python") and b"Traceback" not in r.stderr
+    assert len(r.stderr.decode().strip().splitlines()) == 1

@@ -240,3 +240,7 @@ def test_empty_listing_is_an_empty_list_not_garbage():
     assert catalog.parse("ip.interface.ipv6", "\n") == []
     with pytest.raises(ParseError):
         catalog.parse("system.version", "")
+
+
+def test_vsish_single_name_value_line():
+    assert vsish.current_value(vsish.parse_vsish("sbMax:2097152\n")) == 2097152

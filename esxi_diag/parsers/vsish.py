@@ -44,6 +44,10 @@ def parse_vsish(text):
             out[norm_key(key)] = num if num is not None else value
         return out
     lines = body.splitlines()
+    if len(lines) == 1 and "{" not in body:  # a lone "name:value" line
+        m = _BLOCK_LINE.match(body)
+        if m and to_number(m.group(2)) is not None:
+            return {norm_key(m.group(1)): to_number(m.group(2))}
     if "{" in lines[0] and body.rstrip().endswith("}"):
         out = {}
         for line in lines[1:]:
