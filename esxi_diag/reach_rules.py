@@ -95,6 +95,21 @@ def evaluate(pairs, summary, notes, peer_mtu_known=False):
                 "full-size frames do not fit the smaller side." % _roles(pair),
                 "Set the same MTU on both: esxcli network ip interface set -i <vmk> -m <mtu>",
                 [pair["vmknic"]]))
+        route = pair["routing"]
+        if route["kind"] == "netstack-gateway" and route.get("interface") and \
+                route["interface"] != pair["vmknic"]:
+            out.append(finding(
+                "REACH-ROUTED-VIA-OTHER-VMKNIC", WARN,
+                "%s: routed through %s, not %s" % (_where(pair), route["interface"],
+                                                   pair["vmknic"]),
+                "%s reaches %s only through the %s netstack's default gateway %s, which sits "
+                "behind %s: this %s-data traffic leaves through %s's uplinks and network." % (
+                    pair["vmknic"], pair["target"], pair["netstack"], route["gateway"],
+                    route["interface"], _roles(pair), route["interface"]),
+                "Give %s its own gateway (ESXi 6.5 and later): esxcli network ip interface ipv4 "
+                "set -i %s -t static -I <address> -N <netmask> -g <gateway>; or a static route: "
+                "esxcli network ip route ipv4 add -N %s -n <peer network/prefix> -g <gateway>" % (
+                    pair["vmknic"], pair["vmknic"], pair["netstack"]), [pair["vmknic"]]))
         r = pair["result"]
         if r.get("loss_pct") and r["verdict"] not in ("loss", "unreachable"):
             out.append(finding("REACH-LOSS", WARN, "%s: packet loss" % _where(pair),

@@ -259,3 +259,13 @@ def test_progress_goes_to_stderr_as_plain_lines_when_not_a_tty(cli):
     assert len(lines) == 2 and lines[0].startswith("[1/2] ") and lines[1].startswith("[2/2] ")
     assert "\r" not in r.err and "vMotion paths to the peers" in r.out
     assert cli("check", "--simulate", "lan", "--quiet").err == ""
+
+
+def test_routed_hot_path_through_the_management_vmknic_is_a_warning(cli, tmp_path):
+    profile = copy.deepcopy(load_builtin("lan"))
+    profile["network"]["peers"] = [{"address": "10.20.30.12", "role": "hot", "rtt_ms": 1.2}]
+    (tmp_path / "p.json").write_text(json.dumps(profile))
+    r = cli("check", "--simulate", str(tmp_path / "p.json"), "--json", "--quiet")
+    (f,) = [f for f in r.json["findings"] if f["id"] == "REACH-ROUTED-VIA-OTHER-VMKNIC"]
+    assert f["severity"] == "warn" and "through vmk0, not vmk1" in f["title"]
+    assert "esxcli network ip interface ipv4 set -i vmk1" in f["remedy"]
