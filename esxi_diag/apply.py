@@ -340,6 +340,13 @@ def rollback(host, path, record, host_name):
     back = dict((k, record["previous"].get(k)) for k in (record.get("intended") or {}))
     problems = []
     record["rollback"] = {"at": now_iso(), "tool_version": __version__}
+    changed_since = []
+    for key, value in sorted((record.get("intended") or {}).items()):
+        now = _read(host, key, netstack)
+        if now != value:
+            changed_since.append("%s is %s, not the %s this journal set" % (
+                "NetExpectedLineRateMBps" if key == "line_rate_mbps" else "sbMax", now, value))
+    record["rollback"]["changed_since"] = changed_since
     with _NoInterrupt():
         persist = record.get("persist") or {}
         if persist.get("changed"):
@@ -365,6 +372,10 @@ def rollback(host, path, record, host_name):
     saved = _save_quietly(journal)
     if problems:
         return PARTIAL, "rollback incomplete: %s" % "; ".join(problems)
-    return ROLLED_BACK, "rolled back and verified" + (
+    note = ""
+    if changed_since:
+        note = " (changed by hand since the apply: %s; the journal's previous values were " \
+               "restored all the same)" % "; ".join(changed_since)
+    return ROLLED_BACK, "rolled back and verified" + note + (
         "" if saved else " (the journal could not be updated)")
 

@@ -292,3 +292,14 @@ def test_sbmax_limits_shown_by_the_node_are_honoured(cli, tmp_path):
     sb = r.json["tune"]["plan"]["sbmax"]
     assert sb["current"] == 0x200000 and sb["recommended"] == 0x8000000  # 1.9 GB BDP, capped
     assert any("node's maximum" in reason for reason in sb["reasons"])
+
+
+def test_rollback_says_when_a_value_was_changed_by_hand_since(cli, tmp_path):
+    assert tune(cli, tmp_path, "ldvm", *APPLY).code == 4
+    s = state(tmp_path)
+    s["advanced"]["/Migrate/NetExpectedLineRateMBps"] = 500  # someone typed esxcli since
+    (tmp_path / "state.json").write_text(json.dumps(s))
+    r = tune(cli, tmp_path, "ldvm", "--rollback")
+    assert r.code == 4 and "changed by hand since the apply" in r.json["tune"]["outcome"][
+        "message"] and "NetExpectedLineRateMBps is 500" in r.json["tune"]["outcome"]["message"]
+    assert state(tmp_path)["advanced"]["/Migrate/NetExpectedLineRateMBps"] == 2000
