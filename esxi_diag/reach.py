@@ -292,7 +292,7 @@ class Prober(object):
         self._lock = threading.Lock()
         self._stop = threading.Event()
 
-    def _ping(self, pair, count, interval=None, size=None, df=False, record=True):
+    def _ping(self, pair, count, interval=None, size=None, df=False):
         if self._stop.is_set():
             raise Interrupted()
         argv = catalog.vmkping_argv(pair["vmknic"], pair["netstack"], pair["target"],
@@ -327,8 +327,7 @@ class Prober(object):
         if err and err not in ("message-too-long", "network-unreachable", "host-down",
                                "no-output"):
             pair["error"] = "vmkping: %s" % err
-        if record:
-            pair["probes"].append(probe)
+        pair["probes"].append(probe)
         return probe
 
     def _search_pmtu(self, pair, low, high):
@@ -351,7 +350,7 @@ class Prober(object):
                              "are not passed to vmkping" % (pair["vmknic"], pair.get("netstack")))
             return pair
         try:
-            self._ping(pair, 1, record=False)  # warm-up: resolves ARP, not counted
+            self._ping(pair, 1)  # warm-up: resolves ARP; judge never counts it in the series
             if pair.get("error"):
                 return pair
             series = self._ping(pair, self.count, interval=self.interval)
@@ -369,15 +368,16 @@ class Prober(object):
                         low_ok = base_probe is not None and _passed(base_probe)
                     else:
                         low_ok, high = False, full - 1
-                    if self.pmtu:
-                        self._search_pmtu(pair, base if low_ok else 0, high if low_ok else base)
+                    if self.pmtu:  # below 1472 when even that was lost
+                        self._search_pmtu(pair, base if low_ok else 0,
+                                          high if low_ok else min(high, base - 1))
         except Interrupted:
             pair["interrupted"] = True
         return pair
 
     def run(self, pairs):
-        """Probe every pair; on Ctrl-C end the children and return what was measured, then
-        raise KeyboardInterrupt from ``interrupted``."""
+        """Probe every pair and judge it. On Ctrl-C the running vmkping processes are ended, the
+        paths not finished are marked interrupted, and True is returned."""
         done = 0
         pool = ThreadPoolExecutor(max_workers=min(self.parallel, max(1, len(pairs))))
         futures = dict((pool.submit(self.probe, p), p) for p in pairs)
@@ -388,7 +388,10 @@ class Prober(object):
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     pair = futures[future]
-                    future.result()
+                    error = future.exception()
+                    if error is not None:  # a bug must cost one path, not the whole report
+                        pair["error"] = "internal error while probing: %s: %s" % (
+                            type(error).__name__, error)
                     judge(pair)
                     done += 1
                     if self.progress:

@@ -269,3 +269,23 @@ def test_routed_hot_path_through_the_management_vmknic_is_a_warning(cli, tmp_pat
     (f,) = [f for f in r.json["findings"] if f["id"] == "REACH-ROUTED-VIA-OTHER-VMKNIC"]
     assert f["severity"] == "warn" and "through vmk0, not vmk1" in f["title"]
     assert "esxcli network ip interface ipv4 set -i vmk1" in f["remedy"]
+
+
+def test_an_unexpected_error_in_one_path_costs_that_path_only(monkeypatch):
+    runner = Runner(SimHost(load_builtin("ldvm"), speed=0))
+    facts = build_facts(collect.Collector(runner).collect())
+    pairs, _ = reach.plan_pairs(facts, datapaths.resolve(facts),
+                                [peers_mod.new_peer("172.21.120.18"),
+                                 peers_mod.new_peer("172.21.130.18")])
+    real = reach.Prober.probe
+
+    def probe(self, pair):
+        if pair["target"] == "172.21.130.18" and pair["vmknic"] == "vmk1":
+            raise RuntimeError("simulated bug")
+        return real(self, pair)
+    monkeypatch.setattr(reach.Prober, "probe", probe)
+    reach.Prober(runner).run(pairs)
+    broken = [p for p in pairs if p["vmknic"] == "vmk1" and p["target"] == "172.21.130.18"][0]
+    assert broken["result"]["verdict"] == "vmkping-error"
+    assert "internal error while probing: RuntimeError" in broken["result"]["detail"]
+    assert [p["result"]["verdict"] for p in pairs if p is not broken].count("ok") >= 2
