@@ -17,7 +17,6 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from esxi_diag import catalog
 from esxi_diag.capture import Capture
-from esxi_diag.parsers import ParseError
 
 DEFAULT_JOBS = 6
 ESXCLI_TIMEOUT = 30.0
@@ -132,9 +131,7 @@ class Collector(object):
         if capture.ran_ok:
             try:
                 capture.rows = catalog.parse(kind, capture.stdout)
-            except ParseError:
-                capture.rows = None  # facts.py records why
-            except Exception:
+            except Exception:  # garbage, or a parser bug: facts.py records it as unparsed
                 capture.rows = None
         return capture
 
