@@ -50,8 +50,15 @@ def split_session(text):
     commands = []
     hostname = None
     current = None
+    style = None  # the session's prompt style, fixed by its first prompt
     for line in text.split("\n"):
         m = _PROMPT.match(line.rstrip())
+        if m:
+            this = "bracket" if m.group("host") else line.lstrip()[:1]
+            if style is None:
+                style = this
+            elif this != style:  # e.g. a "# comment" line in the output of a [root@h:~] session
+                m = None
         if m:
             if hostname is None and m.group("host"):
                 hostname = m.group("host")

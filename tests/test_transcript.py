@@ -147,3 +147,11 @@ def test_garbage_output_of_a_recognised_command_is_unparsed_not_fatal():
     statuses = dict((c["kind"], c["status"]) for c in r["commands"])
     assert statuses == {"ip.interface.list": "unparsed", "esxcfg.defaultgw": "parsed"}
     assert r["default_gateway"] == "10.0.0.1"
+
+
+def test_hash_lines_in_output_are_not_prompts_in_a_bracket_session():
+    data = (b"[root@esx1:~] cat /etc/rc.local.d/local.sh\n#!/bin/sh\n# local configuration options\n"
+            b"exit 0\n[root@esx1:~] esxcfg-route\nVMkernel default gateway is 10.0.0.1\n")
+    captures, unrecognised, hints, _ = transcript.read(data)
+    assert unrecognised == ["cat /etc/rc.local.d/local.sh"]
+    assert [c.kind for c in captures] == ["esxcfg.defaultgw"]
