@@ -39,7 +39,7 @@ def test_plan_and_follow_ups_cover_every_vmknic_and_netstack():
 
 @pytest.mark.parametrize("jobs", [1, 4, 8])
 def test_independent_commands_run_concurrently_within_the_bound(jobs):
-    host = counting_host(with_latency("ldvm", 0.02), speed=1)
+    host = counting_host(with_latency("ldvm", 0.15), speed=1)
     captures = collect.Collector(Runner(host), jobs=jobs).collect()
     assert len(captures) == 21
     assert host.peak == jobs  # the 12 independent commands fill every slot, never more
