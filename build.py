@@ -21,21 +21,14 @@ SUFFIXES = (".py", ".json", ".txt", ".md")
 
 MAIN = b'''"""esxi-diag zipapp entry point: python esxi-diag.pyz COMMAND ..."""
 import os
+import runpy
 import sys
 
 _here = os.path.dirname(os.path.abspath(__file__))
 if _here not in sys.path:  # "python -I" leaves the archive off sys.path on some versions
     sys.path.insert(0, _here)
 sys.path.insert(1, os.path.join(_here, "vendor"))
-
-try:
-    from esxi_diag.cli import main  # noqa: E402
-except ImportError as exc:  # a trimmed host Python without a module esxi-diag needs
-    sys.stderr.write("esxi-diag: this Python (%s) lacks a module esxi-diag needs: %s\\n" % (
-        sys.version.split()[0], exc))
-    sys.exit(3)
-
-sys.exit(main())
+runpy.run_module("esxi_diag", run_name="__main__", alter_sys=True)  # esxi_diag/__main__.py
 '''
 
 
