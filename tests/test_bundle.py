@@ -83,6 +83,11 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     r = run("bundle", "--simulate", "wan-faults", "--quiet", "--redact", "-o", str(tmp_path))
     assert r.returncode == 2, r.stderr
     (archive,) = [f for f in os.listdir(str(tmp_path)) if f.endswith(".tgz")]
+    import tarfile
+    with tarfile.open(str(tmp_path / archive)) as tar:
+        (member,) = [m for m in tar.getmembers() if m.name.endswith("/manifest.json")]
+        manifest = json.loads(tar.extractfile(member).read().decode("utf-8"))
+    assert manifest["tool"]["sha256"] == hashlib.sha256(open(pyz, "rb").read()).hexdigest()
     r = run("analyze", archive, "--json")
     assert r.returncode == 2, r.stderr
     assert json.loads(r.stdout.decode("utf-8"))["host"]["hostname"] == "host-01"
