@@ -72,21 +72,33 @@ def _redact_options(p):
                         "hosts of a site alike), written back; never attach it to a case")
 
 
-def _source_options(p):
+def _source_options(p, json_output=True, redact=True):
+    """The options of every command that reads a host (live or simulated); --json and --redact
+    only where the command prints a report that honours them."""
     p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
                    help="run against a simulated host (default profile: %s; '%s simulator list' "
                         "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
     p.add_argument("--sim-state", metavar="FILE",
                    help="with --simulate: keep the simulated host's changes (tune --apply) in "
                         "FILE, so that later runs see them")
-    p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
+    if json_output:
+        p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
     p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS, metavar="N",
                    help="commands run at once while collecting (default %d)" %
                    collect.DEFAULT_JOBS)
     p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT, metavar="SECONDS",
                    help="time limit of each esxcli command (default %d s)" %
                    collect.ESXCLI_TIMEOUT)
-    _redact_options(p)
+    if redact:
+        _redact_options(p)
+
+
+def _tune_value_options(p, note=""):
+    p.add_argument("--line-rate", metavar="RATE",
+                   help="the line rate with units: 10G, 10Gbps, 25000Mbps, 1250MBps (default: "
+                        "the slowest link-up uplink of the hot-data vmknics' switch)" + note)
+    p.add_argument("--rtt", metavar="MS", help="the round-trip time in ms (default: measured "
+                   "against --peer/--peers/--peer-report: the worst hot-path RTT)" + note)
 
 
 def _peer_options(p):
@@ -126,12 +138,8 @@ def build_parser():
 
     p = sub.add_parser("tune", help="compute (and with --apply set, persist, roll back) the "
                        "Long Distance vMotion line rate and sbMax")
-    _source_options(p)
-    p.add_argument("--line-rate", metavar="RATE",
-                   help="the line rate with units: 10G, 10Gbps, 25000Mbps, 1250MBps (default: "
-                        "the slowest link-up uplink of the hot-data vmknics' switch)")
-    p.add_argument("--rtt", metavar="MS", help="the round-trip time in ms (default: measured "
-                   "against --peer/--peers/--peer-report: the worst hot-path RTT)")
+    _source_options(p, redact=False)
+    _tune_value_options(p)
     _peer_options(p)
     p.add_argument("--allow-decrease", action="store_true",
                    help="allow a recommended sbMax below the current value")
@@ -153,8 +161,7 @@ def build_parser():
     _peer_options(p)
     p.add_argument("--pmtu", action="store_true",
                    help="when full-size packets are lost, search the largest payload that passes")
-    p.add_argument("--line-rate", metavar="RATE", help="for the tuning report (as in tune)")
-    p.add_argument("--rtt", metavar="MS", help="for the tuning report (as in tune)")
+    _tune_value_options(p, "; for the tuning report")
     p.add_argument("-o", "--output-dir", metavar="DIR",
                    help="where the archive goes (default: /scratch/esxi-diag when /scratch is on "
                         "a datastore, else a writable datastore; never /tmp unless given; with "
@@ -173,15 +180,9 @@ def build_parser():
 
     p = sub.add_parser("commands", help="the standard ESXi commands to run by hand and paste "
                        "back for 'analyze --transcript'")
-    p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
-                   help="fill in the names of a simulated host")
+    _source_options(p, json_output=False, redact=False)
     p.add_argument("--peer", action="append", default=[], metavar="ADDRESS[:hot|:cold]",
                    help="add the vmkping commands that test the data paths to this peer")
-    p.add_argument("--sim-state", metavar="FILE", help=argparse.SUPPRESS)
-    p.add_argument("--jobs", type=_positive_int, default=collect.DEFAULT_JOBS,
-                   help=argparse.SUPPRESS)
-    p.add_argument("--timeout", type=_timeout, default=collect.ESXCLI_TIMEOUT,
-                   help=argparse.SUPPRESS)
 
     p = sub.add_parser("simulator", help="list, show or print the built-in simulated hosts")
     p.add_argument("action", choices=("list", "show", "transcript"),
@@ -360,22 +361,19 @@ class _Progress(object):
             sys.stderr.write("\n")
 
 
-def _probe_peers(args, runner, backend, facts, source, hot_only=False, pmtu=False):
-    """Gather the peers and probe them. Returns (reach_run, prober captures), or None when no
-    peer was given (the message has been said)."""
+def _probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold"),
+                 pmtu=False):
+    """Gather the peers and probe the data paths of ``roles`` to them. Returns the reach run
+    (pairs, notes, peers, interrupted, and the vmkping captures), or None when there is no peer.
+    Skipped peer inputs are said on stderr and kept in ``meta["notes"]``."""
     peer_list, problems = _gather_peers(args, backend)
     for problem in problems:
         say("skipped: %s" % problem)
-    if hot_only:
-        peer_list = [p for p in peer_list if p["role"] in (None, "hot")]
+    meta["notes"] = meta.get("notes", []) + ["peer input skipped: %s" % p for p in problems]
+    peer_list = [p for p in peer_list if p["role"] is None or p["role"] in roles]
     if not peer_list:
-        return None, problems
-    paths = datapaths.resolve(facts)
-    if hot_only:
-        paths = dict(paths, cold=dict(paths["cold"], vmknics=[]))
-    pairs, notes = reach.plan_pairs(facts, paths, peer_list)
-    if hot_only:
-        notes = [n for n in notes if not n.startswith("cold")]
+        return None
+    pairs, notes = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list, roles)
     progress = _Progress(args.quiet)
     prober = reach.Prober(runner, count=args.count, interval=args.interval,
                           parallel=args.parallel, pmtu=pmtu, progress=progress,
@@ -387,24 +385,21 @@ def _probe_peers(args, runner, backend, facts, source, hot_only=False, pmtu=Fals
         say("interrupted: reporting the paths measured so far")
     source["probe_wall_s"] = round(time.monotonic() - t0, 3)
     source["parallel"] = args.parallel
-    return ({"pairs": pairs, "notes": notes, "peers": peer_list, "interrupted": interrupted,
-             "captures": prober.captures}, problems)
+    return {"pairs": pairs, "notes": notes, "peers": peer_list, "interrupted": interrupted,
+            "captures": prober.captures}
 
 
 def cmd_check(args):
-    if args.peers == "-":
-        raise UsageError("--peers needs a file (standard input is not read here)")
     redactor = _redactor(args)
     collected = _collect(args)
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    reach_run, problems = _probe_peers(args, runner, backend, build_facts(captures), source,
-                                       pmtu=args.pmtu)
+    reach_run = _probe_peers(args, runner, backend, build_facts(captures), source, meta,
+                             pmtu=args.pmtu)
     if reach_run is None:
         say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
         return EXIT_CANNOT
-    meta["notes"] = ["peer input skipped: %s" % p for p in problems]
     report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
                      reach_run=reach_run)
     status = _emit(report, args.json, "check", redactor)
@@ -479,7 +474,7 @@ def cmd_tune(args):
         return _emit_tune(args, captures, source, meta, None, outcome, status)
     reach_run = None
     if rtt is None:
-        reach_run, problems = _probe_peers(args, runner, backend, facts, source, hot_only=True)
+        reach_run = _probe_peers(args, runner, backend, facts, source, meta, roles=("hot",))
     inputs = _tune_inputs(args, facts, line_rate, rtt, reach_run)
     plan = tuning.plan_from(facts, inputs)
     if args.persist and plan["sbmax"].get("recommended") is not None and \
@@ -655,8 +650,7 @@ def cmd_bundle(args):
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
     facts = build_facts(captures)
-    reach_run, problems = _probe_peers(args, runner, backend, facts, source, pmtu=args.pmtu)
-    meta["notes"] = ["peer input skipped: %s" % p for p in problems]
+    reach_run = _probe_peers(args, runner, backend, facts, source, meta, pmtu=args.pmtu)
     inputs = _tune_inputs(args, facts, line_rate, rtt, reach_run)
     plan = tuning.plan_from(facts, inputs)
     probes = reach_run.pop("captures") if reach_run else []
@@ -698,7 +692,6 @@ def cmd_commands(args):
     at hand (simulated, or this one when esxcli is here)."""
     names, stacks, pairs = None, None, []
     if args.simulate is not None or LiveBackend().which("esxcli"):
-        args.redact = False
         collected = _collect(args)
         if collected is not None:
             facts = build_facts(collected[2])
@@ -733,10 +726,7 @@ def cmd_commands(args):
         if pair["routing"]["kind"] == "not-routable" or not catalog.valid_netstack(
                 pair.get("netstack") or catalog.DEFAULT_NETSTACK):
             continue
-        full = (pair["mtu"] or 1500) - reach.overhead(pair["ipv6"])
-        # warm-up first: the first probe to a peer is often lost to ARP and is not counted
-        for count, size, df in ((1, None, False), (reach.DEFAULT_COUNT, None, False),
-                                (reach.DF_COUNT, full, True)):
+        for _, count, size, df in reach.probe_steps(pair, reach.DEFAULT_COUNT):
             out.append(catalog.display(catalog.vmkping_argv(
                 pair["vmknic"], pair["netstack"], pair["target"], count=count, size=size, df=df,
                 ipv6=pair["ipv6"])))

@@ -50,12 +50,12 @@ def is_ipv6(address):
 # ---------------------------------------------------------------------------------------------
 # planning (pure)
 
-def plan_pairs(facts, paths, peers):
-    """One pair per (data-path vmknic, peer address). Returns (pairs, notes)."""
+def plan_pairs(facts, paths, peers, roles=("hot", "cold")):
+    """One pair per (data-path vmknic of ``roles``, peer address). Returns (pairs, notes)."""
     pairs = {}
     order = []
     notes = []
-    for role in ("hot", "cold"):
+    for role in roles:
         path = paths[role]
         wanted = [p for p in peers if p["role"] in (None, role)]
         if not wanted:
@@ -83,6 +83,19 @@ def plan_pairs(facts, paths, peers):
 
 # ---------------------------------------------------------------------------------------------
 # judging (pure: probe records -> verdict)
+
+def probe_steps(pair, count):
+    """The standard probes of a pair, in order: (step, count, payload, don't-fragment).
+
+    A warm-up (the first probe to a peer is often lost to ARP; judge never counts it in the
+    series), the latency series, and a don't-fragment probe at exactly the vmknic MTU minus 28
+    (IPv4) or 48 (IPv6). The prober runs them (with the 1472 follow-up and --pmtu when the last
+    one fails); ``commands`` lists them for a person to type."""
+    steps = [("warm-up", 1, None, False), ("series", count, None, False)]
+    if pair.get("mtu"):
+        steps.append(("df", DF_COUNT, pair["mtu"] - overhead(pair["ipv6"]), True))
+    return steps
+
 
 def _series(probes):
     """The latency series: the non-DF probe run with the most probes (warm-ups of one probe are
@@ -117,7 +130,7 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     problems = []
     result = {"rtt_ms": None, "rtt_count": 0, "loss_pct": None, "df_payload": None,
               "df_ok": None, "jumbo_ok": None, "pmtu_payload": None, "latency_class": None}
-    full = (pair["mtu"] or 1500) - overhead(pair["ipv6"]) if pair.get("mtu") else None
+    full = pair["mtu"] - overhead(pair["ipv6"]) if pair.get("mtu") else None
     if pair["routing"]["kind"] == "not-routable":
         problems.append(("not-routable", pair["routing"]["detail"]))
     if pair.get("error"):
@@ -145,13 +158,13 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
         elif series.get("loss_pct"):
             problems.append(("loss", "%g%% of %d probes lost" % (series["loss_pct"],
                                                                   series["sent"])))
-    for p in _df_results(probes):
+    df = _df_results(probes)
+    for p in df:
         if p.get("error") == "message-too-long":
             problems.append(("local-mtu", "a %d-byte don't-fragment probe does not fit %s's own "
                              "MTU (sendto() failed: Message too long)" % (
                                  p["payload_bytes"], pair["vmknic"])))
             break
-    df = _df_results(probes)
     small_ok = series is not None and _passed(series)
     at_full = [p for p in df if full is not None and p["payload_bytes"] == full]
     if at_full:
@@ -350,15 +363,16 @@ class Prober(object):
                              "are not passed to vmkping" % (pair["vmknic"], pair.get("netstack")))
             return pair
         try:
-            self._ping(pair, 1)  # warm-up: resolves ARP; judge never counts it in the series
-            if pair.get("error"):
-                return pair
-            series = self._ping(pair, self.count, interval=self.interval)
-            if series is None or not _passed(series) or pair.get("error"):
-                return pair
+            for step, count, size, df_flag in probe_steps(pair, self.count):
+                probe = self._ping(pair, count, interval=None if step == "warm-up" else
+                                   self.interval, size=size, df=df_flag)
+                if pair.get("error"):
+                    return pair
+                if step == "series" and (probe is None or not _passed(probe)):
+                    return pair  # nothing comes back: no size test to make
             if pair.get("mtu"):
                 full = pair["mtu"] - overhead(pair["ipv6"])
-                df = self._ping(pair, DF_COUNT, interval=self.interval, size=full, df=True)
+                df = probe  # the last step: don't-fragment at the full size
                 base = 1500 - overhead(pair["ipv6"])
                 if df is not None and not _passed(df) and df.get("error") is None:
                     if pair["mtu"] > 1500:

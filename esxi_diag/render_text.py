@@ -229,13 +229,11 @@ _ROUTING = {"on-link": "on-link", "static-route": "static route", "vmknic-gatewa
             "not routable", "unknown": "routing unknown"}
 
 
-def _reach_lines(report, summary=True):
+def _reach_lines(report):
     reach = report["reachability"]
     s = reach["summary"]
     yes_no = {True: "yes", False: "no", None: "not tested"}
     lines = []
-    if not summary:
-        return _path_lines_of(reach)
     ldvm = yes_no[s["long_distance"]]
     if s["worst_rtt_ms"] is not None:
         ldvm += " (worst round trip %.1f ms, threshold %g ms)" % (s["worst_rtt_ms"],
@@ -246,10 +244,11 @@ def _reach_lines(report, summary=True):
                            {True: "all paths OK", False: "FAILING", None: "not tested"}[s["hot_ok"]],
                            {True: "all paths OK", False: "FAILING", None: "not tested"}[
                                s["cold_ok"]]), "  "))
-    return lines + _path_lines_of(reach)
+    return lines + _peer_path_lines(reach)
 
 
-def _path_lines_of(reach):
+def _peer_path_lines(reach):
+    """Two or three lines per tested path (vmknic -> peer): verdict, measurements, detail."""
     lines = []
     for p in reach["paths"]:
         label = " (%s)" % p["label"] if p.get("label") else ""
@@ -416,7 +415,7 @@ def render_tune(report):
                                        if hot.get("netstack") else ""))
         out += _tune_plan_lines(plan)
         if report["reachability"]["paths"]:
-            out += ["", "Measured hot paths"] + _reach_lines(report, summary=False)
+            out += ["", "Measured hot paths"] + _peer_path_lines(report["reachability"])
         out.append("")
         if outcome["action"] == "report" and plan["commands"]:
             out.append("Commands (dry run; --apply runs them, as root, with a journal):")

@@ -80,8 +80,6 @@ def decode(data):
 class LiveBackend(object):
     """Runs real processes. Tracks the running ones so that Ctrl-C can end them all."""
 
-    name = "live"
-
     def __init__(self):
         self._lock = threading.Lock()
         self._running = set()

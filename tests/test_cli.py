@@ -195,3 +195,18 @@ def test_the_documented_profile_example_runs(cli, tmp_path):
     # the example's "vsish": missing fault: sbMax is unavailable, not an error
     assert statuses["vsish -e get /net/tcpip/instances/vmotion/sbMax"] == "unavailable"
     assert report["tuning"]["sbmax"]["vmotion"] is None
+
+
+def test_options_a_command_would_ignore_are_refused(cli):
+    r = cli("tune", "--simulate", "ldvm", "--redact")  # tune's output is not masked
+    assert r.code == 3 and "unrecognized arguments: --redact" in r.err
+    r = cli("commands", "--simulate", "ldvm", "--json")  # commands prints a command list
+    assert r.code == 3 and "unrecognized arguments: --json" in r.err
+
+
+def test_peers_file_from_standard_input(cli):
+    r = cli("check", "--simulate", "lan", "--peers", "-", "--json", "--quiet",
+            stdin=b"10.10.30.12 hot esx-lan-02\n")
+    paths = r.json["reachability"]["paths"]
+    assert [(p["vmknic"], p["target"], p["label"]) for p in paths] == [
+        ("vmk1", "10.10.30.12", "esx-lan-02")]

@@ -99,8 +99,6 @@ def _version_tuple(text):
 class SimHost(object):
     """The simulated host. Thread-safe: the collector calls it from a pool."""
 
-    name = "simulated"
-
     def __init__(self, profile, speed=1.0, state_file=None):
         validate_profile(profile)
         self.profile = profile
@@ -108,6 +106,7 @@ class SimHost(object):
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.state_file = state_file
+        self._ping_counters = {}  # (vmknic, target, size, df) -> calls: varies loss and jitter
         self.state = self._initial_state()
         if state_file:
             self._load_state()
@@ -738,9 +737,8 @@ class SimHost(object):
 
     def _rng(self, key):
         with self._lock:
-            counters = self.__dict__.setdefault("_ping_counters", {})
-            counters[key] = counters.get(key, 0) + 1
-            n = counters[key]
+            self._ping_counters[key] = self._ping_counters.get(key, 0) + 1
+            n = self._ping_counters[key]
         seed = (self.profile.get("network") or {}).get("seed", 1)
         return random.Random("%s|%s|%d" % (seed, key, n))
 
