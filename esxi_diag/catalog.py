@@ -63,6 +63,9 @@ _ESXCLI = (
     ("ip.netstack.list", ("network", "ip", "netstack", "list"), "stanzas", {}),
     ("ip.route.ipv4", ("network", "ip", "route", "ipv4", "list"), "table",
      {"-N": "netstack", "--netstack": "netstack"}),
+    ("ip.route.ipv6", ("network", "ip", "route", "ipv6", "list"), "table",
+     {"-N": "netstack", "--netstack": "netstack"}),
+    ("system.encryption", ("system", "settings", "encryption", "get"), "stanza", {}),
     ("nic.list", ("network", "nic", "list"), "table", {}),
     ("vswitch.standard.list", ("network", "vswitch", "standard", "list"), "stanzas",
      {"-v": "vswitch", "--vswitch-name": "vswitch"}),
@@ -90,7 +93,11 @@ OTHER_KINDS = {
     "esxcfg.nics": "esxcfg-nics",
     "vmware.version": "vmware-vl",
     "ping": "vmkping",
+    "system.secureboot": "secureboot",
 }
+
+# Prints "Enabled" or "Disabled" (REAL on ESXi 7: shared/reference/...-vm-and-security.md, 5).
+SECUREBOOT = "/usr/lib/vmware/secureboot/bin/secureBoot.py"
 
 _PARAM_FLAGS = {"vmknic": "-i", "netstack": "-N", "option": "-o"}
 
@@ -130,6 +137,8 @@ def argv(kind, params=None, xml=True, cli="esxcli"):
         return ["esxcfg-route"]
     if kind == "vmware.version":
         return ["vmware", "-vl"]
+    if kind == "system.secureboot":
+        return [SECUREBOOT, "-s"]
     raise KeyError(kind)
 
 
@@ -271,6 +280,10 @@ def recognise(command_line):
         return "esxcfg.nics", {}
     if prog == "vmware" and args and args[0] in ("-vl", "-lv", "-v", "--version"):
         return "vmware.version", {}
+    if prog in ("python", "python3") and args:  # "python .../secureBoot.py -s"
+        prog, args = args[0].rsplit("/", 1)[-1], args[1:]
+    if prog == "secureBoot.py" and args == ["-s"]:
+        return "system.secureboot", {}
     return None
 
 
@@ -344,7 +357,17 @@ def parse(kind, text):
         return _parse_vmware_vl(text)
     if shape == "vmkping":
         return [ping.parse_vmkping(text)]
+    if shape == "secureboot":
+        return [{"enabled": _parse_secureboot(text)}]
     raise ParseError("no parser for %s" % kind)
+
+
+def _parse_secureboot(text):
+    """``secureBoot.py -s`` prints one word: Enabled or Disabled."""
+    words = (text or "").split()
+    if len(words) == 1 and words[0].lower() in ("enabled", "disabled"):
+        return words[0].lower() == "enabled"
+    raise ParseError("not 'Enabled' or 'Disabled': %r" % (text or "").strip()[:80])
 
 
 _VMWARE_VL = re.compile(r"^VMware ESXi\s+(\d+\.\d+(?:\.\d+)?)\s+build-(\d+)", re.I)

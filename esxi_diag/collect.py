@@ -46,6 +46,8 @@ def initial_plan():
         ("vswitch.dvs.list", {}),
         ("advanced.option", {"option": catalog.LINE_RATE_OPTION}),
         ("advanced.option", {"option": catalog.LATENCY_OPTION}),
+        ("system.encryption", {}),
+        ("system.secureboot", {}),
     ]
 
 
@@ -64,11 +66,13 @@ def follow_ups(kind, rows):
         for stack in stacks:
             out.append(("vsish.sbmax", {"netstack": stack}))
             out.append(("ip.route.ipv4", {"netstack": stack}))
+            out.append(("ip.route.ipv6", {"netstack": stack}))
     elif kind == "ip.netstack.list":
         for row in rows:
             stack = row.get("key") or row.get("name")
             if catalog.valid_netstack(stack):
                 out.append(("ip.route.ipv4", {"netstack": stack}))
+                out.append(("ip.route.ipv6", {"netstack": stack}))
     return out
 
 
@@ -78,6 +82,7 @@ def manual_plan(vmknics, netstacks):
     plan.extend(("ip.interface.tags", {"vmknic": v}) for v in vmknics if catalog.valid_vmknic(v))
     stacks = [s for s in netstacks if catalog.valid_netstack(s)]
     plan.extend(("ip.route.ipv4", {"netstack": s}) for s in stacks)
+    plan.extend(("ip.route.ipv6", {"netstack": s}) for s in stacks)
     plan.extend(("vsish.sbmax", {"netstack": s}) for s in stacks)
     return plan
 

@@ -20,16 +20,17 @@ DEFAULT_NETSTACK = catalog.DEFAULT_NETSTACK
 def new_facts():
     return {
         "host": {"hostname": None, "fqdn": None, "product": None, "version": None, "build": None,
-                 "update": None, "patch": None},
+                 "update": None, "patch": None, "secure_boot": None, "encryption": None},
         "vmknics": {},
         "nics": {},
         "vswitches": {},
         "portgroups": {},
         "netstacks": None,
         "routes": {},
+        "routes6": {},
         "default_gateway": None,
         "tuning": {"net_expected_line_rate_mbps": None, "latency_mode_threshold_ms": None,
-                   "sbmax": {}, "sbmax_limits": {}},
+                   "sbmax": {}, "sbmax_limits": {}, "sbmax_status": {}},
         "probes": [],
         "known": set(),
     }
@@ -228,6 +229,50 @@ def _routes(facts, rows, params, capture):
     facts["routes"][stack] = routes
 
 
+def _routes6(facts, rows, params, capture):
+    """IPv6 routes of one netstack. The text layout is UNVERIFIED: columns are read by name
+    (Network or Destination, Netmask or Prefix Length, Gateway, Interface), a network may carry
+    its own /prefix, ``default`` or ``::`` with prefix 0 is the default route, and a gateway of
+    ``::`` is on-link."""
+    stack = params.get("netstack") or DEFAULT_NETSTACK
+    if stack in facts["routes6"]:
+        return
+    routes = []
+    for row in rows:
+        network = na(row.get("network", row.get("destination")))
+        if network is None:
+            continue
+        prefix = to_int(row.get("netmask", row.get("prefixlength", row.get("prefix"))))
+        network = str(network)
+        if "/" in network:
+            network, _, length = network.partition("/")
+            prefix = to_int(length) if prefix is None else prefix
+        if network.lower() == "default":
+            network, prefix = "::", 0
+        if prefix is None or not 0 <= prefix <= 128:
+            continue  # a row whose prefix cannot be read is not a route we can use
+        routes.append({"netstack": stack, "network": network, "prefix_length": prefix,
+                       "gateway": gateway(row.get("gateway", row.get("nexthop"))),
+                       "interface": na(row.get("interface")), "source": na(row.get("source"))})
+    facts["routes6"][stack] = routes
+
+
+def _secureboot(facts, rows, params, capture):
+    _set(facts["host"], "secure_boot", rows[0].get("enabled") if rows else None)
+
+
+def _encryption(facts, rows, params, capture):
+    """``esxcli system settings encryption get`` (7.0 U2 and later)."""
+    row = rows[0] if rows else {}
+    if "mode" not in row and "requiresecureboot" not in row:
+        raise ParseError("no Mode or Require Secure Boot field")
+    if facts["host"]["encryption"] is None:
+        facts["host"]["encryption"] = {
+            "mode": na(row.get("mode")),
+            "require_secure_boot": to_bool(row.get("requiresecureboot")),
+            "require_installed_vibs": to_bool(row.get("requireexecutablesonlyfrominstalledvibs"))}
+
+
 def _default_gateway(facts, rows, params, capture):
     _set(facts, "default_gateway", gateway(rows[0].get("gateway")) if rows else None)
 
@@ -394,6 +439,9 @@ EXTRACTORS = {
     "ip.interface.tags": _tags,
     "ip.netstack.list": _netstacks,
     "ip.route.ipv4": _routes,
+    "ip.route.ipv6": _routes6,
+    "system.encryption": _encryption,
+    "system.secureboot": _secureboot,
     "nic.list": _nics,
     "vswitch.standard.list": _standard_switches,
     "vswitch.portgroup.list": _portgroups,
@@ -411,27 +459,60 @@ EXTRACTORS = {
 }
 
 # Preferred sources first: esxcli's own listings win over esxcfg's and vsish's.
-_ORDER = ("system.version", "system.hostname", "ip.interface.list", "ip.interface.ipv4",
+_ORDER = ("system.version", "system.hostname", "system.encryption", "system.secureboot",
+          "ip.interface.list", "ip.interface.ipv4",
           "ip.interface.ipv6", "ip.interface.tags", "ip.netstack.list", "ip.route.ipv4",
+          "ip.route.ipv6",
           "nic.list", "vswitch.standard.list", "vswitch.portgroup.list", "vswitch.dvs.list",
           "advanced.option", "vsish.config", "vsish.sbmax", "esxcfg.vmknic", "esxcfg.route",
           "esxcfg.defaultgw", "esxcfg.nics", "vmware.version", "ping", "diag.ping")
 _PROBES = ("ping", "diag.ping")
 
 
-def _judge_failure(c):
+_DENIED = re.compile(r"permission denied|not permitted|access denied|EPERM|EACCES", re.I)
+_NO_COMMAND = re.compile(r"Unknown command or namespace", re.I)
+
+
+def _vsish_failure(c):
+    """Why a vsish read failed: (status, reason, note), or None when it did not fail."""
+    text = (c.stdout or "") + "\n" + (c.stderr or "")
+    first = (text.strip().splitlines() or [""])[0][:200]
+    if c.timed_out:
+        return cap.FAILED, "timed-out", "timed out"
+    if c.error == "not-found":
+        return cap.UNAVAILABLE, "no-vsish", "vsish is not on this host (or not in PATH)"
+    if c.error == "permission-denied" or _DENIED.search(text):
+        return cap.UNAVAILABLE, "not-root", "not readable: %s (vsish needs root)" % (
+            first or "permission denied")
+    if c.error is not None:
+        return cap.UNAVAILABLE, "no-vsish", "vsish could not run: %s" % c.error
+    if c.exit_code not in (0, None) or vsish.looks_missing(text):
+        return cap.UNAVAILABLE, "no-node", "node not present%s" % (
+            (": " + first) if first else "")
+    return None
+
+
+def _judge_failure(c, facts):
     """Set the status of a capture whose command did not succeed; True when it is settled."""
     if c.kind.startswith("vsish."):
-        if c.error is not None and not c.timed_out:
-            c.status, c.note = cap.UNAVAILABLE, "vsish is not available on this host"
-        elif c.timed_out:
-            c.status, c.note = cap.FAILED, "timed out"
-        elif c.exit_code not in (0, None) or vsish.looks_missing(c.stdout + "\n" + c.stderr):
-            c.status = cap.UNAVAILABLE
-            c.note = "node not present on this build"
-        else:
+        failed = _vsish_failure(c)
+        if failed is None:
             return False
+        c.status, reason, c.note = failed
+        if c.kind == "vsish.sbmax":
+            stack = c.params.get("netstack")
+            facts["tuning"]["sbmax_status"].setdefault(stack, {"reason": reason,
+                                                               "detail": c.note})
+            if c.status == cap.UNAVAILABLE:
+                facts["tuning"]["sbmax"].setdefault(stack, None)
         return True
+    if c.kind == "system.secureboot":
+        if c.error == "not-found":
+            c.status, c.note = cap.UNAVAILABLE, "secureBoot.py is not on this host"
+            return True
+        if c.error is None and not c.timed_out:
+            return False  # its exit codes are unverified: the word it prints decides
+
     if c.kind in _PROBES and c.error is None and not c.timed_out:
         return False  # vmkping exits non-zero on loss: its output still tells what happened
     if not c.ran_ok:
@@ -451,15 +532,25 @@ def _judge_failure(c):
     return False
 
 
+def _not_on_this_release(c):
+    """esxcli answered that it has no such command: the data does not exist on this release
+    (``system settings encryption get`` before 7.0 U2), which is not a failed collection."""
+    if c.kind not in catalog.ESXCLI_KINDS:
+        return False
+    text = (c.stdout or "") + "\n" + (c.stderr or "")
+    if not _NO_COMMAND.search(text):
+        return False
+    c.status, c.note = cap.UNAVAILABLE, "this esxcli has no such command (an older release)"
+    return True
+
+
 def build_facts(captures, hints=None):
     """The facts of one host from its captures (each capture's status and note are set)."""
     facts = new_facts()
     rank = dict((k, i) for i, k in enumerate(_ORDER))
     ordered = sorted(enumerate(captures), key=lambda p: (rank.get(p[1].kind, len(rank)), p[0]))
     for _, c in ordered:
-        if _judge_failure(c):
-            if c.kind == "vsish.sbmax" and c.status == cap.UNAVAILABLE:
-                facts["tuning"]["sbmax"].setdefault(c.params.get("netstack"), None)
+        if _not_on_this_release(c) or _judge_failure(c, facts):
             continue
         try:
             rows = c.rows if c.rows is not None else catalog.parse(c.kind, c.stdout)

@@ -47,7 +47,7 @@ def test_archive_layout_and_manifest(cli, tmp_path):
     assert manifest["command_line"][:2] == ["esxi-diag", "bundle"]
     assert manifest["host"] == "esx-dc1-07" and manifest["redacted"] is False
     entries = manifest["commands"]
-    assert len(entries) == 27  # 21 collected + 6 vmkping runs of the check
+    assert len(entries) == 32  # 26 collected + 6 vmkping runs of the check
     for e in entries:
         assert set(e) >= {"argv", "exit_code", "started", "duration_s", "timed_out", "stdout",
                           "stderr", "command", "kind"}

@@ -536,6 +536,60 @@ class SimHost(object):
         return "table", "RouteEntry", records, ["Network", "Netmask", "Gateway", "Interface",
                                                 "Source"]
 
+    def routes6(self, netstack):
+        """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
+        vmknics' global (not link-local) addresses."""
+        out = [dict(r) for r in (self.profile.get("routes6") or {}).get(netstack, [])]
+        for v in self.vmknics():
+            if v.get("netstack", catalog.DEFAULT_NETSTACK) != netstack or \
+                    v.get("enabled", True) is False:
+                continue
+            for a in v.get("ipv6", []):
+                iface = ipaddress.IPv6Interface("%s/%d" % (a["address"],
+                                                           int(a.get("prefix_length", 64))))
+                if iface.ip.is_link_local:
+                    continue
+                out.append({"network": str(iface.network.network_address),
+                            "prefix_length": iface.network.prefixlen, "gateway": "::",
+                            "interface": v["name"]})
+        return out
+
+    def _rec_ip_route_ipv6(self, params):
+        """SYNTHETIC layout (no public capture): the IPv4 route table's columns, the prefix
+        length in Netmask, ``::`` for on-link."""
+        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        if stack not in self.netstacks():
+            return 1, "Error: Netstack %s does not exist\n" % stack, ""
+        records = []
+        for r in self.routes6(stack):
+            network = r.get("network", "::")
+            records.append([("Network", "default" if network in ("default", "::") and
+                             int(r.get("prefix_length", 0)) == 0 else network),
+                            ("Netmask", int(r.get("prefix_length", 0))),
+                            ("Gateway", r.get("gateway") or "::"),
+                            ("Interface", r.get("interface", "vmk0")),
+                            ("Source", r.get("source", "MANUAL"))])
+        return "table", "IPv6RouteEntry", records, ["Network", "Netmask", "Gateway",
+                                                    "Interface", "Source"]
+
+    def _rec_system_encryption(self, params):
+        """``esxcli system settings encryption get``: 7.0 U2 (7.0.2) and later only."""
+        if self.version < (7, 0, 2):
+            return 1, "Error: Unknown command or namespace system settings encryption get\n", ""
+        h = self.profile["host"]
+        enc = h.get("encryption") or {}
+        secure = bool(h.get("secure_boot", False))
+        rec = [("Mode", enc.get("mode", "TPM" if enc.get("require_secure_boot") else "NONE")),
+               ("Require Executables Only From Installed VIBs",
+                bool(enc.get("require_installed_vibs", False))),
+               ("Require Secure Boot", bool(enc.get("require_secure_boot", False) and secure))]
+        return "stanza", "EncryptionSettings", [rec], None
+
+    def _system_secureboot(self, params):
+        """``secureBoot.py -s``: one word (REAL on ESXi 7)."""
+        return 0, "%s\n" % ("Enabled" if self.profile["host"].get("secure_boot") else
+                            "Disabled"), ""
+
     def _rec_nic_list(self, params):
         fields = ["Name", "PCI Device", "Driver", "Admin Status", "Link Status", "Speed",
                   "Duplex", "MAC Address", "MTU", "Description"]
@@ -718,9 +772,16 @@ class SimHost(object):
         """The simulated world's own routing: on-link, a gateway of the vmknic, or a route of its
         netstack that covers the target."""
         addr = ipaddress.ip_address(target)
-        if addr.version == 6:  # IPv6 routes are not modelled: any global address will do
-            return any(not ipaddress.ip_address(a["address"]).is_link_local
-                       for a in v.get("ipv6", []))
+        if addr.version == 6:
+            if not any(not ipaddress.ip_address(a["address"]).is_link_local
+                       for a in v.get("ipv6", [])):
+                return False
+            for r in self.routes6(v.get("netstack", catalog.DEFAULT_NETSTACK)):
+                network = "::" if r.get("network") in ("default", "::") else r["network"]
+                if addr in ipaddress.IPv6Network("%s/%d" % (network, int(r.get(
+                        "prefix_length", 0))), strict=False):
+                    return True
+            return False
         ip = v.get("ipv4")
         if not ip:
             return False
