@@ -6,10 +6,15 @@ hot data : the vmknics on the ``vmotion`` netstack if any exist (tags elsewhere 
 cold data: the vmknics on the ``vSphereProvisioning`` netstack if any exist, else the enabled vmknics
            tagged for provisioning, else the Management-tagged vmknic(s).
 
+Service tags take effect only on vmknics of the default netstack: a VMotion or vSphereProvisioning
+tag on a vmknic of another netstack (an NSX ``vxlan`` TEP, a custom stack) carries nothing and is
+listed as ``ignored_tagged``.
+
 When the facts a rule needs are missing (no interface list, tags not collected) the basis is
 ``unknown``: never a guess, and no finding is raised on it.
 """
 
+from esxi_diag.catalog import DEFAULT_NETSTACK
 from esxi_diag.facts import natural_key
 
 VMOTION_NETSTACK = "vmotion"
@@ -35,7 +40,7 @@ def _path(basis, vmknics, reason, **extra):
     path = {"basis": basis, "vmknics": [v["name"] for v in vmknics],
             "netstack": stacks[0] if stacks else None,
             "netstacks": stacks, "reason": reason, "inactive_tagged": [],
-            "disabled_tagged": [], "unknown_tags": []}
+            "disabled_tagged": [], "unknown_tags": [], "ignored_tagged": []}
     path.update(extra)
     return path
 
@@ -46,17 +51,22 @@ def _by_netstack_or_tag(facts, netstack, tag, label, netstack_basis, tag_basis):
     if "interfaces" not in facts["known"] and not vmknics:
         return None, "the VMkernel interface list was not collected"
     on_stack = [v for v in vmknics if v.get("netstack") == netstack]
-    tagged = [v for v in vmknics if has_tag(v, tag) and v.get("netstack") != netstack]
+    tagged = [v for v in vmknics if has_tag(v, tag) and v.get("netstack") == DEFAULT_NETSTACK]
+    ignored = [v["name"] for v in vmknics if has_tag(v, tag) and v.get("netstack") not in (
+        None, DEFAULT_NETSTACK, netstack)]
     if on_stack:
         names = ", ".join(v["name"] for v in on_stack)
         return _path(netstack_basis, on_stack,
                      "%s on the %s netstack, which takes precedence over %s tags" % (
                          names, netstack, label),
-                     inactive_tagged=[v["name"] for v in tagged]), None
+                     inactive_tagged=[v["name"] for v in tagged],
+                     ignored_tagged=ignored), None
     if any(v.get("netstack") is None for v in vmknics):
         return None, "the netstack of %s is not known" % ", ".join(
             v["name"] for v in vmknics if v.get("netstack") is None)
-    unknown = [v["name"] for v in vmknics if v.get("tags") is None]
+    # only vmknics of the default netstack can carry a service by tag
+    unknown = [v["name"] for v in vmknics if v.get("tags") is None and
+               v.get("netstack") == DEFAULT_NETSTACK]
     enabled = [v for v in tagged if v.get("enabled") is not False]
     disabled = [v["name"] for v in tagged if v.get("enabled") is False]
     if enabled:
@@ -65,12 +75,16 @@ def _by_netstack_or_tag(facts, netstack, tag, label, netstack_basis, tag_basis):
         if unknown:
             reason += " (tags of %s not known: there may be more)" % ", ".join(unknown)
         return _path(tag_basis, enabled, reason, disabled_tagged=disabled,
-                     unknown_tags=unknown), None
+                     unknown_tags=unknown, ignored_tagged=ignored), None
     if unknown:
         return _unknown("the service tags of %s were not collected" % ", ".join(unknown),
                         unknown), None
-    return _path("none", [], "no vmknic on the %s netstack and no enabled vmknic tagged %s" % (
-        netstack, label), disabled_tagged=disabled), None
+    reason = "no vmknic on the %s netstack and no enabled vmknic of the default netstack tagged " \
+             "%s" % (netstack, label)
+    if ignored:
+        reason += " (the %s tag on %s, of another netstack, has no effect)" % (
+            label, ", ".join(ignored))
+    return _path("none", [], reason, disabled_tagged=disabled, ignored_tagged=ignored), None
 
 
 def _unknown(reason, unknown_tags=()):
@@ -92,14 +106,16 @@ def resolve_cold(facts):
     if path["basis"] != "none":  # netstack, tag, or unknown
         return path
     vmknics = _sorted(facts["vmknics"].values())
-    management = [v for v in vmknics if has_tag(v, TAG_MANAGEMENT) and v.get("enabled") is not False]
+    management = [v for v in vmknics if has_tag(v, TAG_MANAGEMENT) and v.get("enabled") is not False
+                  and v.get("netstack") == DEFAULT_NETSTACK]
     if management:
         return _path("management", management,
                      "no provisioning vmknic: cold data falls back to the Management vmknic "
                      "(%s)" % ", ".join(v["name"] for v in management),
-                     disabled_tagged=path["disabled_tagged"])
+                     disabled_tagged=path["disabled_tagged"],
+                     ignored_tagged=path["ignored_tagged"])
     return _path("none", [], "no provisioning vmknic and no enabled Management vmknic",
-                 disabled_tagged=path["disabled_tagged"])
+                 disabled_tagged=path["disabled_tagged"], ignored_tagged=path["ignored_tagged"])
 
 
 def resolve(facts):

@@ -407,27 +407,41 @@ def _vmware_version(facts, rows, params, capture):
     _version(facts, rows, params, capture)
 
 
-def probe_record(params, rows, command):
-    """One ping's probe dict (the report's ``probes`` shape) from its parameters and rows."""
+VMKPING_DEFAULT_COUNT = 3  # vmkping's own default (its help text)
+
+
+def probe_record(params, rows, command, exit_code=None, kind="ping"):
+    """One ping's probe dict (the report's ``probes`` shape) from its parameters and rows.
+    ``count`` is the number of probes the command asked for (vmkping's default 3 when it gave
+    no ``-c``), ``replies`` the reply lines it printed, ``complete`` whether its statistics were
+    printed: the judge counts a probe only on that evidence."""
     result = rows[0] if rows else {}
     size = to_int(params.get("size"))
+    count = to_int(params.get("count"))
+    if count is None and kind == "ping":
+        count = VMKPING_DEFAULT_COUNT
     return {
         "source_vmknic": params.get("vmknic"),
         "netstack": params.get("netstack") or DEFAULT_NETSTACK,
         "target": params.get("target") or result.get("target"),
         "payload_bytes": size if size is not None else (result.get("payload_bytes") or 56),
         "df": bool(params.get("df")),
+        "count": count,
         "sent": result.get("sent"),
         "received": result.get("received"),
+        "replies": len(result.get("replies") or []),
+        "complete": bool(result.get("complete")),
         "loss_pct": result.get("loss_pct"),
         "rtt_ms": result.get("rtt_ms"),
         "error": result.get("error"),
+        "exit_code": exit_code,
         "command": command,
     }
 
 
 def _probe(facts, rows, params, capture):
-    facts["probes"].append(probe_record(params, rows, capture.command))
+    facts["probes"].append(probe_record(params, rows, capture.command, capture.exit_code,
+                                        capture.kind))
 
 
 EXTRACTORS = {

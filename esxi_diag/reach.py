@@ -13,6 +13,7 @@ passes.
 """
 
 import ipaddress
+import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
@@ -29,10 +30,10 @@ LAN_MAX_MS = 4.0  # NetLatencyModeThreshold's default: above it, Long Distance v
 LDVM_MAX_MS = 150.0  # the supported maximum round-trip time
 DEFAULT_PARALLEL = 64
 
-SEVERITY = {"ok": "ok", "untested": "info", "interrupted": "warn", "loss": "warn",
+SEVERITY = {"ok": "ok", "not-measured": "warn", "interrupted": "warn", "loss": "warn",
             "wrong-netstack": "warn", "not-routable": "fail", "unreachable": "fail",
             "local-mtu": "fail", "path-mtu": "fail", "beyond-150ms": "fail",
-            "vmkping-error": "fail"}
+            "vmkping-error": "fail", "stack-not-configured": "fail"}
 _RANK = {"fail": 0, "warn": 1, "info": 2, "ok": 3}
 
 
@@ -97,21 +98,61 @@ def probe_steps(pair, count):
     return steps
 
 
-def _series(probes):
-    """The latency series: the non-DF probe run with the most probes (warm-ups of one probe are
-    only used when nothing else was run)."""
-    plain = [p for p in probes if not p["df"] and p.get("sent")]
-    longer = [p for p in plain if p["sent"] > 1]
-    candidates = longer or plain
-    return max(candidates, key=lambda p: p["sent"]) if candidates else None
-
-
-def _df_results(probes):
-    return sorted((p for p in probes if p["df"]), key=lambda p: p["payload_bytes"] or 0)
+def counted(p):
+    """(sent, received) when the probe's outcome is known from its output: the statistics line,
+    or every requested reply printed. None when it is not (empty output, only the PING line, an
+    output cut before its statistics): such a probe proves nothing, it never passes."""
+    if p.get("complete", True) and p.get("sent") is not None and p.get("received") is not None:
+        return p["sent"], p["received"]
+    replies = p.get("replies") or 0
+    if p.get("count") and replies >= p["count"]:
+        return p["count"], replies
+    return None
 
 
 def _passed(p):
-    return bool(p.get("received")) and p.get("error") is None
+    c = counted(p)
+    return c is not None and c[1] > 0 and p.get("error") is None
+
+
+def _series(probes):
+    """The latency series: the counted non-DF probe run with the most probes (warm-ups of one
+    probe are only used when nothing else was run)."""
+    plain = [p for p in probes if not p["df"] and counted(p) and counted(p)[0]]
+    longer = [p for p in plain if counted(p)[0] > 1]
+    candidates = longer or plain
+    return max(candidates, key=lambda p: counted(p)[0]) if candidates else None
+
+
+def _df_results(probes):
+    return sorted((p for p in probes if p["df"] and counted(p)),
+                  key=lambda p: p["payload_bytes"] or 0)
+
+
+def _rtt_of(probes):
+    """min/avg/max over probes that printed round trips (weighted by their replies)."""
+    rtts = [p for p in probes if p.get("rtt_ms") and (p.get("replies") or p.get("received"))]
+    if not rtts:
+        return None, 0
+    n = sum(p.get("replies") or p.get("received") or 1 for p in rtts)
+    avg = sum(p["rtt_ms"]["avg"] * (p.get("replies") or p.get("received") or 1)
+              for p in rtts) / float(n)
+    return {"min": min(p["rtt_ms"]["min"] for p in rtts), "avg": round(avg, 3),
+            "max": max(p["rtt_ms"]["max"] for p in rtts)}, n
+
+
+def _not_measured_detail(p):
+    """Why a probe proves nothing, in one phrase."""
+    what = p.get("command") or "vmkping"
+    if p.get("replies"):
+        return ("%s: the output was cut after %d of %s replies, before its statistics: the round "
+                "trip is from the replies shown, the loss is not known" % (
+                    what, p["replies"], p.get("count") or "?"))
+    if p.get("error") == "no-output":
+        code = p.get("exit_code")
+        return "%s printed nothing%s" % (what, "" if code in (None, 0) else
+                                         " (exit status %s)" % code)
+    return "%s: the output ends before its statistics: no reply and no count shown" % what
 
 
 def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
@@ -124,8 +165,25 @@ def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
     return "beyond-supported"
 
 
+def _stack_detail(pair, probe):
+    used = probe.get("netstack") or catalog.DEFAULT_NETSTACK
+    text = ("vmkping printed '*** vmkernel stack not configured ***' for -S %s: %s is not on the "
+            "%s netstack, or that netstack does not exist on this host" % (used, pair["vmknic"],
+                                                                            used))
+    if pair.get("netstack") and used != pair["netstack"]:
+        text += (" (the command used -S %s, but %s is on %s: use -S %s)" % (
+            used, pair["vmknic"], pair["netstack"], pair["netstack"]))
+    else:
+        text += (" (the configuration changed since it was read: read the interface list "
+                 "again)")
+    return text
+
+
 def judge(pair, threshold_ms=LAN_MAX_MS):
-    """Verdict of one pair from its routing and probe records. Sets and returns the result."""
+    """Verdict of one pair from its routing and probe records. Sets and returns the result.
+
+    Evidence only: a probe counts when its statistics were printed (or every reply it asked for);
+    a path with no counted probe is "not-measured", never "ok"."""
     probes = pair["probes"]
     problems = []
     result = {"rtt_ms": None, "rtt_count": 0, "loss_pct": None, "df_payload": None,
@@ -135,30 +193,53 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
         problems.append(("not-routable", pair["routing"]["detail"]))
     if pair.get("error"):
         problems.append(("vmkping-error", pair["error"]))
+    stack = [p for p in probes if p.get("error") == "stack-not-configured"]
+    if stack:
+        problems.append(("stack-not-configured", _stack_detail(pair, stack[0])))
+    probes = [p for p in probes if p not in stack]
     wrong = [p for p in probes if p.get("netstack") and pair.get("netstack")
              and p["netstack"] != pair["netstack"]]
     probes = [p for p in probes if p not in wrong]
-    if wrong and not probes:
+    if wrong and not probes and not stack:
         problems.append(("wrong-netstack", "%s is on the %s netstack, but the probe used %s: it "
                          "says nothing about this path (vmkping needs -S %s)" % (
                              pair["vmknic"], pair["netstack"], wrong[0]["netstack"],
                              pair["netstack"])))
     series = _series(probes)
     if series is not None:
-        result["loss_pct"] = series.get("loss_pct")
+        sent, received = counted(series)
+        result["loss_pct"] = series.get("loss_pct") if series.get("loss_pct") is not None \
+            else round(100.0 * (sent - received) / sent, 1)
         if series.get("rtt_ms"):
             result["rtt_ms"] = dict(series["rtt_ms"])
-            result["rtt_count"] = series.get("received") or 0
+            result["rtt_count"] = received
             result["latency_class"] = latency_class(series["rtt_ms"]["avg"], threshold_ms)
-        if series.get("error") in ("network-unreachable", "host-down") or not series.get(
-                "received"):
+        if series.get("error") in ("network-unreachable", "host-down") or not received:
             problems.append(("unreachable", "%s from %s: %s" % (
                 pair["target"], pair["vmknic"],
-                series.get("error") or "no reply to %s probes" % series.get("sent"))))
-        elif series.get("loss_pct"):
-            problems.append(("loss", "%g%% of %d probes lost" % (series["loss_pct"],
-                                                                  series["sent"])))
+                series.get("error") or "no reply to %s probes" % sent)))
+        elif result["loss_pct"]:
+            problems.append(("loss", "%g%% of %d probes lost" % (result["loss_pct"], sent)))
+    else:
+        plain = [p for p in probes if not p["df"] and p.get("error") not in (
+            "network-unreachable", "host-down", "message-too-long")]
+        failed = [p for p in probes if not p["df"] and p.get("error") in (
+            "network-unreachable", "host-down")]
+        if failed:
+            problems.append(("unreachable", "%s from %s: %s" % (
+                pair["target"], pair["vmknic"], failed[0]["error"])))
+        elif plain:
+            rtt, n = _rtt_of(plain)
+            if rtt is not None:
+                result.update(rtt_ms=rtt, rtt_count=n,
+                              latency_class=latency_class(rtt["avg"], threshold_ms))
+            problems.append(("not-measured", _not_measured_detail(plain[-1])))
     df = _df_results(probes)
+    if series is None and result["rtt_ms"] is None:
+        rtt, n = _rtt_of([p for p in df if _passed(p)])  # only don't-fragment probes were run
+        if rtt is not None:
+            result.update(rtt_ms=rtt, rtt_count=n,
+                          latency_class=latency_class(rtt["avg"], threshold_ms))
     for p in df:
         if p.get("error") == "message-too-long":
             problems.append(("local-mtu", "a %d-byte don't-fragment probe does not fit %s's own "
@@ -173,6 +254,11 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     elif df:
         result["df_payload"] = df[-1]["payload_bytes"]
         result["df_ok"] = _passed(df[-1])
+    uncounted_df = [p for p in probes if p["df"] and not counted(p)
+                    and p.get("error") != "message-too-long"]
+    if uncounted_df and not at_full and series is not None:
+        problems.append(("not-measured", "the don't-fragment test proves nothing: " +
+                         _not_measured_detail(uncounted_df[-1])))
     base = 1500 - overhead(pair["ipv6"])
     at_base = [p for p in df if p["payload_bytes"] == base]
     if at_base and full != base:
@@ -191,21 +277,29 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
         else:
             detail = ("%d-byte don't-fragment probes are lost while small packets pass: the path "
                       "MTU is smaller than %d" % (tested, tested + overhead(pair["ipv6"])))
-        if series.get("loss_pct"):
+        if result["loss_pct"]:
             detail += " (uncertain: this link also loses %g%% of small probes)" % (
-                series["loss_pct"])
+                result["loss_pct"])
         if result["pmtu_payload"] is not None:
             detail += "; the largest payload that passes is %d bytes (path MTU %d)" % (
                 result["pmtu_payload"], result["pmtu_payload"] + overhead(pair["ipv6"]))
         problems.append(("path-mtu", detail))
+    if result["df_ok"] is False and series is None and not any(
+            v in ("local-mtu", "unreachable") for v, _ in problems):
+        problems.append(("unreachable", "no reply to the %d-byte don't-fragment probes, and no "
+                         "small-packet series was run: either %s does not answer at all or the "
+                         "path MTU is below %d" % (result["df_payload"], pair["target"],
+                                                   result["df_payload"] +
+                                                   overhead(pair["ipv6"]))))
     if result["latency_class"] == "beyond-supported":
         problems.append(("beyond-150ms", "average round-trip time %.1f ms is beyond the %d ms "
                          "Long Distance vMotion supports" % (result["rtt_ms"]["avg"],
                                                              LDVM_MAX_MS)))
     if pair.get("interrupted"):
         problems.append(("interrupted", "interrupted before all probes ran"))
-    if not problems and not probes:
-        problems.append(("untested", "no probe of this path was run"))
+    if not problems and series is None and not df:
+        problems.append(("not-measured", "no probe of this path was run" if not pair["probes"]
+                         else "no probe of this path printed a count of its replies"))
     problems.sort(key=lambda p: _RANK[SEVERITY[p[0]]])
     verdict, detail = problems[0] if problems else ("ok", "all probes passed")
     result.update(verdict=verdict, severity=SEVERITY[verdict], detail=detail,
@@ -289,6 +383,18 @@ class Interrupted(Exception):
     pass
 
 
+_INTERVAL = re.compile(r"interval", re.I)
+
+
+def interval_refused(result):
+    """True when vmkping refused its ``-i`` value (sub-second intervals need root on some
+    systems; ESXi's exact wording is unverified): it failed, printed no PING line, and its
+    message speaks of the interval."""
+    text = (result.stdout or "") + "\n" + (result.stderr or "")
+    return (result.exit_code not in (0, None) and not re.search(r"^PING", text, re.M)
+            and bool(_INTERVAL.search(text)))
+
+
 class Prober(object):
     """Runs the probes of many pairs concurrently; each vmkping through the runner."""
 
@@ -302,12 +408,21 @@ class Prober(object):
         self.progress = progress
         self.source = source
         self.captures = []
+        self.slow_interval = False  # set when the host refuses sub-second intervals
         self._lock = threading.Lock()
         self._stop = threading.Event()
+
+    def _capture(self, argv, result, note):
+        capture = Capture.from_result("ping", catalog.recognise(catalog.display(argv))[1],
+                                      result, self.source)
+        capture.status, capture.note = "failed", note
+        return capture
 
     def _ping(self, pair, count, interval=None, size=None, df=False):
         if self._stop.is_set():
             raise Interrupted()
+        if interval is not None and interval < 1 and self.slow_interval:
+            interval = 1.0  # this host refused a sub-second interval before
         argv = catalog.vmkping_argv(pair["vmknic"], pair["netstack"], pair["target"],
                                     count=count, interval=interval, size=size, df=df,
                                     wait=PROBE_WAIT, ipv6=pair["ipv6"])
@@ -315,6 +430,15 @@ class Prober(object):
         result = self.runner.run(argv, timeout)
         if self._stop.is_set():
             raise Interrupted()
+        if interval is not None and interval < 1 and interval_refused(result):
+            with self._lock:
+                self.slow_interval = True
+                self.captures.append(self._capture(argv, result, "refused -i %s" % (
+                    catalog.display(argv).split(" -i ", 1)[1].split(" ", 1)[0])))
+            pair.setdefault("notes", []).append(
+                "this host refused a %g s interval (-i): the series ran again with -i 1" %
+                interval)
+            return self._ping(pair, count, 1.0, size, df)
         found = catalog.recognise(catalog.display(argv))
         params = found[1]
         capture = Capture.from_result("ping", params, result, self.source)
@@ -335,10 +459,10 @@ class Prober(object):
             self.captures.append(capture)
         if capture.rows is None:
             return None
-        probe = probe_record(params, capture.rows, capture.command)
+        probe = probe_record(params, capture.rows, capture.command, result.exit_code)
         err = probe["error"]
         if err and err not in ("message-too-long", "network-unreachable", "host-down",
-                               "no-output"):
+                               "no-output", "stack-not-configured"):
             pair["error"] = "vmkping: %s" % err
         pair["probes"].append(probe)
         return probe

@@ -4,7 +4,7 @@ Same shape as rules.py: stable ID, severity, title, evidence, remedy; all listed
 docs/findings.md. Every failing path names the vmkping command line that reproduces it.
 """
 
-from esxi_diag import catalog, routing
+from esxi_diag import catalog, remedies
 from esxi_diag.reach import LDVM_MAX_MS, overhead
 from esxi_diag.rules import FAIL, INFO, OK, WARN, finding
 
@@ -34,8 +34,8 @@ def _path_finding(pair):
     subjects = [pair["vmknic"]]
     if verdict == "not-routable":
         return finding("REACH-NOT-ROUTABLE", FAIL, "%s: no route (%s data)" % (where, _roles(pair)),
-                       r["detail"] + ".", routing.add_gateway_remedy(pair["netstack"],
-                                                                     pair["vmknic"]), subjects)
+                       r["detail"] + ".", remedies.add_gateway(pair["netstack"], pair["vmknic"],
+                                                                pair["ipv6"]), subjects)
     if verdict == "unreachable":
         return finding("REACH-UNREACHABLE", FAIL, "%s: unreachable (%s data)" % (where,
                                                                                _roles(pair)),
@@ -74,6 +74,18 @@ def _path_finding(pair):
         return finding("REACH-WRONG-NETSTACK", WARN, "%s: probed on the wrong netstack" % where,
                        r["detail"] + ".", _reproduce(pair).replace("Reproduce: ", "Run: "),
                        subjects)
+    if verdict == "not-measured":
+        return finding("REACH-NOT-MEASURED", WARN, "%s: not measured (%s data)" % (
+            where, _roles(pair)), r["detail"] + ". Without a count of the replies this path "
+            "is neither passed nor failed.",
+            "Run it again and paste the whole output, statistics included. " + _reproduce(pair),
+            subjects)
+    if verdict == "stack-not-configured":
+        return finding("REACH-STACK-NOT-CONFIGURED", FAIL, "%s: vmkernel stack not configured" %
+                       where, r["detail"] + ".",
+                       "Check the netstack of %s: esxcli network ip interface list; then %s" % (
+                           pair["vmknic"], _reproduce(pair).replace("Reproduce: ", "run: ")),
+                       subjects)
     if verdict == "interrupted":
         return finding("REACH-INTERRUPTED", WARN, "%s: not finished" % where,
                        "The check was interrupted before this path's probes finished.",
@@ -96,16 +108,18 @@ def evaluate(pairs, summary, notes, peer_mtu_known=False):
                 "Set the same MTU on both: esxcli network ip interface set -i <vmk> -m <mtu>",
                 [pair["vmknic"]]))
         route = pair["routing"]
-        if route["kind"] == "netstack-gateway" and route.get("interface") and \
-                route["interface"] != pair["vmknic"]:
+        if route["kind"] in ("netstack-gateway", "static-route") and route.get("interface") \
+                and route["interface"] != pair["vmknic"]:
             out.append(finding(
                 "REACH-ROUTED-VIA-OTHER-VMKNIC", WARN,
                 "%s: routed through %s, not %s" % (_where(pair), route["interface"],
                                                    pair["vmknic"]),
-                "%s reaches %s only through the %s netstack's default gateway %s, which sits "
-                "behind %s: this %s-data traffic leaves through %s's uplinks and network." % (
-                    pair["vmknic"], pair["target"], pair["netstack"], route["gateway"],
-                    route["interface"], _roles(pair), route["interface"]),
+                "%s reaches %s only through %s %s, which sits behind %s (not on %s's own "
+                "subnet): this %s-data traffic leaves through %s's uplinks and network." % (
+                    pair["vmknic"], pair["target"], "the static route's gateway" if
+                    route["kind"] == "static-route" else "the %s netstack's default gateway" %
+                    pair["netstack"], route["gateway"], route["interface"], pair["vmknic"],
+                    _roles(pair), route["interface"]),
                 "Give %s its own gateway (ESXi 6.5 and later): esxcli network ip interface ipv4 "
                 "set -i %s -t static -I <address> -N <netmask> -g <gateway>; or a static route: "
                 "esxcli network ip route ipv4 add -N %s -n <peer network/prefix> -g <gateway>" % (
@@ -121,6 +135,20 @@ def evaluate(pairs, summary, notes, peer_mtu_known=False):
     if not pairs:
         return out
     if summary.get("long_distance"):
+        tuned_rtt = summary.get("worst_hot_rtt_ms") or summary["worst_rtt_ms"]
+        supported = [p["result"]["rtt_ms"]["avg"] for p in pairs if "hot" in p["roles"] and
+                     p["result"].get("rtt_ms") and p["result"]["rtt_ms"]["avg"] <= LDVM_MAX_MS]
+        if tuned_rtt <= LDVM_MAX_MS:
+            remedy = ("esxi-diag tune --rtt %.1f --line-rate <inter-site bandwidth, e.g. 10G> "
+                      "(add --apply to set it): the expected line rate and, from 6.7 U1, sbMax "
+                      "of the hot-data netstack for this RTT; the same on the peer" % tuned_rtt)
+        elif supported:
+            remedy = ("Tune only for the peers within %d ms: esxi-diag tune --rtt %.1f "
+                      "--line-rate <inter-site bandwidth>; the peers beyond it are not "
+                      "supported at any setting" % (LDVM_MAX_MS, max(supported)))
+        else:
+            remedy = ("None by tuning: %.1f ms is beyond the %d ms Long Distance vMotion "
+                      "supports; use a path with less latency" % (tuned_rtt, LDVM_MAX_MS))
         out.append(finding(
             "REACH-LONG-DISTANCE", INFO,
             "Long Distance vMotion applies (worst round trip %.1f ms)" % summary["worst_rtt_ms"],
@@ -130,10 +158,7 @@ def evaluate(pairs, summary, notes, peer_mtu_known=False):
             "the bandwidth-delay product." % (
                 summary["worst_rtt_ms"], "%.1f ms" % summary["worst_hot_rtt_ms"]
                 if summary.get("worst_hot_rtt_ms") is not None else "not measured",
-                summary["latency_threshold_ms"], LDVM_MAX_MS),
-            "esxi-diag tune --rtt %.1f (add --apply to set it): the expected line rate and, "
-            "from 6.7 U1, sbMax of the hot-data netstack for this RTT" % (
-                summary["worst_hot_rtt_ms"] or summary["worst_rtt_ms"])))
+                summary["latency_threshold_ms"], LDVM_MAX_MS), remedy))
     bad = [p for p in pairs if p["result"]["verdict"] != "ok"]
     if not bad:
         out.append(finding("REACH-OK", OK, "All %d path(s) passed" % len(pairs),

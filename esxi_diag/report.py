@@ -78,7 +78,6 @@ def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findin
     if facts is None:  # a caller that already built the facts of these captures passes them
         facts = build_facts(captures, hints)
     paths = datapaths.resolve(facts)
-    findings = rules.evaluate(facts, paths, captures, meta)
     reach_run = dict(reach_run or {})
     if "pairs" not in reach_run:  # a transcript, or a bundle replaying its planned pairs
         reach_run["pairs"] = reach.pairs_from_probes(facts, paths, facts["probes"],
@@ -86,6 +85,7 @@ def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findin
     threshold = facts["tuning"]["latency_mode_threshold_ms"] or reach.LAN_MAX_MS
     for pair in reach_run["pairs"]:
         reach.judge(pair, threshold)
+    findings = rules.evaluate(facts, paths, captures, meta, reach_run["pairs"] or None)
     summary = reach.summarize(reach_run["pairs"], threshold)
     findings = rules.sort_findings(findings + list(more_findings) + reach_rules.evaluate(
         reach_run["pairs"], summary, reach_run.get("notes", [])))

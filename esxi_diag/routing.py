@@ -1,10 +1,15 @@
 """Routing pre-flight: can a vmknic reach a peer address on its netstack, and how?
 (ldvm-rules.md section 2: L2, or routed through the netstack's default gateway, a static route, or
-the vmknic's own gateway.) Pure: reads facts only.
+the vmknic's own gateway.) Pure: reads facts only. IPv4 and IPv6 alike: IPv6 reads the netstack's
+IPv6 route table (``esxcli network ip route ipv6 list -N <netstack>``).
 
 Result: {"kind", "gateway", "interface", "detail"} with kind one of
 ``on-link``, ``static-route``, ``vmknic-gateway``, ``netstack-gateway``, ``not-routable``,
 ``unknown`` (the facts needed were not collected).
+
+``interface`` is the vmknic the traffic leaves through: the probing vmknic itself when the gateway
+is in its own subnet (multi-NIC vMotion: two vmknics in one subnet share the gateway), else the
+route's interface.
 """
 
 import ipaddress
@@ -17,85 +22,124 @@ def _result(kind, detail, gateway=None, interface=None):
 def _network(address, netmask):
     try:
         return ipaddress.ip_network("%s/%s" % (address, netmask), strict=False)
-    except ValueError:
+    except (TypeError, ValueError):
         return None
+
+
+def own_networks(vmknic, version):
+    """[(network, label)] of a vmknic's own subnets of one address family (IPv6: global and
+    unique-local prefixes; a link-local prefix routes nothing)."""
+    out = []
+    if version == 4:
+        ipv4 = vmknic.get("ipv4") or {}
+        net = _network(ipv4.get("address"), ipv4.get("netmask"))
+        if net is not None:
+            out.append((net, "%s/%d" % (ipv4.get("address"), net.prefixlen)))
+        return out
+    for a in vmknic.get("ipv6") or []:
+        net = _network(a.get("address"), a.get("prefix_length") or 64)
+        if net is not None and not net.network_address.is_link_local:
+            out.append((net, "%s/%d" % (a.get("address"), net.prefixlen)))
+    return out
+
+
+def on_own_subnet(vmknic, address):
+    """True when ``address`` (a string) is in one of the vmknic's own subnets."""
+    try:
+        addr = ipaddress.ip_address(address)
+    except (TypeError, ValueError):
+        return False
+    return any(addr in net for net, _ in own_networks(vmknic, addr.version))
+
+
+def _routes(facts, stack, version):
+    """[(network, route)] of a netstack's route table for one family, or None when not read."""
+    table = (facts.get("routes") if version == 4 else facts.get("routes6") or {}).get(stack)
+    if table is None:
+        return None
+    out = []
+    for r in table:
+        mask = r.get("netmask") if version == 4 else r.get("prefix_length")
+        net = _network(r.get("network"), mask)
+        if net is not None and net.version == version:
+            out.append((net, r))
+    return out
+
+
+def _leaves_through(v, route):
+    """The vmknic a routed packet leaves through: this one when the gateway is on its own
+    subnet, else the route's interface."""
+    if route.get("gateway") and on_own_subnet(v, route["gateway"]):
+        return v["name"]
+    return route.get("interface")
 
 
 def preflight(facts, vmknic_name, target):
     """How ``vmknic_name`` reaches ``target`` (an address string)."""
     v = facts["vmknics"].get(vmknic_name)
     if v is None:
+        if "interfaces" not in facts["known"]:
+            return _result("unknown", "the interface list was not read: whether %s exists is "
+                           "not known" % vmknic_name)
         return _result("not-routable", "%s does not exist on this host" % vmknic_name)
     try:
         address = ipaddress.ip_address(target)
     except ValueError:
         return _result("not-routable", "%r is not an address" % target)
-    stack = v.get("netstack")
-    if address.version == 6:
-        return _preflight_v6(v, address)
-    ipv4 = v.get("ipv4")
-    if ipv4 is None:
-        if v.get("ipv4_known"):
-            return _result("not-routable", "%s has no IPv4 address, so it cannot reach the IPv4 "
-                           "peer %s" % (vmknic_name, target))
-        return _result("unknown", "the IPv4 address of %s was not collected" % vmknic_name)
-    own = _network(ipv4.get("address"), ipv4.get("netmask"))
+    family = "IPv%d" % address.version
+    own = own_networks(v, address.version)
+    if not own:
+        if address.version == 4:
+            known = v.get("ipv4_known")
+        else:
+            known = v.get("ipv6_known") or "ipv6" in facts["known"]
+        if known:
+            return _result("not-routable", "%s has no %s address%s, so it cannot reach the %s "
+                           "peer %s" % (vmknic_name, family, " (only link-local)"
+                                        if v.get("ipv6") and address.version == 6 else "",
+                                        family, target))
+        return _result("unknown", "the %s address of %s was not collected" % (family,
+                                                                              vmknic_name))
+    for net, label in own:
+        if address in net:
+            return _result("on-link", "%s is in %s's subnet %s" % (target, vmknic_name, label),
+                           interface=vmknic_name)
     # named by the vmknic's own address/prefix, not the computed network address, so that a
     # masked report (redact.py) reads the same as the analysis of masked raw outputs
-    subnet = "%s/%d" % (ipv4.get("address"), own.prefixlen) if own is not None else "?"
-    if own is not None and address in own:
-        return _result("on-link", "%s is in %s's subnet %s" % (target, vmknic_name, subnet),
-                       interface=vmknic_name)
-    routes = facts["routes"].get(stack)
+    subnet = ", ".join(label for _, label in own)
+    stack = v.get("netstack")
+    routes = _routes(facts, stack, address.version)
     statics = []
     default = None
-    for r in routes or []:
-        net = _network(r["network"], r["netmask"])
-        if net is None or not r.get("gateway"):
+    for net, r in routes or []:
+        if not r.get("gateway"):
             continue
         if net.prefixlen == 0:
             default = default or r
         elif address in net:
-            statics.append((net.prefixlen, r))
+            statics.append((net.prefixlen, net, r))
     if statics:
         statics.sort(key=lambda p: -p[0])
-        r = statics[0][1]
-        return _result("static-route", "static route %s/%s via %s on the %s netstack" % (
-            r["network"], r["netmask"], r["gateway"], stack), r["gateway"], r.get("interface"))
-    if ipv4.get("gateway"):
-        return _result("vmknic-gateway", "%s's own gateway %s" % (vmknic_name, ipv4["gateway"]),
-                       ipv4["gateway"], vmknic_name)
+        _, net, r = statics[0]
+        return _result("static-route", "static route %s via %s on the %s netstack" % (
+            net.with_prefixlen if address.version == 6 else "%s/%s" % (r["network"],
+                                                                      r["netmask"]),
+            r["gateway"], stack), r["gateway"], _leaves_through(v, r))
+    own_gateway = (v.get("ipv4") or {}).get("gateway") if address.version == 4 else None
+    if own_gateway:
+        return _result("vmknic-gateway", "%s's own gateway %s" % (vmknic_name, own_gateway),
+                       own_gateway, vmknic_name)
     if default is not None:
-        via = default.get("interface")
+        via = _leaves_through(v, default)
         detail = "the %s netstack's default gateway %s" % (stack, default["gateway"])
-        if via and via != vmknic_name:
+        if via == vmknic_name and default.get("interface") not in (None, vmknic_name):
+            detail += " (on %s's own subnet)" % vmknic_name
+        elif via and via != vmknic_name:
             detail += " (reached through %s)" % via
         return _result("netstack-gateway", detail, default["gateway"], via)
     if routes is None:
-        return _result("unknown", "%s is outside %s's subnet and the %s route table was not "
-                       "collected" % (target, vmknic_name, stack))
+        return _result("unknown", "%s is outside %s's subnet and the %s %s route table was not "
+                       "collected" % (target, vmknic_name, stack, family))
     return _result("not-routable", "%s is outside %s's subnet %s and the %s netstack has no "
                    "default gateway, static route or per-vmknic gateway that reaches it" % (
                        target, vmknic_name, subnet, stack))
-
-
-def _preflight_v6(v, address):
-    name = v["name"]
-    if not v.get("ipv6"):
-        if v.get("ipv6_known") or v.get("ipv4_known"):
-            return _result("not-routable", "%s has no IPv6 address, so it cannot reach the IPv6 "
-                           "peer %s" % (name, address))
-        return _result("unknown", "the IPv6 addresses of %s were not collected" % name)
-    for a in v["ipv6"]:
-        net = _network(a.get("address"), a.get("prefix_length") or 64)
-        if net is not None and address in net and not net.network_address.is_link_local:
-            return _result("on-link", "%s is in %s's prefix %s/%d" % (
-                address, name, a.get("address"), net.prefixlen), interface=name)
-    return _result("unknown", "IPv6 routes are not collected: %s may or may not route to %s" % (
-        name, address))
-
-
-def add_gateway_remedy(netstack, vmknic):
-    return ("esxcli network ip route ipv4 add -N %s -n default -g <gateway>  (or a per-vmknic "
-            "gateway: esxcli network ip interface ipv4 set -i %s -t static -I <address> "
-            "-N <netmask> -g <gateway>)" % (netstack, vmknic))

@@ -6,11 +6,10 @@ A rule that lacks the facts it needs stays silent: unknown is never reported as 
 """
 
 from esxi_diag import capture as cap
-from esxi_diag import catalog
-from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_MANAGEMENT, TAG_PROVISIONING,
-                                 TAG_VMOTION, VMOTION_NETSTACK, has_tag)
+from esxi_diag import catalog, releases, remedies, routing
+from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
+                                 VMOTION_NETSTACK)
 from esxi_diag.facts import natural_key
-from esxi_diag.routing import add_gateway_remedy
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}
@@ -69,57 +68,75 @@ def _collect_remedy(path):
 def _hot_path(facts, paths):
     hot = paths["hot"]
     if hot["basis"] == "unknown":
-        return [finding("HOT-UNKNOWN", INFO, "Hot-data path could not be determined",
-                        "Not enough facts to say which vmknic carries vMotion hot data: %s." %
-                        hot["reason"], _collect_remedy(hot))]
+        return [finding("HOT-UNKNOWN", WARN, "Hot-data path could not be determined",
+                        "Not enough facts to say which vmknic carries vMotion hot data: %s. "
+                        "Whether vMotion works cannot be said." % hot["reason"],
+                        _collect_remedy(hot))]
     if hot["basis"] == "none":
         detail = "No VMkernel port carries vMotion hot data (memory, device state): %s. " \
                  "vMotion to or from this host fails." % hot["reason"]
+        steps = []
         if hot["disabled_tagged"]:
             detail += " Tagged VMotion but disabled: %s." % ", ".join(hot["disabled_tagged"])
-        # suggest a vmknic that does not carry management traffic, if there is one
-        candidates = [v for v in sorted(facts["vmknics"].values(), key=lambda v: (
-            has_tag(v, TAG_MANAGEMENT), natural_key(v["name"])))
-            if v.get("enabled") is not False and v.get("ipv4")]
-        vmk = hot["disabled_tagged"][0] if hot["disabled_tagged"] else (
-            candidates[0]["name"] if candidates else "<vmk>")
-        remedy = ("esxcli network ip interface set -i %s -e true" % vmk) if hot["disabled_tagged"] \
-            else ("esxcli network ip interface tag add -i %s -t VMotion  (or create a vmknic on "
-                  "the vmotion netstack: esxcli network ip interface add -i <vmk> -p <portgroup> "
-                  "-N vmotion)" % vmk)
-        return [finding("HOT-NONE", FAIL, "No vMotion (hot-data) VMkernel port", detail, remedy)]
+            steps.append("esxcli network ip interface set -i %s -e true  (%s is tagged VMotion "
+                         "but disabled)" % ((hot["disabled_tagged"][0],) * 2))
+            steps.append("Or create a dedicated vMotion vmknic on the vmotion netstack:")
+        else:
+            steps.append("Create a dedicated vMotion vmknic on the vmotion netstack:")
+        steps += remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion")
+        unused = _unused_vmknics(facts)
+        if unused and not hot["disabled_tagged"]:
+            steps.append("Or tag an existing vmknic that carries nothing else (no iSCSI or NFS "
+                         "either): esxcli network ip interface tag add -i %s -t VMotion" %
+                         unused[0])
+        return [finding("HOT-NONE", FAIL, "No vMotion (hot-data) VMkernel port", detail,
+                        "\n".join(steps))]
     return [finding("HOT-PATH", OK, "Hot data: %s" % ", ".join(hot["vmknics"]),
                     "vMotion hot data uses %s (%s)." % (", ".join(hot["vmknics"]),
                                                         hot["reason"]),
                     subjects=hot["vmknics"])]
 
 
+def _unused_vmknics(facts):
+    """Enabled, addressed vmknics of the default netstack whose tags are known to be none: the
+    only ones a service tag could be added to without taking it from another service."""
+    out = []
+    for v in sorted(facts["vmknics"].values(), key=lambda v: natural_key(v["name"])):
+        if v.get("netstack") != catalog.DEFAULT_NETSTACK or v.get("enabled") is not True:
+            continue
+        if v.get("tags") != [] or not (v.get("ipv4") or routing.own_networks(v, 6)):
+            continue
+        out.append(v["name"])
+    return out
+
+
 def _cold_path(facts, paths):
     cold = paths["cold"]
     if cold["basis"] == "unknown":
-        return [finding("COLD-UNKNOWN", INFO, "Cold-data path could not be determined",
-                        "Not enough facts to say which vmknic carries vMotion cold data: %s." %
-                        cold["reason"], _collect_remedy(cold))]
+        return [finding("COLD-UNKNOWN", WARN, "Cold-data path could not be determined",
+                        "Not enough facts to say which vmknic carries vMotion cold data: %s. "
+                        "Whether vMotion works cannot be said." % cold["reason"],
+                        _collect_remedy(cold))]
+    provisioning = "\n".join(
+        ["Create a vmknic on the vSphereProvisioning netstack, on both hosts (source and "
+         "destination: cold data goes between their provisioning vmknics):"] +
+        remedies.dedicated_vmknic(facts, PROVISIONING_NETSTACK, "Provisioning"))
     if cold["basis"] == "none":
         return [finding("COLD-NONE", FAIL, "No VMkernel port for cold data",
                         "Cold data (snapshots, disks, logs) has no provisioning vmknic and no "
                         "enabled Management vmknic to fall back to: %s." % cold["reason"],
-                        "esxcli network ip interface tag add -i <vmk> -t vSphereProvisioning")]
+                        provisioning)]
     out = [finding("COLD-PATH", OK, "Cold data: %s" % ", ".join(cold["vmknics"]),
                    "vMotion cold data uses %s (%s)." % (", ".join(cold["vmknics"]),
                                                         cold["reason"]),
                    subjects=cold["vmknics"])]
     if cold["basis"] == "management":
-        hot = paths["hot"]["vmknics"]
-        example = hot[0] if hot else "<vmk>"
         out.append(finding(
             "COLD-MANAGEMENT", INFO, "Cold data falls back to the management network",
             "No vmknic is on the vSphereProvisioning netstack or tagged vSphereProvisioning, so "
             "snapshots, disks and logs of a migrating VM travel over %s (Management). This is "
-            "supported; for Long Distance vMotion VMware recommends a provisioning vmknic." %
-            ", ".join(cold["vmknics"]),
-            "esxcli network ip interface tag add -i %s -t vSphereProvisioning  (a vmknic that "
-            "routes to the peers' cold-data ports)" % example, subjects=cold["vmknics"]))
+            "supported; for Long Distance vMotion VMware recommends the provisioning TCP/IP "
+            "stack." % ", ".join(cold["vmknics"]), provisioning, subjects=cold["vmknics"]))
     return out
 
 
@@ -139,6 +156,19 @@ def _inactive_tags(facts, paths):
                 ", ".join(names), tag, ", ".join(paths[role]["vmknics"]), netstack),
             "; ".join("esxcli network ip interface tag remove -i %s -t %s" % (n, tag)
                       for n in names), subjects=names))
+    for role, tag, netstack in (("hot", TAG_VMOTION, VMOTION_NETSTACK),
+                                ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK)):
+        for name in paths[role]["ignored_tagged"]:
+            stack = (facts["vmknics"].get(name) or {}).get("netstack")
+            out.append(finding(
+                "TAG-IGNORED-NETSTACK", WARN, "%s tag on %s has no effect (%s netstack)" % (
+                    tag, name, stack),
+                "%s carries the %s tag but is on the %s netstack: service tags take effect only "
+                "on vmknics of the default netstack (defaultTcpipStack), so %s carries no vMotion "
+                "%s data." % (name, tag, stack, name, role),
+                "Carry %s data on a vmknic of the %s netstack (or a tagged vmknic of the default "
+                "netstack); the tag on %s can go: esxcli network ip interface tag remove -i %s "
+                "-t %s" % (role, netstack, name, name, tag), subjects=[name]))
     return out
 
 
@@ -153,19 +183,7 @@ def _disabled_or_unaddressed(facts, paths):
                     name, v.get("netstack"), role),
                 "esxcli network ip interface set -i %s -e true" % name, subjects=[name]))
         if v.get("ipv4_known") and v.get("ipv4") is None:
-            if v.get("ipv6"):
-                out.append(finding(
-                    "PATH-VMK-NO-IPV4", WARN, "%s (%s data) has no IPv4 address" % (name, role),
-                    "%s has only IPv6 addresses (%s). vMotion over IPv6 needs IPv6 on every peer "
-                    "too." % (name, ", ".join(a["address"] for a in v["ipv6"])),
-                    "esxcli network ip interface ipv4 set -i %s -t static -I <address> "
-                    "-N <netmask>" % name, subjects=[name]))
-            else:
-                out.append(finding(
-                    "PATH-VMK-NO-IPV4", FAIL, "%s (%s data) has no IP address" % (name, role),
-                    "%s carries %s data but has no IPv4 (or IPv6) address." % (name, role),
-                    "esxcli network ip interface ipv4 set -i %s -t static -I <address> "
-                    "-N <netmask>" % name, subjects=[name]))
+            out.extend(_no_ipv4(facts, v, role))
     for role in ("hot", "cold"):
         for name in paths[role]["disabled_tagged"]:
             out.append(finding(
@@ -175,6 +193,36 @@ def _disabled_or_unaddressed(facts, paths):
                 "esxcli network ip interface set -i %s -e true  (or remove the tag)" % name,
                 subjects=[name]))
     return out
+
+
+def _no_ipv4(facts, v, role):
+    """A data-path vmknic without IPv4: IPv6-only is a supported configuration (info); without
+    any routable address it carries nothing (fail)."""
+    name = v["name"]
+    global6 = [a["address"] for a in v.get("ipv6") or [] if routing.on_own_subnet(
+        v, a["address"])]
+    ipv6_known = v.get("ipv6_known") or "ipv6" in facts["known"]
+    add = ("esxcli network ip interface ipv4 set -i %s -t static -I <address> -N <netmask>  (or "
+           "IPv6: esxcli network ip interface ipv6 address add -i %s -I <address>/<prefix>)" % (
+               name, name))
+    if global6:
+        return [finding(
+            "PATH-VMK-IPV6-ONLY", INFO, "%s (%s data) uses IPv6 only" % (name, role),
+            "%s has no IPv4 address and carries %s data over IPv6 (%s): supported, as long as "
+            "every peer of this path has IPv6 too." % (name, role, ", ".join(global6)),
+            None, subjects=[name])]
+    if not ipv6_known:
+        return [finding(
+            "PATH-VMK-NO-IPV4", WARN, "%s (%s data) has no IPv4 address" % (name, role),
+            "%s carries %s data but has no IPv4 address, and its IPv6 addresses were not "
+            "collected: whether it has any usable address is not known." % (name, role),
+            "Run and include: esxcli network ip interface ipv6 address list", subjects=[name])]
+    local = [a["address"] for a in v.get("ipv6") or []]
+    return [finding(
+        "PATH-VMK-NO-IPV4", FAIL, "%s (%s data) has no usable IP address" % (name, role),
+        "%s carries %s data but has no IPv4 address and no routable IPv6 address%s." % (
+            name, role, " (only link-local %s)" % ", ".join(local) if local else ""),
+        add, subjects=[name])]
 
 
 _NOT_SHARED = (TAG_VMOTION.lower(), TAG_PROVISIONING.lower())
@@ -199,55 +247,71 @@ def _shared_services(facts, paths):
     return out
 
 
-def _gateways(facts, paths):
-    """A data-path netstack without a default gateway cannot reach routed (L3) peers."""
+def _has_default(facts, stack, family):
+    table = (facts["routes"] if family == 4 else facts["routes6"]).get(stack) or []
+    for r in table:
+        zero = r.get("netmask") == "0.0.0.0" if family == 4 else r.get("prefix_length") == 0
+        if zero and r.get("gateway"):
+            return True
+    return family == 4 and stack == catalog.DEFAULT_NETSTACK and bool(facts.get(
+        "default_gateway"))
+
+
+def _gateways(facts, paths, pairs=None):
+    """A data-path netstack without a default gateway reaches only its own subnets (and its
+    static routes): fine for L2 vMotion (the KB: L2 or L3), impossible for routed peers. Info in
+    ``inspect``; with tested peers (``pairs``) only when one of them is off-link, and then its
+    path's verdict already says not routable."""
     out = []
-    checked = []
-    for role in ("hot", "cold"):
-        path = paths[role]
-        for stack in path["netstacks"]:
-            if stack in checked or stack not in facts["routes"]:
+    data = paths["hot"]["vmknics"] + paths["cold"]["vmknics"]
+    for stack in sorted(set(paths["hot"]["netstacks"] + paths["cold"]["netstacks"]),
+                        key=natural_key):
+        members = [facts["vmknics"][n] for n in data if n in facts["vmknics"] and
+                   facts["vmknics"][n].get("netstack") == stack]
+        names = sorted(set(v["name"] for v in members), key=natural_key)
+        roles = [r for r in ("hot", "cold") if stack in paths[r]["netstacks"]]
+        for family in (4, 6):
+            table = (facts["routes"] if family == 4 else facts["routes6"]).get(stack)
+            users = [v for v in members if routing.own_networks(v, family)]
+            if table is None or not users or _has_default(facts, stack, family):
                 continue
-            checked.append(stack)
-            routes = facts["routes"][stack]
-            if any(r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0" and r["gateway"]
-                   for r in routes):
-                continue
-            if stack == catalog.DEFAULT_NETSTACK and facts.get("default_gateway"):
-                continue
-            members = [facts["vmknics"][n] for n in (paths["hot"]["vmknics"] +
-                                                     paths["cold"]["vmknics"])
-                       if n in facts["vmknics"] and facts["vmknics"][n].get("netstack") == stack]
-            own = [v["name"] for v in members if (v.get("ipv4") or {}).get("gateway")]
-            unknown = [v["name"] for v in members
-                       if v.get("ipv4") and not v["ipv4"].get("gateway_known")]
-            if own or unknown:
-                continue
-            static = [r for r in routes if r["gateway"]]
-            names = sorted(set(v["name"] for v in members), key=natural_key)
-            roles = [r for r in ("hot", "cold") if stack in paths[r]["netstacks"]]
+            if family == 4 and any((v.get("ipv4") or {}).get("gateway") or not (
+                    v.get("ipv4") or {}).get("gateway_known") for v in users):
+                continue  # a per-vmknic gateway, or one that could not be read
+            offlink = None
+            if pairs is not None:
+                offlink = [p for p in pairs if p["vmknic"] in names and
+                           p["routing"]["kind"] == "not-routable" and
+                           (6 if p["ipv6"] else 4) == family and not routing.on_own_subnet(
+                               facts["vmknics"][p["vmknic"]], p["target"])]
+                if not offlink:
+                    continue  # every tested peer is on-link (or behind a static route): L2 is fine
+            static = [r for r in table if r.get("gateway")]
+            family_name = "IPv%d" % family
+            detail = "The %s netstack (%s data, %s) has no %s default gateway%s" % (
+                stack, " and ".join(roles), ", ".join(names), family_name,
+                " and no per-vmknic gateway" if family == 4 else "")
             if static:
-                detail = ("The %s netstack (%s data, %s) has no default gateway; it reaches "
-                          "other subnets only through its static routes (%s)." % (
-                              stack, " and ".join(roles), ", ".join(names), ", ".join(
-                                  "%s/%s via %s" % (r["network"], r["netmask"], r["gateway"])
-                                  for r in static)))
-                severity = INFO
-            else:
-                detail = ("The %s netstack (%s data, %s) has no default gateway and no static "
-                          "route: it reaches only its own subnets. Routed (L3) vMotion to peers "
-                          "in other subnets is impossible until a gateway is set." % (
-                              stack, " and ".join(roles), ", ".join(names)))
-                severity = WARN
+                detail += "; it reaches other subnets only through its static routes (%s)" % (
+                    ", ".join("%s via %s" % (r["network"] + ("/%s" % r.get(
+                        "prefix_length") if family == 6 else "/%s" % r.get("netmask")),
+                        r["gateway"]) for r in static))
+            detail += (". vMotion between hosts on the same L2 segment works without one; peers "
+                       "in other subnets are not reachable.")
+            if offlink:
+                detail += " Tested peers outside its subnets: %s." % ", ".join(
+                    sorted(set(p["target"] for p in offlink)))
             out.append(finding(
-                "NETSTACK-NO-GATEWAY", severity, "No default gateway on the %s netstack" % stack,
-                detail, add_gateway_remedy(stack, names[0] if names else "<vmk>"),
+                "NETSTACK-NO-GATEWAY", INFO, "No %s default gateway on the %s netstack" % (
+                    family_name, stack), detail,
+                remedies.add_gateway(stack, names[0] if names else "<vmk>", family == 6),
                 subjects=names))
     return out
 
 
 def _default_route_elsewhere(facts, paths):
-    """Hot data on the default netstack whose default route leaves through another vmknic."""
+    """Hot data on the default netstack whose default route leaves through another vmknic (not
+    on the hot vmknic's own subnet)."""
     out = []
     routes = facts["routes"].get(catalog.DEFAULT_NETSTACK)
     if not routes:
@@ -264,6 +328,8 @@ def _default_route_elsewhere(facts, paths):
             continue
         if not ipv4.get("gateway_known") or ipv4.get("gateway"):
             continue
+        if routing.on_own_subnet(v, defaults[0]["gateway"]):
+            continue  # the gateway is on this vmknic's own subnet: routed traffic leaves here
         out.append(finding(
             "HOT-ROUTES-VIA-OTHER-VMKNIC", INFO,
             "Routed hot data from %s would leave through %s" % (name, via),
@@ -379,15 +445,41 @@ def _line_rate(facts, paths):
 
 
 def _sbmax(facts, paths):
+    """Why the hot-data netstack's sbMax could not be read, said as it happened."""
     stack = paths["hot"]["netstack"]
     sbmax = facts["tuning"]["sbmax"]
     if stack is None or stack not in sbmax or sbmax[stack] is not None:
         return []
-    return [finding(
-        "SBMAX-UNAVAILABLE", INFO, "sbMax of the %s netstack cannot be read" % stack,
-        "vsish has no /net/tcpip/instances/%s/sbMax node on this host (it exists from vSphere "
-        "6.7 U1). Only NetExpectedLineRateMBps can be tuned for Long Distance vMotion." % stack,
-        None)]
+    status = facts["tuning"].get("sbmax_status", {}).get(stack) or {}
+    reason = status.get("reason")
+    host = facts["host"]
+    release = releases.describe(host)
+    node = "/net/tcpip/instances/%s/sbMax" % stack
+    title = "sbMax of the %s netstack cannot be read" % stack
+    only = " Only NetExpectedLineRateMBps can be tuned for Long Distance vMotion."
+    if reason == "not-root":
+        return [finding("SBMAX-UNAVAILABLE", WARN, title,
+                        "%s is not readable: %s." % (node, status.get("detail")),
+                        "Run esxi-diag as root (vsish needs it)")]
+    if reason == "no-vsish":
+        return [finding("SBMAX-UNAVAILABLE", INFO, title,
+                        "%s: %s cannot be read or set here.%s" % (status.get("detail"), node,
+                                                                  only), None)]
+    has = releases.has_sbmax(host)
+    if has is False:
+        detail = "This host runs %s: the sbMax node exists from vSphere 6.7 U1.%s" % (release,
+                                                                                     only)
+        remedy = None
+    elif has:
+        detail = ("vsish has no %s node (%s), although %s should have it (it exists from 6.7 "
+                  "U1). Check the netstack name and that the host is healthy.%s" % (
+                      node, status.get("detail") or "no detail", release, only))
+        remedy = "vsish -e ls /net/tcpip/instances/"
+    else:
+        detail = ("vsish has no %s node (%s) and the release is not known: the node exists "
+                  "from vSphere 6.7 U1.%s" % (node, status.get("detail") or "no detail", only))
+        remedy = "Run and include: esxcli system version get"
+    return [finding("SBMAX-UNAVAILABLE", INFO, title, detail, remedy)]
 
 
 def _collection(facts, captures, meta):
@@ -410,14 +502,16 @@ def _collection(facts, captures, meta):
     return out
 
 
-def evaluate(facts, paths, captures=(), meta=None):
-    """All local findings, most severe first."""
+def evaluate(facts, paths, captures=(), meta=None, pairs=None):
+    """All local findings, most severe first. ``pairs``: the tested paths, when peers were
+    tested (check, or a transcript's pasted vmkping runs); None for inspect."""
     meta = meta or {}
     findings = []
     for rule in (_hot_path, _cold_path, _inactive_tags, _disabled_or_unaddressed,
-                 _shared_services, _gateways, _default_route_elsewhere, _mtu, _uplinks,
+                 _shared_services, _default_route_elsewhere, _mtu, _uplinks,
                  _line_rate, _sbmax):
         findings.extend(rule(facts, paths))
+    findings.extend(_gateways(facts, paths, pairs))
     findings.extend(_collection(facts, captures, meta))
     return sort_findings(findings)
 

@@ -42,6 +42,7 @@ def test_odd_names_never_reach_vmkping(vmk, stack):
 
 def _facts():
     f = new_facts()
+    f["known"].update(["interfaces", "ipv4", "ipv6"])
     for name, stack, addr, gw in (("vmk0", "defaultTcpipStack", "10.0.0.11", "10.0.0.1"),
                                   ("vmk1", "vmotion", "10.1.0.11", None),
                                   ("vmk2", "vSphereProvisioning", "10.2.0.11", None),
@@ -86,6 +87,54 @@ def test_preflight_default_route_through_another_vmknic_says_so():
     f["vmknics"]["vmk3"]["ipv4"]["gateway"] = None
     r = routing.preflight(f, "vmk3", "172.16.0.5")
     assert r["kind"] == "netstack-gateway" and "through vmk0" in r["detail"]
+
+
+def test_a_vmknic_is_not_said_missing_when_the_interface_list_was_not_read():
+    f = _facts()
+    f["known"].discard("interfaces")  # e.g. a bundle whose interface list failed its checksum
+    r = routing.preflight(f, "vmk9", "10.1.0.99")
+    assert r["kind"] == "unknown" and "does not exist" not in r["detail"]
+
+
+def test_multi_nic_vmotion_gateway_is_on_link_for_every_vmknic_of_its_subnet():
+    f = _facts()
+    v = new_vmknic("vmk4")
+    v.update(netstack="vmotion", ipv4_known=True, mtu=9000, enabled=True,
+             ipv4={"address": "10.1.0.12", "netmask": "255.255.255.0", "gateway": None,
+                   "gateway_known": True, "type": "STATIC"})
+    f["vmknics"]["vmk4"] = v
+    r = routing.preflight(f, "vmk4", "172.16.0.5")  # the default route names vmk1
+    assert r["kind"] == "netstack-gateway" and r["interface"] == "vmk4"
+    assert "own subnet" in r["detail"]
+
+
+def test_static_route_behind_another_vmknic_leaves_through_it():
+    f = _facts()
+    f["routes"]["defaultTcpipStack"].append({"network": "10.50.0.0", "netmask": "255.255.0.0",
+                                             "gateway": "10.0.0.254", "interface": "vmk0"})
+    r = routing.preflight(f, "vmk3", "10.50.1.1")
+    assert r["kind"] == "static-route" and r["interface"] == "vmk0"
+
+
+def test_ipv6_preflight_reads_the_ipv6_route_table():
+    f = _facts()
+    v = f["vmknics"]["vmk1"]
+    v.update(ipv6=[{"address": "fe80::1", "prefix_length": 64},
+                   {"address": "2001:db8:1::11", "prefix_length": 64}], ipv6_known=True)
+    assert routing.preflight(f, "vmk1", "2001:db8:1::12")["kind"] == "on-link"
+    assert routing.preflight(f, "vmk1", "2001:db8:2::12")["kind"] == "unknown"  # not read
+    f["routes6"]["vmotion"] = []
+    assert routing.preflight(f, "vmk1", "2001:db8:2::12")["kind"] == "not-routable"
+    f["routes6"]["vmotion"] = [{"network": "::", "prefix_length": 0, "gateway": "2001:db8:1::1",
+                                "interface": "vmk1"}]
+    r = routing.preflight(f, "vmk1", "2001:db8:2::12")
+    assert (r["kind"], r["gateway"], r["interface"]) == ("netstack-gateway", "2001:db8:1::1",
+                                                         "vmk1")
+    # an IPv6-only vmknic cannot reach an IPv4 peer; a link-local address routes nothing
+    v["ipv4"], v["ipv4_known"] = None, True
+    assert routing.preflight(f, "vmk1", "10.1.0.5")["kind"] == "not-routable"
+    v["ipv6"] = [{"address": "fe80::1", "prefix_length": 64}]
+    assert "only link-local" in routing.preflight(f, "vmk1", "2001:db8:1::12")["detail"]
 
 
 def test_preflight_without_route_table_is_unknown_not_a_failure():
@@ -137,7 +186,7 @@ FULL = [probe(df=True, size=8972, sent=3, received=3)]
     ("wrong netstack", pair(probes=[probe(netstack="defaultTcpipStack", received=0)]),
      "wrong-netstack"),
     ("interrupted", pair(probes=[probe()], interrupted=True), "interrupted"),
-    ("nothing run", pair(), "untested"),
+    ("nothing run", pair(), "not-measured"),
 ])
 def test_every_verdict(desc, p, verdict):
     assert reach.judge(p)["verdict"] == verdict, desc
@@ -237,3 +286,75 @@ def test_pairs_follow_roles():
         ("vmk1", "10.9.0.2", ["hot"]), ("vmk1", "10.9.0.4", ["hot"]),
         ("vmk2", "10.9.0.3", ["cold"]), ("vmk2", "10.9.0.4", ["cold"])]
     assert notes == []
+
+
+# -- evidence: what vmkping really printed, through the real parser ---------------------------
+
+def from_text(command, text, exit_code=None):
+    """The probe record of a vmkping command line and its output, as a transcript makes it."""
+    from esxi_diag import catalog
+    from esxi_diag.facts import probe_record
+    kind, params = catalog.recognise(command)
+    return probe_record(params, catalog.parse(kind, text), command, exit_code)
+
+
+SERIES = "vmkping -I vmk1 -S vmotion -c 3 10.9.0.2"
+HEAD = "PING 10.9.0.2 (10.9.0.2): 56 data bytes\n"
+REPLY = "64 bytes from 10.9.0.2: icmp_seq=%d ttl=64 time=0.4%d0 ms\n"
+STATS = ("\n--- 10.9.0.2 ping statistics ---\n3 packets transmitted, 3 packets received, "
+         "0% packet loss\nround-trip min/avg/max = 0.400/0.410/0.420 ms\n")
+
+
+@pytest.mark.parametrize("desc,text,exit_code", [
+    ("empty output", "", None),
+    ("vmkping exited non-zero printing nothing", "", 1),
+    ("only the PING header", HEAD, None),
+    ("cut by hand", HEAD + REPLY % (0, 0) + "<<truncated>>\n", None),
+    ("cut after two replies", HEAD + REPLY % (0, 0) + REPLY % (1, 1), None),
+])
+def test_no_statistics_is_never_a_pass(desc, text, exit_code):
+    r = reach.judge(pair(mtu=None, probes=[from_text(SERIES, text, exit_code)]))
+    assert r["verdict"] == "not-measured" and r["severity"] == "warn", desc
+    if "cut" in desc:  # what was shown is kept: the round trip of the replies printed
+        assert r["rtt_ms"]["avg"] > 0 and "cut after" in r["detail"]
+    if exit_code:
+        assert "printed nothing (exit status 1)" in r["detail"]
+
+
+def test_every_requested_reply_shown_is_evidence_even_without_statistics():
+    text = HEAD + "".join(REPLY % (i, i) for i in range(3))
+    r = reach.judge(pair(mtu=None, probes=[from_text(SERIES, text)]))
+    assert r["verdict"] == "ok" and r["rtt_count"] == 3
+    full = HEAD + "".join(REPLY % (i, i) for i in range(3)) + STATS
+    assert reach.judge(pair(mtu=None, probes=[from_text(SERIES, full)]))["verdict"] == "ok"
+
+
+def test_a_pure_timeout_is_no_reply():
+    from conftest import fixture_text
+    session = fixture_text("hx-vmkping-timeout-session.txt")  # REAL (HyperFlex project issue)
+    command, output = session.split("\n", 1)
+    p = from_text(command.split("] ", 1)[1], output)
+    assert (p["sent"], p["received"], p["complete"]) == (3, 0, True)
+    r = reach.judge(pair(vmknic="vmk2", netstack="defaultTcpipStack", mtu=9000, probes=[p]))
+    assert r["df_ok"] is False and r["verdict"] != "ok"
+
+
+def test_vmkernel_stack_not_configured_is_its_own_verdict():
+    from conftest import fixture_text
+    session = fixture_text("hx-vmkping-stack-not-configured-session.txt")  # REAL
+    command, output = session.split("\n", 1)
+    p = from_text(command.split("] ", 1)[1], output)
+    assert p["error"] == "stack-not-configured"
+    # the pasted command used -S vmotion, but the facts say vmk2 is on the default netstack
+    r = reach.judge(pair(vmknic="vmk2", netstack="defaultTcpipStack", probes=[p]))
+    assert r["verdict"] == "stack-not-configured" and r["severity"] == "fail"
+    assert "use -S defaultTcpipStack" in r["detail"]
+    # same netstack as the facts: the configuration changed since it was read
+    r = reach.judge(pair(vmknic="vmk2", netstack="vmotion", probes=[p]))
+    assert r["verdict"] == "stack-not-configured" and "changed since" in r["detail"]
+
+
+def test_only_dont_fragment_probes_still_give_their_round_trip():
+    r = reach.judge(pair(probes=[probe(df=True, size=8972, sent=3, received=3, avg=42.0)]))
+    assert r["rtt_ms"]["avg"] == 42.0 and r["latency_class"] == "long-distance"
+    assert r["verdict"] == "ok" and r["df_ok"] is True

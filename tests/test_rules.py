@@ -76,13 +76,15 @@ def test_data_path_vmknic_without_address_fails():
     assert f["subjects"] == ["vmk3"] and f["severity"] == "fail"
 
 
-def test_ipv6_only_data_path_vmknic_warns():
+def test_ipv6_only_data_path_vmknic_is_supported_not_a_warning():
     def change(p):
         v = vmknic(p, "vmk1")
         del v["ipv4"]
         v["ipv6"] = [{"address": "2001:db8:30::11", "prefix_length": 64}]
-    f = ids(report_for(variant("lan", change)))["PATH-VMK-NO-IPV4"]
-    assert f["severity"] == "warn" and "2001:db8:30::11" in f["detail"]
+    found = ids(report_for(variant("lan", change)))
+    f = found["PATH-VMK-IPV6-ONLY"]
+    assert f["severity"] == "info" and "2001:db8:30::11" in f["detail"] and f["remedy"] is None
+    assert "PATH-VMK-NO-IPV4" not in found
 
 
 def test_hot_vmknic_sharing_management():
@@ -95,10 +97,10 @@ def test_provisioning_on_the_vmotion_vmknic_is_not_sharing():
     assert "HOT-SHARED-SERVICES" not in ids(report_for(p))
 
 
-def test_vmotion_netstack_without_gateway_warns():
+def test_vmotion_netstack_without_gateway_is_info_in_inspect():
     p = variant("ldvm", lambda p: p["routes"].pop("vmotion"))
     f = ids(report_for(p))["NETSTACK-NO-GATEWAY"]
-    assert f["severity"] == "warn" and f["subjects"] == ["vmk1"]
+    assert f["severity"] == "info" and f["subjects"] == ["vmk1"]  # L2 vMotion needs none
     assert "esxcli network ip route ipv4 add -N vmotion -n default -g <gateway>" in f["remedy"]
 
 

@@ -73,9 +73,11 @@ def test_real_67_session_extracts_its_facts():
     (probe,) = r["probes"]
     assert probe["source_vmknic"] == "vmk0" and probe["netstack"] == "defaultTcpipStack"
     assert probe["rtt_ms"]["avg"] == 0.494 and probe["loss_pct"] == 0.0
-    # unknown tags: no data path is guessed and nothing fails
+    # unknown tags: no data path is guessed, nothing fails, and it is not "OK" either
     assert r["data_paths"]["hot"]["basis"] == "unknown"
-    assert r["summary"]["fail"] == 0 and r["summary"]["warn"] == 0
+    warnings = sorted(f["id"] for f in r["findings"] if f["severity"] == "warn")
+    assert r["summary"]["fail"] == 0 and warnings == ["COLD-UNKNOWN", "HOT-UNKNOWN"]
+    assert r["summary"]["exit_status"] == 1
 
 
 def test_real_703_session_extracts_routes_and_probe():

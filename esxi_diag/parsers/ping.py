@@ -3,10 +3,14 @@
 Both return the same shape::
 
     {"target", "payload_bytes", "sent", "received", "loss_pct",
-     "rtt_ms": {"min", "avg", "max"} or None, "replies": [rtt_ms, ...], "error"}
+     "rtt_ms": {"min", "avg", "max"} or None, "replies": [rtt_ms, ...], "complete", "error"}
 
-``error`` is None, ``message-too-long``, ``network-unreachable``, ``host-down``, ``no-output``, or the
-host's own text.
+``sent``/``received`` come from the statistics line only (``complete`` is True when it was
+printed): an output cut before it (a paste, ``<<truncated>>``, a killed vmkping) keeps the replies
+it shows but counts nothing, so it can never pass as "no loss". ``error`` is None,
+``message-too-long``, ``network-unreachable``, ``host-down``, ``no-output``,
+``stack-not-configured`` (vmkping's one line for a ``-S`` netstack the vmknic is not on, or that
+does not exist), or the host's own text.
 """
 
 import re
@@ -23,6 +27,7 @@ _STATS = re.compile(r"^---\s+(\S+)\s+ping6? statistics\s+---", re.I)
 _COUNTS = re.compile(r"(\d+)\s+packets transmitted,\s*(\d+)\s+(?:packets\s+)?received"
                      r"(?:,\s*\+\d+\s+duplicates)?(?:,\s*([\d.]+)%\s+packet loss)?", re.I)
 _RTT = re.compile(r"round-trip\s+min/avg/max(?:/\S+)?\s*=\s*([\d.]+)/([\d.]+)/([\d.]+)", re.I)
+_STACK = re.compile(r"^\*+\s*vmkernel stack not configured\s*\*+$", re.I)
 
 _KNOWN_ERRORS = {
     "message too long": "message-too-long",
@@ -38,7 +43,7 @@ def classify_error(text):
 
 def _empty():
     return {"target": None, "payload_bytes": None, "sent": None, "received": None,
-            "loss_pct": None, "rtt_ms": None, "replies": [], "error": None}
+            "loss_pct": None, "rtt_ms": None, "replies": [], "complete": False, "error": None}
 
 
 def _loss(sent, received):
@@ -56,6 +61,10 @@ def parse_vmkping(text):
         return result
     recognised = False
     for line in lines:
+        if _STACK.match(line):
+            result["error"] = "stack-not-configured"
+            recognised = True
+            continue
         m = _PING6.match(line)
         if m:
             result["payload_bytes"] = int(m.group(2))
@@ -90,6 +99,7 @@ def parse_vmkping(text):
             result["received"] = int(m.group(2))
             result["loss_pct"] = float(m.group(3)) if m.group(3) else _loss(result["sent"],
                                                                              result["received"])
+            result["complete"] = True
             recognised = True
             continue
         m = _RTT.search(line)
@@ -102,8 +112,6 @@ def parse_vmkping(text):
             result["error"] = lines[0]
             return result
         raise ParseError("not ping output")
-    if result["received"] is None and result["replies"]:
-        result["received"] = len(result["replies"])
     if result["rtt_ms"] is None and result["replies"]:
         replies = result["replies"]
         result["rtt_ms"] = {"min": min(replies), "avg": round(sum(replies) / len(replies), 3),
@@ -156,6 +164,7 @@ def diag_ping_from_fields(fields):
                 m = _SENDTO.search(detail)
                 result["error"] = classify_error(m.group(1) if m else detail)
     if isinstance(summary, dict):
+        result["complete"] = True
         result["target"] = summary.get("hostaddr") or None
         result["sent"] = _int(summary.get("transmitted"))
         received = summary.get("recieved", summary.get("received"))
@@ -167,7 +176,7 @@ def diag_ping_from_fields(fields):
                "max": _us_to_ms(summary.get("roundtripmax"))}
         if result["received"] and rtt["avg"] is not None:
             result["rtt_ms"] = rtt
-    if result["received"] is None:
+    if result["received"] is None and result["complete"]:
         result["received"] = len(result["replies"])
     return result
 

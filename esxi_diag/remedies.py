@@ -1,0 +1,99 @@
+"""The commands a finding recommends, fitted to the host: standard or distributed switch, which
+netstacks exist, the next free vmknic name. Pure: reads facts, returns command lines (strings) that
+are valid ESXi syntax where a value is known, with ``<placeholders>`` where only the user knows it
+(an address, a VLAN ID, a free DVPort).
+
+Never names a vmknic that carries another service or sits on another netstack: a new, dedicated
+vmknic on the dedicated netstack is what VMware documents for vMotion and provisioning.
+"""
+
+import re
+
+from esxi_diag import catalog
+from esxi_diag.facts import natural_key
+
+
+def next_vmknic(facts):
+    """The first vmknic name not used on this host (``vmk<N>`` when the list is unknown)."""
+    if "interfaces" not in facts["known"] and not facts["vmknics"]:
+        return "vmk<N>"
+    numbers = [int(m.group(1)) for m in (re.match(r"^vmk(\d+)$", n) for n in facts["vmknics"])
+               if m]
+    return "vmk%d" % (max(numbers) + 1 if numbers else 0)
+
+
+def _unused_portgroup(facts, base):
+    names = set(n.lower() for n in facts["portgroups"])
+    for s in facts["vswitches"].values():
+        names.update(p.lower() for p in s.get("portgroups") or [])
+    name, i = base, 2
+    while name.lower() in names:
+        name, i = "%s-%d" % (base, i), i + 1
+    return name
+
+
+def _switches(facts, kind):
+    return sorted((s for s in facts["vswitches"].values() if s.get("type") == kind),
+                  key=lambda s: natural_key(s["name"]))
+
+
+def _choice(switches, placeholder):
+    """The switch's name when there is one, else a placeholder naming the candidates."""
+    if len(switches) == 1:
+        return switches[0]["name"], ""
+    if switches:
+        return placeholder, " (one of %s)" % ", ".join(s["name"] for s in switches)
+    return placeholder, ""
+
+
+def dedicated_vmknic(facts, netstack, portgroup_base):
+    """Steps that create a vmknic on ``netstack`` (vmotion or vSphereProvisioning), for each
+    kind of switch this host has: [line, ...]."""
+    q = catalog.display
+    lines = []
+    stacks = facts.get("netstacks")
+    if stacks is None:
+        lines.append("%s  (if 'esxcli network ip netstack list' does not show it yet)" % q(
+            ["esxcli", "network", "ip", "netstack", "add", "-N", netstack]))
+    elif netstack not in stacks:
+        lines.append(q(["esxcli", "network", "ip", "netstack", "add", "-N", netstack]))
+    vmk = next_vmknic(facts)
+    standard = _switches(facts, "standard")
+    distributed = _switches(facts, "distributed")
+    if standard or not distributed:
+        switch, which = _choice(standard, "<vSwitch>")
+        pg = _unused_portgroup(facts, portgroup_base)
+        if distributed:
+            lines.append("On a standard switch%s:" % which)
+        elif which:
+            lines.append("On the standard switch that has the uplinks for it%s:" % which)
+        lines.append(q(["esxcli", "network", "vswitch", "standard", "portgroup", "add", "-p", pg,
+                        "-v", switch]))
+        lines.append("%s  (if that network is tagged)" % q(
+            ["esxcli", "network", "vswitch", "standard", "portgroup", "set", "-p", pg,
+             "--vlan-id", "<VLAN ID>"]))
+        lines.append(q(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
+                        "-N", netstack]))
+    if distributed:
+        switch, which = _choice(distributed, "<distributed switch>")
+        lines.append("%s distributed switch%s, on a free port of a port group created for it in "
+                     "vCenter:" % ("Or on a" if standard else "On the", which))
+        lines.append(q(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "--dvs-name",
+                        switch, "--dvport-id", "<free DVPort ID>", "-N", netstack]))
+    lines.append("esxcli network ip interface ipv4 set -i %s -t static -I <address> "
+                 "-N <netmask>" % vmk)
+    lines.append("For peers in other subnets (routed): %s" % add_default_route(netstack))
+    return lines
+
+
+def add_default_route(netstack, ipv6=False):
+    return "esxcli network ip route %s add -N %s -n default -g <gateway>" % (
+        "ipv6" if ipv6 else "ipv4", netstack)
+
+
+def add_gateway(netstack, vmknic, ipv6=False):
+    """A default route on the netstack, or (IPv4, 6.5 and later) the vmknic's own gateway."""
+    if ipv6:
+        return add_default_route(netstack, True)
+    return ("%s  (or a per-vmknic gateway: esxcli network ip interface ipv4 set -i %s -t static "
+            "-I <address> -N <netmask> -g <gateway>)" % (add_default_route(netstack), vmknic))
