@@ -46,43 +46,52 @@ def _choice(switches, placeholder):
     return placeholder, ""
 
 
+def command(argv):
+    """A command line for a person: values quoted for the shell, ``<placeholders>`` left as they
+    are (the user replaces them)."""
+    return " ".join(a if a.startswith("<") and a.endswith(">") else catalog.display([a])
+                    for a in argv)
+
+
 def dedicated_vmknic(facts, netstack, portgroup_base):
     """Steps that create a vmknic on ``netstack`` (vmotion or vSphereProvisioning), for each
-    kind of switch this host has: [line, ...]."""
-    q = catalog.display
+    kind of switch this host has: [line, ...]; a line is prose (ending with ':') or one
+    command."""
     lines = []
     stacks = facts.get("netstacks")
+    add_stack = command(["esxcli", "network", "ip", "netstack", "add", "-N", netstack])
     if stacks is None:
-        lines.append("%s  (if 'esxcli network ip netstack list' does not show it yet)" % q(
-            ["esxcli", "network", "ip", "netstack", "add", "-N", netstack]))
+        lines += ["If 'esxcli network ip netstack list' does not show %s yet:" % netstack,
+                  add_stack]
     elif netstack not in stacks:
-        lines.append(q(["esxcli", "network", "ip", "netstack", "add", "-N", netstack]))
+        lines.append(add_stack)
     vmk = next_vmknic(facts)
     standard = _switches(facts, "standard")
     distributed = _switches(facts, "distributed")
     if standard or not distributed:
         switch, which = _choice(standard, "<vSwitch>")
         pg = _unused_portgroup(facts, portgroup_base)
-        if distributed:
+        if distributed or which:
             lines.append("On a standard switch%s:" % which)
-        elif which:
-            lines.append("On the standard switch that has the uplinks for it%s:" % which)
-        lines.append(q(["esxcli", "network", "vswitch", "standard", "portgroup", "add", "-p", pg,
-                        "-v", switch]))
-        lines.append("%s  (if that network is tagged)" % q(
-            ["esxcli", "network", "vswitch", "standard", "portgroup", "set", "-p", pg,
-             "--vlan-id", "<VLAN ID>"]))
-        lines.append(q(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
-                        "-N", netstack]))
+        lines.append(command(["esxcli", "network", "vswitch", "standard", "portgroup", "add",
+                              "-p", pg, "-v", switch]))
+        lines.append("If that network uses a VLAN:")
+        lines.append(command(["esxcli", "network", "vswitch", "standard", "portgroup", "set",
+                              "-p", pg, "--vlan-id", "<VLAN-ID>"]))
+        lines.append(command(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
+                              "-N", netstack]))
     if distributed:
-        switch, which = _choice(distributed, "<distributed switch>")
-        lines.append("%s distributed switch%s, on a free port of a port group created for it in "
+        switch, which = _choice(distributed, "<distributed-switch>")
+        lines.append("%s distributed switch%s, on a free port of a port group made for it in "
                      "vCenter:" % ("Or on a" if standard else "On the", which))
-        lines.append(q(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "--dvs-name",
-                        switch, "--dvport-id", "<free DVPort ID>", "-N", netstack]))
-    lines.append("esxcli network ip interface ipv4 set -i %s -t static -I <address> "
-                 "-N <netmask>" % vmk)
-    lines.append("For peers in other subnets (routed): %s" % add_default_route(netstack))
+        lines.append(command(["esxcli", "network", "ip", "interface", "add", "-i", vmk,
+                              "--dvs-name", switch, "--dvport-id", "<free-DVPort-ID>", "-N",
+                              netstack]))
+    lines.append("Then its address:")
+    lines.append(command(["esxcli", "network", "ip", "interface", "ipv4", "set", "-i", vmk, "-t",
+                          "static", "-I", "<address>", "-N", "<netmask>"]))
+    lines.append("For peers in other subnets (routed vMotion):")
+    lines.append(add_default_route(netstack))
     return lines
 
 

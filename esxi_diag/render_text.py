@@ -283,6 +283,39 @@ def _peer_path_lines(reach):
     return lines
 
 
+_COMMAND_WORDS = ("esxcli ", "localcli ", "vsish ", "vmkping ", "esxi-diag ", "/etc/init.d/",
+                  "/sbin/")
+
+
+def _shell_lines(command, lead, indent):
+    """A command on its own lines: never wrapped inside a word, long ones continued with a
+    trailing backslash so that the lines still paste into a shell as one command."""
+    lines, current, empty = [], lead, True
+    for word in command.split(" "):
+        if not empty and len(current) + 1 + len(word) > WIDTH - 2:
+            lines.append(current + " \\")
+            current = indent + "  " + word
+        else:
+            current = current + ("" if empty else " ") + word
+        empty = False
+    lines.append(current)
+    return lines
+
+
+def remedy_lines(remedy, indent):
+    """A remedy: one or more lines, each prose (wrapped) or one command (kept whole)."""
+    out = []
+    for i, line in enumerate(remedy.split("\n")):
+        lead = indent + ("Fix: " if i == 0 else "  ")
+        if line.startswith(_COMMAND_WORDS) and "  (" not in line and "; " not in line:
+            out.extend(_shell_lines(line, lead if i == 0 else indent + "  ", indent + "  "))
+        else:
+            out.extend(textwrap.wrap(line, WIDTH, initial_indent=lead,
+                                     subsequent_indent=indent + "  ", break_on_hyphens=False,
+                                     break_long_words=False) or [lead.rstrip()])
+    return out
+
+
 def _finding_lines(report):
     lines = []
     for f in report["findings"]:
@@ -293,7 +326,7 @@ def _finding_lines(report):
             continue
         lines.extend(_wrap(f["detail"], " " * 8))
         if f.get("remedy"):
-            lines.extend(_wrap("Fix: " + f["remedy"], " " * 8))
+            lines.extend(remedy_lines(f["remedy"], " " * 8))
     return lines
 
 

@@ -78,17 +78,19 @@ def _hot_path(facts, paths):
         steps = []
         if hot["disabled_tagged"]:
             detail += " Tagged VMotion but disabled: %s." % ", ".join(hot["disabled_tagged"])
-            steps.append("esxcli network ip interface set -i %s -e true  (%s is tagged VMotion "
-                         "but disabled)" % ((hot["disabled_tagged"][0],) * 2))
+            steps.append("%s is tagged VMotion but disabled: enable it:" %
+                         hot["disabled_tagged"][0])
+            steps.append("esxcli network ip interface set -i %s -e true" %
+                         hot["disabled_tagged"][0])
             steps.append("Or create a dedicated vMotion vmknic on the vmotion netstack:")
         else:
             steps.append("Create a dedicated vMotion vmknic on the vmotion netstack:")
         steps += remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion")
         unused = _unused_vmknics(facts)
         if unused and not hot["disabled_tagged"]:
-            steps.append("Or tag an existing vmknic that carries nothing else (no iSCSI or NFS "
-                         "either): esxcli network ip interface tag add -i %s -t VMotion" %
-                         unused[0])
+            steps.append("Or tag %s, which carries no other service (only if it carries no "
+                         "iSCSI or NFS traffic either):" % unused[0])
+            steps.append("esxcli network ip interface tag add -i %s -t VMotion" % unused[0])
         return [finding("HOT-NONE", FAIL, "No vMotion (hot-data) VMkernel port", detail,
                         "\n".join(steps))]
     return [finding("HOT-PATH", OK, "Hot data: %s" % ", ".join(hot["vmknics"]),
