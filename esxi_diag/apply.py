@@ -22,6 +22,7 @@ LOCAL_SH = "/etc/rc.local.d/local.sh"
 JOURNAL_PREFIX = "tune-"
 
 APPLIED = "applied"
+NOT_PERSISTENT = "applied-not-persistent"
 RESTORED = "failed-restored"
 PARTIAL = "failed-not-restored"
 ROLLED_BACK = "rolled-back"
@@ -94,10 +95,6 @@ def _set_commands(values, netstack):
     if values.get("sbmax") is not None and netstack:
         out.append(("set-sbmax", catalog.sbmax_set_argv(netstack, values["sbmax"])))
     return out
-
-
-def persist_commands(netstack, sbmax):
-    return [catalog.display(catalog.sbmax_set_argv(netstack, sbmax))]
 
 
 def _verify(host, values, netstack):
@@ -197,18 +194,25 @@ def apply_plan(host, plan, state_dir, persist=False, host_name=None):
         intended["sbmax"] = plan["sbmax"]["recommended"]
     local_sh = None
     new_local_sh = None
-    if persist and plan["sbmax"] and plan["sbmax"]["recommended"] is not None:
+    not_at_boot = persist and bool(plan.get("persist_commands")) and \
+        (plan.get("persist") or {}).get("runs_at_boot") is False
+    if not_at_boot:  # Secure Boot: local.sh is not run at boot, writing it would persist nothing
+        persist = False
+    if persist and plan.get("persist_commands"):
         local_sh = host.files.read(LOCAL_SH)
         if local_sh is None:
             raise ApplyError("%s does not exist: nothing to persist into" % LOCAL_SH)
         try:
-            new_local_sh = tuning.with_block(local_sh, persist_commands(
-                netstack, plan["sbmax"]["recommended"]))
+            new_local_sh = tuning.with_block(local_sh, plan["persist_commands"])
         except tuning.LocalShError as exc:
             raise ApplyError(str(exc))
         if new_local_sh == local_sh:
             new_local_sh = None
     if not intended and new_local_sh is None:
+        if not_at_boot:
+            return NOT_PERSISTENT, ("nothing to change now, and NOT persistent: UEFI Secure Boot "
+                                    "is enabled, so /etc/rc.local.d/local.sh does not run at "
+                                    "boot; sbMax must be set again after each reboot"), None
         return None, "nothing to change", None
     try:
         host.files.makedirs(state_dir)
@@ -248,8 +252,21 @@ def apply_plan(host, plan, state_dir, persist=False, host_name=None):
             _write_local_sh(host, journal, new_local_sh, "write-local.sh")
             _auto_backup(host, journal)
             backed_up = True
+        if not_at_boot:
+            journal.record["state"] = APPLIED
+            journal.record["persist"]["not_at_boot"] = "UEFI Secure Boot is enabled"
+            journal.save()
+            return NOT_PERSISTENT, ("applied and verified, but NOT persistent: UEFI Secure Boot "
+                                    "is enabled, so /etc/rc.local.d/local.sh does not run at "
+                                    "boot and was not changed; sbMax returns to its previous "
+                                    "value at the next reboot"), journal.path
         journal.record["state"] = APPLIED
         journal.save()
+        runs = (plan.get("persist") or {}).get("runs_at_boot")
+        if new_local_sh is not None and runs is None:
+            return APPLIED, ("applied and verified; sbMax written to /etc/rc.local.d/local.sh, "
+                             "but the Secure Boot state could not be read: if it is enabled, "
+                             "local.sh does not run at boot"), journal.path
         return APPLIED, "applied and verified", journal.path
     except (_StepFailed, OSError, KeyboardInterrupt) as exc:
         why = "interrupted (Ctrl-C)" if isinstance(exc, KeyboardInterrupt) else str(exc)

@@ -322,10 +322,12 @@ def _gather_peers(args, backend):
         more, errors = peers_mod.parse_peers_file(text, args.peers)
         found += more
         problems += errors
+    args.peer_reports = []  # (name, report): tune compares the peers' tuning with its plan
     for path in args.peer_report:
         try:
-            found += peers_mod.peers_from_report(peers_mod.load_report(_read_input(path), path),
-                                                 path)
+            report = peers_mod.load_report(_read_input(path), path)
+            found += peers_mod.peers_from_report(report, path)
+            args.peer_reports.append((path, report))
         except peers_mod.PeerError as exc:
             problems.append(str(exc))
     if not found and not args.peer and not args.peers and not args.peer_report and \
@@ -408,10 +410,13 @@ def cmd_check(args):
 
 
 TUNE_NOTHING, TUNE_RECOMMENDED, TUNE_RESTORED, TUNE_APPLIED, TUNE_NOT_RESTORED = 0, 1, 2, 4, 5
+TUNE_NOT_PERSISTENT = 6
 _TUNE_RESULT = {TUNE_NOTHING: "nothing to change", TUNE_RECOMMENDED: "changes recommended (dry "
                 "run: nothing was changed)", TUNE_RESTORED: "FAILED, previous values restored",
                 TUNE_APPLIED: "applied and verified", TUNE_NOT_RESTORED:
-                "FAILED, previous values NOT fully restored", EXIT_CANNOT: "could not run"}
+                "FAILED, previous values NOT fully restored", EXIT_CANNOT: "could not run",
+                TUNE_NOT_PERSISTENT: "applied and verified, but NOT persistent: sbMax returns to "
+                "its previous value at the next reboot (Secure Boot: local.sh does not run)"}
 
 
 def _is_root(backend):
@@ -477,11 +482,6 @@ def cmd_tune(args):
         reach_run = _probe_peers(args, runner, backend, facts, source, meta, roles=("hot",))
     inputs = _tune_inputs(args, facts, line_rate, rtt, reach_run)
     plan = tuning.plan_from(facts, inputs)
-    if args.persist and plan["sbmax"].get("recommended") is not None and \
-            _version_at_least(facts["host"].get("version"), (7, 0, 2)):
-        plan["notes"].append("hosts that enforce Secure Boot (7.0 U2 and later with a TPM) do "
-                             "not run /etc/rc.local.d/local.sh: check with 'esxcli system "
-                             "settings encryption get'; there the sbMax setting is lost at reboot")
     status = TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING
     if args.apply:
         if not _is_root(backend):
@@ -498,9 +498,10 @@ def cmd_tune(args):
                               reach_run)
         outcome = {"action": "apply", "state": state, "message": message, "journal": journal}
         status = {None: TUNE_NOTHING, apply_mod.APPLIED: TUNE_APPLIED,
+                  apply_mod.NOT_PERSISTENT: TUNE_NOT_PERSISTENT,
                   apply_mod.RESTORED: TUNE_RESTORED,
                   apply_mod.PARTIAL: TUNE_NOT_RESTORED}[state]
-        if state not in (None, apply_mod.APPLIED):
+        if state not in (None, apply_mod.APPLIED, apply_mod.NOT_PERSISTENT):
             say(message)
     return _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run)
 
@@ -508,18 +509,11 @@ def cmd_tune(args):
 def _tune_inputs(args, facts, line_rate, rtt, reach_run):
     inputs = tuning.inputs(facts, line_rate, args.line_rate, rtt, args.rtt,
                            reach_run["pairs"] if reach_run else None,
-                           getattr(args, "allow_decrease", False))
+                           getattr(args, "allow_decrease", False),
+                           getattr(args, "peer_reports", ()))
     if inputs["rtt_ms"] is None and reach_run and reach_run["pairs"] and rtt is None:
         say("no hot path answered: the RTT could not be measured")
     return inputs
-
-
-def _version_at_least(version, wanted):
-    try:
-        parts = tuple(int(p) for p in str(version).split(".")[:3])
-    except ValueError:
-        return False
-    return parts >= wanted
 
 
 def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=None):

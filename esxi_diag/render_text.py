@@ -103,14 +103,16 @@ def _vmknic_lines(report):
         if ipv4:
             prefix = _prefix(ipv4.get("netmask"))
             addr = ipv4["address"] + ("/%d" % prefix if prefix is not None else "")
-        elif v.get("ipv6"):
-            addr = "no IPv4 (IPv6 %s)" % v["ipv6"][0]["address"]
+        elif v.get("ipv6"):  # IPv6 only: its routable address first
+            six = sorted(v["ipv6"], key=lambda a: str(a.get("address")).lower().startswith(
+                "fe80"))[0]
+            addr = "%s/%s" % (six["address"], six.get("prefix_length") or "?")
         else:
             addr = "none" if v.get("ipv4_known") else "?"
         gateway = (ipv4 or {}).get("gateway") or "-"
         rows.append([v["name"], _v(v.get("enabled")), _v(v.get("netstack")), _v(v.get("mtu")),
                      addr, gateway, "+".join(v.get("roles") or []) or "-"])
-    lines = table(["vmk", "on", "netstack", "MTU", "IPv4", "gateway", "vMotion role"], rows)
+    lines = table(["vmk", "on", "netstack", "MTU", "address", "gateway", "vMotion role"], rows)
     out = [lines[0]]
     for v, line in zip(report["vmknics"], lines[1:]):
         where = v.get("vds_name") or v.get("portset") or "?"
@@ -396,8 +398,19 @@ def render(report, command="inspect"):
                                                                 s["ok"])]
     out += _finding_lines(report)
     out += ["", "Commands"] + _command_lines(report)
-    out += ["", "Result: %s (exit %d)" % (_RESULT[s["exit_status"]], s["exit_status"])]
+    out += ["", _result_line(s)]
     return "\n".join(out) + "\n"
+
+
+def _result_line(s):
+    if s.get("nothing_read"):
+        return "Result: NOTHING COULD BE READ: no command output was understood (exit %d)" % (
+            s["exit_status"])
+    text = _RESULT.get(s["exit_status"], "exit %d" % s["exit_status"])
+    if s.get("undetermined") and s["exit_status"] < 2:
+        text = "NOT DETERMINED: the %s-data path could not be determined" % " and ".join(
+            s["undetermined"])
+    return "Result: %s (exit %d)" % (text, s["exit_status"])
 
 
 def _tune_plan_lines(plan):
@@ -458,12 +471,16 @@ def render_tune(report):
                 out += ["    " + c for c in plan["persist_commands"]]
                 out.append("  then /sbin/auto-backup.sh")
         elif outcome["action"] == "report":
-            out.append("Nothing to change: the host already has the recommended values.")
+            kept = [r for r in plan["line_rate"]["reasons"] + (plan["sbmax"] or {}).get(
+                "reasons", []) if "--allow-decrease" in r]
+            out.append("Nothing to change: %s." % (
+                "the current values are kept (lowering them needs --allow-decrease)" if kept
+                else "the host already has the recommended values"))
     tune_findings = [f for f in report["findings"] if f["id"].startswith("TUNE-")]
     if tune_findings:
         out += ["", "Findings"] + _finding_lines({"findings": tune_findings})
     if outcome["action"] in ("apply", "rollback"):
-        out.append("%s: %s" % (outcome["action"].capitalize(), outcome.get("message")))
+        out.extend(_wrap("%s: %s" % (outcome["action"].capitalize(), outcome.get("message")), ""))
         if outcome.get("journal"):
             out.append("Journal: %s" % outcome["journal"])
     out += ["", "Result: %s (exit %d)" % (tune["result"], tune["exit_status"])]

@@ -108,6 +108,10 @@ def build_report(facts, paths, findings, captures, source, meta):
     for f in findings:
         counts[f["severity"]] += 1
     status = rules.exit_status(findings)
+    nothing_read = not any(c.status == cap.PARSED for c in captures)
+    if nothing_read:
+        status = 3  # nothing could be read: no verdict at all, not "OK"
+    undetermined = [r for r in ("hot", "cold") if paths[r]["basis"] == "unknown"]
     return {
         "schema": SCHEMA,
         "tool": {"name": "esxi-diag", "version": __version__},
@@ -129,7 +133,8 @@ def build_report(facts, paths, findings, captures, source, meta):
         "tuning": _tuning_json(facts["tuning"]),
         "findings": findings,
         "summary": {"fail": counts["fail"], "warn": counts["warn"], "info": counts["info"],
-                    "ok": counts["ok"], "exit_status": status},
+                    "ok": counts["ok"], "exit_status": status, "nothing_read": nothing_read,
+                    "undetermined": undetermined},
         "commands": [c.to_dict() for c in captures],
         "unrecognised": list(meta.get("unrecognised", [])),
         "notes": list(meta.get("notes", [])),

@@ -12,11 +12,13 @@ Units are decimal, as the option's own unit is: 1 MB/s = 10^6 bytes/s, 1 Gbit/s 
 import math
 import re
 
-from esxi_diag import catalog, datapaths, rules
+from esxi_diag import catalog, datapaths, releases, rules
 from esxi_diag.rules import INFO, WARN, finding
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0
+LDVM_MIN_MBIT = 250.0  # VMware's minimum bandwidth per concurrent Long Distance vMotion
+LDVM_MAX_MS = 150.0
 LINE_RATE_MAX_MBIT = 1000000.0  # 1 Tbit/s: anything above is a typo
 
 _RATE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmMgGtT])?\s*(b|B|bit|bits|Bytes?|bytes?)?"
@@ -67,8 +69,9 @@ def mbit_text(mbit):
     return "%g Mbit/s" % mbit
 
 
-def line_rate_option(mbit, current, default, minimum, maximum):
-    """(recommended value, reasons) for /Migrate/NetExpectedLineRateMBps."""
+def line_rate_option(mbit, current, default, minimum, maximum, allow_decrease=False):
+    """(recommended value, reasons, capped) for /Migrate/NetExpectedLineRateMBps. Like sbMax,
+    never lower than the current value unless allowed."""
     mbytes = mbit / 8.0
     value = int(round(mbytes))
     reasons = ["%s = %g MB/s" % (mbit_text(mbit), mbytes)]
@@ -85,11 +88,16 @@ def line_rate_option(mbit, current, default, minimum, maximum):
         reasons.append("at or below the default %d MB/s (about 1 Gbit/s), which already "
                        "describes this link" % default)
         value = current
+    elif current is not None and value < current and not allow_decrease:
+        reasons.append("lower than the current %d: kept (use --allow-decrease to lower it)" %
+                       current)
+        value = current
     return value, reasons, capped
 
 
 def sbmax_value(mbit, rtt_ms, current, node_min=None, node_max=None, allow_decrease=False):
-    """(recommended bytes, reasons) for sbMax: the bandwidth-delay product, rounded up."""
+    """(recommended bytes, reasons, decided) for sbMax: the bandwidth-delay product, rounded up.
+    ``decided`` is False when the current value is kept because it would be lowered."""
     bdp = mbit * 1e6 / 8.0 * rtt_ms / 1000.0
     value = int(math.ceil(bdp / SBMAX_QUANTUM)) * SBMAX_QUANTUM
     reasons = ["%s x %g ms = %d bytes (bandwidth-delay product), rounded up to a multiple of "
@@ -102,8 +110,8 @@ def sbmax_value(mbit, rtt_ms, current, node_min=None, node_max=None, allow_decre
     if current is not None and value < current and not allow_decrease:
         reasons.append("lower than the current %d: kept (use --allow-decrease to lower it)" %
                        current)
-        value = current
-    return value, reasons
+        return current, reasons, False
+    return value, reasons, True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,25 +181,32 @@ def block_commands(text):
 # the plan: current, recommended, why, and the commands
 
 def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
-              allow_decrease=False):
-    """What tune recommends for this host. Pure: reads facts and data paths only."""
+              allow_decrease=False, line_rate_assumed=False, peers=None):
+    """What tune recommends for this host. Pure: reads facts and data paths only.
+    ``peers``: the tuning the peer hosts' reports show (see ``peer_tuning``)."""
     hot = paths["hot"]
+    host = facts["host"]
     netstack = hot["netstack"] if hot["basis"] not in ("none", "unknown") else None
     opt = facts["tuning"]["net_expected_line_rate_mbps"] or {}
+    threshold = facts["tuning"].get("latency_mode_threshold_ms") or 4
     plan = {"netstack": netstack, "hot_basis": hot["basis"],
             "line_rate": {"mbit": line_rate_mbit, "basis": line_rate_basis,
+                          "assumed": bool(line_rate_assumed and line_rate_mbit is not None),
                           "current": opt.get("current"), "default": opt.get("default"),
                           "min": opt.get("min"), "max": opt.get("max"), "recommended": None,
                           "change": False, "capped": False, "reasons": []},
-            "rtt": {"ms": rtt_ms, "basis": rtt_basis},
-            "sbmax": None, "commands": [], "persist_commands": [], "notes": []}
+            "rtt": {"ms": rtt_ms, "basis": rtt_basis,
+                    "long_distance": None if rtt_ms is None else rtt_ms > threshold},
+            "sbmax": None, "commands": [], "persist_commands": [], "notes": [],
+            "persist": {"runs_at_boot": releases.local_sh_runs_at_boot(host)},
+            "peers": list(peers or [])}
     lr = plan["line_rate"]
     if line_rate_mbit is None:
         lr["reasons"].append("no line rate: give --line-rate (e.g. 10G)")
     else:
         value, reasons, capped = line_rate_option(line_rate_mbit, opt.get("current"),
                                                   opt.get("default"), opt.get("min"),
-                                                  opt.get("max"))
+                                                  opt.get("max"), allow_decrease)
         lr.update(recommended=value, reasons=reasons, capped=capped)
         if opt.get("current") is None:
             lr["reasons"].append("the current value could not be read: not changed")
@@ -201,17 +216,27 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
         plan["commands"].append(catalog.display(catalog.advanced_set_argv(
             catalog.LINE_RATE_OPTION, lr["recommended"])))
     sb = {"netstack": netstack, "current": None, "recommended": None, "change": False,
-          "available": None, "reasons": []}
+          "available": None, "decided": False, "reasons": []}
     plan["sbmax"] = sb
     values = facts["tuning"]["sbmax"]
+    has_node = releases.has_sbmax(host)
     if netstack is None:
         sb["reasons"].append("the hot-data netstack is not known (%s)" % hot["reason"])
+    elif has_node is False:
+        sb["available"] = False
+        sb["reasons"].append("this host runs %s: the sbMax node exists from vSphere 6.7 U1, so "
+                             "only the line rate can be tuned" % releases.describe(host))
     elif netstack in values and values[netstack] is None:
         sb["available"] = False
-        sb["reasons"].append("this host has no /net/tcpip/instances/%s/sbMax node (it exists "
-                             "from vSphere 6.7 U1): only the line rate can be tuned" % netstack)
+        status = facts["tuning"].get("sbmax_status", {}).get(netstack) or {}
+        sb["reasons"].append("/net/tcpip/instances/%s/sbMax could not be read (%s): only the "
+                             "line rate can be tuned" % (netstack, status.get("detail") or
+                                                         "unavailable"))
     elif netstack not in values:
         sb["reasons"].append("sbMax of %s was not read" % netstack)
+    elif has_node is None:
+        sb["reasons"].append("the release is not known: sbMax is tuned only on 6.7 U1 and "
+                             "later")
     else:
         sb["available"] = True
         sb["current"] = values[netstack]
@@ -220,34 +245,85 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
                                  "measure it)")
         else:
             limits = facts["tuning"].get("sbmax_limits", {}).get(netstack) or {}
-            value, reasons = sbmax_value(line_rate_mbit, rtt_ms, sb["current"],
-                                         node_min=limits.get("min"), node_max=limits.get("max"),
-                                         allow_decrease=allow_decrease)
-            sb.update(recommended=value, reasons=reasons, change=value != sb["current"])
+            value, reasons, decided = sbmax_value(line_rate_mbit, rtt_ms, sb["current"],
+                                                  node_min=limits.get("min"),
+                                                  node_max=limits.get("max"),
+                                                  allow_decrease=allow_decrease)
+            sb.update(recommended=value, reasons=reasons, change=value != sb["current"],
+                      decided=decided)
+            if netstack == catalog.DEFAULT_NETSTACK:
+                sb["reasons"].append(
+                    "sbMax of defaultTcpipStack caps the socket buffers of every socket on that "
+                    "stack (management, NFS, iSCSI), not only vMotion's; a vmknic on the vmotion "
+                    "netstack keeps the change to vMotion")
             if sb["change"]:
                 plan["commands"].append(catalog.display(catalog.sbmax_set_argv(netstack, value)))
-            plan["persist_commands"] = [catalog.display(catalog.sbmax_set_argv(netstack, value))]
-    if rtt_ms is not None and rtt_ms > 150:
+            if decided:  # --persist writes only a value this run decided
+                plan["persist_commands"] = [catalog.display(catalog.sbmax_set_argv(netstack,
+                                                                                    value))]
+    if rtt_ms is not None and rtt_ms > LDVM_MAX_MS:
         plan["notes"].append("the RTT %g ms is beyond the 150 ms Long Distance vMotion "
                              "supports" % rtt_ms)
+    if plan["persist_commands"]:
+        runs = plan["persist"]["runs_at_boot"]
+        if runs is False:
+            plan["notes"].append("UEFI Secure Boot is enabled: /etc/rc.local.d/local.sh does not "
+                                 "run at boot, so --persist cannot keep sbMax across a reboot "
+                                 "(set it again after each reboot)")
+        elif runs is None:
+            plan["notes"].append("the Secure Boot state could not be read: if it is enabled, "
+                                 "/etc/rc.local.d/local.sh does not run at boot and --persist "
+                                 "cannot keep sbMax")
+    if plan["commands"] or plan["persist_commands"]:
+        plan["notes"].append("vMotion's receiving host sizes its buffers from the same settings: "
+                             "give every peer host the same values (esxi-diag tune with the "
+                             "same --line-rate and --rtt there)")
     plan["change"] = bool(plan["commands"])
     return plan
 
 
-def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decrease=False):
+def _int_or_none(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def peer_tuning(report, name):
+    """What a peer host's ``inspect --json`` report says of its tuning: {host, line_rate_mbps,
+    netstack, sbmax}; a value that is missing or of the wrong type is None (unknown)."""
+    if not isinstance(report, dict):
+        return None
+    host = report.get("host") if isinstance(report.get("host"), dict) else {}
+    tuning = report.get("tuning") if isinstance(report.get("tuning"), dict) else {}
+    paths = report.get("data_paths") if isinstance(report.get("data_paths"), dict) else {}
+    hot = paths.get("hot") if isinstance(paths.get("hot"), dict) else {}
+    rate = tuning.get("net_expected_line_rate_mbps")
+    rate = rate.get("current") if isinstance(rate, dict) else None
+    stack = hot.get("netstack") if catalog.valid_netstack(hot.get("netstack")) else None
+    sbmax = tuning.get("sbmax") if isinstance(tuning.get("sbmax"), dict) else {}
+    label = host.get("hostname") if isinstance(host.get("hostname"), str) else name
+    return {"host": label, "line_rate_mbps": _int_or_none(rate), "netstack": stack,
+            "sbmax": _int_or_none(sbmax.get(stack)) if stack else None}
+
+
+def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decrease=False,
+           peer_reports=()):
     """The line rate and RTT a plan uses, each with its basis: the values given, else the
-    slowest link-up uplink of the hot-data switch and the worst measured hot-path RTT. Recorded
-    in bundles, so that a replay computes the same plan."""
+    slowest link-up uplink of the hot-data switch (an assumption: over a WAN the inter-site link
+    is usually slower) and the worst measured hot-path RTT; and the peers' tuning from their
+    reports. Recorded in bundles, so that a replay computes the same plan."""
     out = {"line_rate_mbit": line_rate, "rtt_ms": rtt, "allow_decrease": bool(allow_decrease),
            "line_rate_basis": "--line-rate %s" % line_rate_text if line_rate is not None
-           else None,
-           "rtt_basis": "--rtt %s" % rtt_text if rtt is not None else None}
+           else None, "line_rate_assumed": False,
+           "rtt_basis": "--rtt %s" % rtt_text if rtt is not None else None,
+           "peers": [t for t in (peer_tuning(r, n) for n, r in peer_reports) if t]}
     if line_rate is None:
         speed, nic = rules.hot_uplink_speed(facts, datapaths.resolve(facts))
         if speed:
             out["line_rate_mbit"] = float(speed)
-            out["line_rate_basis"] = ("the slowest link-up uplink of the hot-data switch: %s at "
-                                      "%s" % (nic, mbit_text(float(speed))))
+            out["line_rate_assumed"] = True
+            out["line_rate_basis"] = ("assumed: the slowest link-up uplink of the hot-data "
+                                      "switch, %s at %s (over a WAN the inter-site link is "
+                                      "usually slower: give --line-rate)" % (
+                                          nic, mbit_text(float(speed))))
     if rtt is None and pairs:
         measured = [p for p in pairs if "hot" in p["roles"] and p["result"].get("rtt_ms")]
         if measured:
@@ -264,7 +340,43 @@ def plan_from(facts, values):
     """make_plan from recorded inputs (see ``inputs``)."""
     return make_plan(facts, datapaths.resolve(facts), values["line_rate_mbit"],
                      values["line_rate_basis"], values["rtt_ms"], values["rtt_basis"],
-                     values.get("allow_decrease", False))
+                     values.get("allow_decrease", False), values.get("line_rate_assumed", False),
+                     values.get("peers"))
+
+
+def _peer_findings(plan):
+    """Both ends: the peers' line rate and sbMax against what this host will have."""
+    out = []
+    lr, sb = plan["line_rate"], plan["sbmax"]
+    mine_rate = lr["recommended"] if lr["recommended"] is not None else lr["current"]
+    mine_sbmax = sb["recommended"] if sb.get("decided") else sb.get("current")
+    for peer in plan.get("peers") or []:
+        differs, steps, unknown = [], [], []
+        if peer["line_rate_mbps"] is None:
+            unknown.append("NetExpectedLineRateMBps")
+        elif mine_rate is not None and peer["line_rate_mbps"] != mine_rate:
+            differs.append("NetExpectedLineRateMBps %d there, %d here" % (
+                peer["line_rate_mbps"], mine_rate))
+            steps.append(catalog.display(catalog.advanced_set_argv(catalog.LINE_RATE_OPTION,
+                                                                   mine_rate)))
+        if peer["sbmax"] is None:
+            unknown.append("sbMax")
+        elif mine_sbmax is not None and peer["sbmax"] != mine_sbmax:
+            differs.append("sbMax (%s netstack) %d there, %d here" % (
+                peer["netstack"], peer["sbmax"], mine_sbmax))
+            steps.append(catalog.display(catalog.sbmax_set_argv(peer["netstack"], mine_sbmax)))
+        if not differs:
+            if unknown:
+                plan["notes"].append("%s's report does not show its %s: compare by hand" % (
+                    peer["host"], " and ".join(unknown)))
+            continue
+        out.append(finding(
+            "TUNE-PEER-DIFFERS", WARN, "%s is tuned differently" % peer["host"],
+            "vMotion between the two hosts sizes its buffers at both ends: %s%s." % (
+                "; ".join(differs), " (this host's values are the ones this plan recommends)"
+                if plan["change"] else ""),
+            "\n".join(["On %s:" % peer["host"]] + steps)))
+    return out
 
 
 def findings(plan):
@@ -282,6 +394,24 @@ def findings(plan):
         out.append(finding("TUNE-NO-LINE-RATE", WARN, "The line rate is not known",
                            "No link-up uplink speed of the hot-data switch was found.",
                            "esxi-diag tune --line-rate <rate, e.g. 10G>"))
+    elif lr.get("assumed"):
+        ldvm = plan["rtt"].get("long_distance")
+        out.append(finding(
+            "TUNE-LINE-RATE-ASSUMED", WARN if ldvm else INFO,
+            "The line rate is assumed from the local uplinks",
+            "No --line-rate was given, so the plan assumes %s, the speed of the slowest link-up "
+            "uplink of the hot-data switch.%s" % (
+                mbit_text(lr["mbit"]), " The paths are long distance: the link between the sites "
+                "is usually slower than the host's uplinks, and a line rate set too high makes "
+                "vMotion's buffers too large for the real link." if ldvm else
+                " On a LAN that is the real line rate."),
+            "esxi-diag tune --line-rate <the bandwidth between the sites, e.g. 10G> ..."
+            if ldvm else None))
+    if lr["mbit"] is not None and lr["mbit"] < LDVM_MIN_MBIT:
+        out.append(finding(
+            "TUNE-LINE-RATE-LOW", WARN, "The line rate is below 250 Mbit/s",
+            "%s is below the 250 Mbit/s VMware requires per concurrent Long Distance vMotion." %
+            mbit_text(lr["mbit"]), "A faster link, or one vMotion at a time"))
     rtt = plan["rtt"]["ms"]
     if rtt is not None and rtt > 150:
         out.append(finding("TUNE-RTT-BEYOND", WARN, "The RTT is beyond the supported 150 ms",
@@ -292,4 +422,4 @@ def findings(plan):
                            "Without an RTT the bandwidth-delay product cannot be computed.",
                            "esxi-diag tune --rtt <ms>, or --peer <hot peer address> to measure "
                            "it"))
-    return out
+    return out + _peer_findings(plan)

@@ -7,7 +7,8 @@ import pytest
 from conftest import fixture_path
 from esxi_diag.simulator.host import BUILTIN
 
-EXPECTED_EXIT = {"lan": 0, "ldvm": 1, "wan-faults": 0, "broken": 2}
+EXPECTED_EXIT = {"lan": 0, "ldvm": 1, "wan-faults": 0, "broken": 2, "vsan-nsx": 2, "multinic": 0,
+                 "ipv6": 0}
 
 
 @pytest.mark.parametrize("profile", BUILTIN)

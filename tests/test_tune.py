@@ -39,7 +39,8 @@ BDP = [(1, 4, 524288), (1, 40, 5046272), (1, 150, 18808832),
 
 @pytest.mark.parametrize("gbit,ms,expected", BDP)
 def test_sbmax_is_the_bdp_rounded_up_to_64k(gbit, ms, expected):
-    value, reasons = tuning.sbmax_value(gbit * 1000.0, ms, current=None)
+    value, reasons, decided = tuning.sbmax_value(gbit * 1000.0, ms, current=None)
+    assert decided
     assert value == expected and value % 65536 == 0
     assert value >= gbit * 1e9 / 8 * ms / 1000 > value - 65536
     assert "bandwidth-delay product" in reasons[0]

@@ -18,7 +18,7 @@ from esxi_diag import catalog
 from esxi_diag.runner import CommandResult
 from esxi_diag.simulator import formats
 
-BUILTIN = ("lan", "ldvm", "wan-faults", "broken")
+BUILTIN = ("lan", "ldvm", "wan-faults", "broken", "vsan-nsx", "multinic", "ipv6")
 STATE_SCHEMA = "esxi-diag-simstate/1"
 LOCAL_SH = "/etc/rc.local.d/local.sh"
 DEFAULT_LOCAL_SH = ("#!/bin/sh\n\n# local configuration options (simulated host)\n\n"
@@ -814,8 +814,14 @@ class SimHost(object):
         interval = float(params.get("interval", 1))
         wait = float(params.get("wait", 1))
         size = int(params.get("size", 56))
+        network = self.profile.get("network") or {}
+        if interval < float(network.get("min_interval_s", 0)):
+            # the real wording is unverified (ESXi accepted -i 0.05 as root in the captures
+            # the reference cites): say plainly that it is simulated
+            return 64, "", ("vmkping: simulated: -i interval too short: Operation not "
+                            "permitted\n"), 0.0
         v = self._vmknic(params.get("vmknic")) if params.get("vmknic") else self.vmknics()[0]
-        vanished = (self.profile.get("network") or {}).get("vanished", [])
+        vanished = network.get("vanished", [])
         if v is None or v["name"] in vanished:
             # what vmkping prints for an unknown interface is unverified: say it is simulated
             return 1, "", "vmkping: simulated: interface %s does not exist\n" % params.get(
@@ -825,7 +831,10 @@ class SimHost(object):
         except ValueError:
             return 2, "", "", 0.0  # a name that does not resolve prints nothing (REAL on 9.0)
         stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
-        own_stack = v.get("netstack", catalog.DEFAULT_NETSTACK)
+        own_stack = (network.get("moved") or {}).get(v["name"]) or \
+            v.get("netstack", catalog.DEFAULT_NETSTACK)
+        if params.get("netstack") and params["netstack"] != own_stack:
+            return 1, "*** vmkernel stack not configured ***\n", "", 0.0  # REAL (reference)
         header = "PING %s (%s): %d data bytes" % (target, target, size)
         overhead = 48 if ipv6 else 28
         lines = [header]
