@@ -160,13 +160,16 @@ def _switch_lines(report):
 def _route_lines(report):
     lines = []
     by_stack = {}
-    for r in report["routes"]:
+    for r in report["routes"] + [dict(r, netmask=None) for r in report.get("routes_ipv6", [])]:
         by_stack.setdefault(r["netstack"], []).append(r)
     for stack in sorted(by_stack):
         parts = []
         for r in by_stack[stack]:
-            if r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0":
-                dest = "default"
+            if (r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0") or (
+                    r.get("prefix_length") == 0):
+                dest = "default" + (" (IPv6)" if "prefix_length" in r else "")
+            elif "prefix_length" in r:
+                dest = "%s/%s" % (r["network"], r["prefix_length"])
             else:
                 prefix = _prefix(r["netmask"])
                 dest = r["network"] + ("/%d" % prefix if prefix is not None else "")
@@ -280,6 +283,8 @@ def _peer_path_lines(reach):
         lines.extend(_wrap("; ".join(parts), " " * 11))
         if p["verdict"] != "ok":
             lines.extend(_wrap(p["detail"], " " * 11))
+        for note in p.get("notes") or []:
+            lines.extend(_wrap("Note: " + note, " " * 11))
     for note in reach["notes"]:
         lines.extend(_wrap("Note: " + note, "  "))
     return lines
@@ -380,7 +385,7 @@ def render(report, command="inspect"):
     out += ["", "vMotion data paths"] + _path_lines(report)
     if report["vswitches"]:
         out += ["", "Switches and uplinks"] + _switch_lines(report)
-    if report["routes"]:
+    if report["routes"] or report.get("routes_ipv6"):
         out += ["", "Routes per netstack"] + _route_lines(report)
     out += ["", "Long Distance vMotion tuning"] + _tuning_lines(report)
     reach = report.get("reachability") or {}

@@ -38,6 +38,7 @@ def _tuning_json(tuning):
                                         "min": rate.get("min"), "max": rate.get("max")},
         "latency_mode_threshold_ms": tuning.get("latency_mode_threshold_ms"),
         "sbmax": dict(tuning.get("sbmax") or {}),
+        "sbmax_status": dict(tuning.get("sbmax_status") or {}),
     }
 
 
@@ -46,7 +47,8 @@ def _path_json(path):
             "basis": path["basis"], "reason": path["reason"],
             "inactive_tagged": list(path["inactive_tagged"]),
             "disabled_tagged": list(path["disabled_tagged"]),
-            "unknown_tags": list(path["unknown_tags"])}
+            "unknown_tags": list(path["unknown_tags"]),
+            "ignored_tagged": list(path["ignored_tagged"])}
 
 
 def _probe_json(p):
@@ -64,6 +66,7 @@ def _pair_json(pair):
                 "df_payload", "df_ok", "jumbo_ok", "pmtu_payload", "latency_class"):
         out[key] = r.get(key)
     out["probes"] = [dict(p) for p in pair["probes"]]
+    out["notes"] = list(pair.get("notes") or [])
     return out
 
 
@@ -101,9 +104,11 @@ def analyse(captures, source, hints=None, meta=None, reach_run=None, more_findin
 def build_report(facts, paths, findings, captures, source, meta):
     by_name = lambda d: sorted(d.values(), key=lambda x: natural_key(x["name"]))
     host = dict(facts["host"])
-    routes = []
+    routes, routes6 = [], []
     for stack in sorted(facts["routes"], key=natural_key):
         routes.extend(dict(r) for r in facts["routes"][stack])
+    for stack in sorted(facts["routes6"], key=natural_key):
+        routes6.extend(dict(r) for r in facts["routes6"][stack])
     counts = dict((s, 0) for s in ("fail", "warn", "info", "ok"))
     for f in findings:
         counts[f["severity"]] += 1
@@ -120,13 +125,15 @@ def build_report(facts, paths, findings, captures, source, meta):
         "host": {"hostname": host.get("hostname"), "fqdn": host.get("fqdn"),
                  "product": host.get("product"), "version": host.get("version"),
                  "build": host.get("build"), "update": host.get("update"),
-                 "patch": host.get("patch")},
+                 "patch": host.get("patch"), "secure_boot": host.get("secure_boot"),
+                 "encryption": host.get("encryption")},
         "vmknics": [_vmknic_json(v, paths) for v in by_name(facts["vmknics"])],
         "nics": [dict(n) for n in by_name(facts["nics"])],
         "vswitches": [dict(s) for s in by_name(facts["vswitches"])],
         "portgroups": [dict(p) for p in by_name(facts["portgroups"])],
         "netstacks": facts["netstacks"],
         "routes": routes,
+        "routes_ipv6": routes6,
         "default_gateway": facts.get("default_gateway"),
         "data_paths": {"hot": _path_json(paths["hot"]), "cold": _path_json(paths["cold"])},
         "probes": [_probe_json(p) for p in facts["probes"]],
