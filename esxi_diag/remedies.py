@@ -96,13 +96,22 @@ def dedicated_vmknic(facts, netstack, portgroup_base):
 
 
 def add_default_route(netstack, ipv6=False):
-    return "esxcli network ip route %s add -N %s -n default -g <gateway>" % (
-        "ipv6" if ipv6 else "ipv4", netstack)
+    if ipv6:
+        return "esxcli network ip route ipv6 add -N %s -n ::/0 -g <gateway>" % netstack
+    return "esxcli network ip route ipv4 add -N %s -n default -g <gateway>" % netstack
+
+
+def own_gateway(vmknic, address=None, netmask=None):
+    """The per-vmknic gateway (6.5 and later): ``ipv4 set`` restates the address."""
+    return command(["esxcli", "network", "ip", "interface", "ipv4", "set", "-i", vmknic, "-t",
+                    "static", "-I", address or "<address>", "-N", netmask or "<netmask>", "-g",
+                    "<gateway>"])
 
 
 def add_gateway(netstack, vmknic, ipv6=False):
     """A default route on the netstack, or (IPv4, 6.5 and later) the vmknic's own gateway."""
     if ipv6:
         return add_default_route(netstack, True)
-    return ("%s  (or a per-vmknic gateway: esxcli network ip interface ipv4 set -i %s -t static "
-            "-I <address> -N <netmask> -g <gateway>)" % (add_default_route(netstack), vmknic))
+    return "\n".join([add_default_route(netstack),
+                      "Or a gateway of %s's own (ESXi 6.5 and later):" % vmknic,
+                      own_gateway(vmknic)])

@@ -60,9 +60,9 @@ def _paths_vmknics(facts, paths):
 
 def _collect_remedy(path):
     if path["unknown_tags"]:
-        return "Run and include: " + "; ".join(
-            "esxcli network ip interface tag get -i %s" % n for n in path["unknown_tags"])
-    return "Run and include: esxcli network ip interface list"
+        return "\n".join(["Run these and include their output:"] + [
+            "esxcli network ip interface tag get -i %s" % n for n in path["unknown_tags"]])
+    return "Run this and include its output:\nesxcli network ip interface list"
 
 
 def _hot_path(facts, paths):
@@ -156,7 +156,7 @@ def _inactive_tags(facts, paths):
             "%s carries the %s tag, but %s on the %s netstack takes precedence: the tag does "
             "nothing and misleads whoever reads the configuration." % (
                 ", ".join(names), tag, ", ".join(paths[role]["vmknics"]), netstack),
-            "; ".join("esxcli network ip interface tag remove -i %s -t %s" % (n, tag)
+            "\n".join("esxcli network ip interface tag remove -i %s -t %s" % (n, tag)
                       for n in names), subjects=names))
     for role, tag, netstack in (("hot", TAG_VMOTION, VMOTION_NETSTACK),
                                 ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK)):
@@ -169,7 +169,7 @@ def _inactive_tags(facts, paths):
                 "on vmknics of the default netstack (defaultTcpipStack), so %s carries no vMotion "
                 "%s data." % (name, tag, stack, name, role),
                 "Carry %s data on a vmknic of the %s netstack (or a tagged vmknic of the default "
-                "netstack); the tag on %s can go: esxcli network ip interface tag remove -i %s "
+                "netstack). The tag on %s can go:\nesxcli network ip interface tag remove -i %s "
                 "-t %s" % (role, netstack, name, name, tag), subjects=[name]))
     return out
 
@@ -192,7 +192,9 @@ def _disabled_or_unaddressed(facts, paths):
                 "PATH-VMK-DISABLED", WARN, "%s is tagged for %s data but disabled" % (name, role),
                 "%s carries the %s tag but is disabled, so it carries nothing." % (
                     name, TAG_VMOTION if role == "hot" else TAG_PROVISIONING),
-                "esxcli network ip interface set -i %s -e true  (or remove the tag)" % name,
+                "Enable it:\nesxcli network ip interface set -i %s -e true\nOr remove the "
+                "tag:\nesxcli network ip interface tag remove -i %s -t %s" % (
+                    name, name, TAG_VMOTION if role == "hot" else TAG_PROVISIONING),
                 subjects=[name]))
     return out
 
@@ -204,9 +206,9 @@ def _no_ipv4(facts, v, role):
     global6 = [a["address"] for a in v.get("ipv6") or [] if routing.on_own_subnet(
         v, a["address"])]
     ipv6_known = v.get("ipv6_known") or "ipv6" in facts["known"]
-    add = ("esxcli network ip interface ipv4 set -i %s -t static -I <address> -N <netmask>  (or "
-           "IPv6: esxcli network ip interface ipv6 address add -i %s -I <address>/<prefix>)" % (
-               name, name))
+    add = ("esxcli network ip interface ipv4 set -i %s -t static -I <address> -N <netmask>\n"
+           "Or an IPv6 address:\nesxcli network ip interface ipv6 address add -i %s "
+           "-I <address/prefix>" % (name, name))
     if global6:
         return [finding(
             "PATH-VMK-IPV6-ONLY", INFO, "%s (%s data) uses IPv6 only" % (name, role),
@@ -218,7 +220,8 @@ def _no_ipv4(facts, v, role):
             "PATH-VMK-NO-IPV4", WARN, "%s (%s data) has no IPv4 address" % (name, role),
             "%s carries %s data but has no IPv4 address, and its IPv6 addresses were not "
             "collected: whether it has any usable address is not known." % (name, role),
-            "Run and include: esxcli network ip interface ipv6 address list", subjects=[name])]
+            "Run this and include its output:\nesxcli network ip interface ipv6 address list",
+            subjects=[name])]
     local = [a["address"] for a in v.get("ipv6") or []]
     return [finding(
         "PATH-VMK-NO-IPV4", FAIL, "%s (%s data) has no usable IP address" % (name, role),
@@ -243,9 +246,12 @@ def _shared_services(facts, paths):
             "vMotion moves memory at line rate and can starve %s on %s (and vice versa). VMware "
             "recommends a dedicated vMotion vmknic on its own network." % (", ".join(others),
                                                                            name),
-            "Move vMotion to a dedicated vmknic: esxcli network ip interface add -i <vmk> "
-            "-p <portgroup> -N vmotion; then esxcli network ip interface tag remove -i %s -t "
-            "VMotion" % name, subjects=[name]))
+            "\n".join(["Move vMotion to a dedicated vmknic on the vmotion netstack (once it "
+                       "exists, the VMotion tag on %s no longer carries anything):" % name] +
+                      remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion") +
+                      ["Then take the tag off %s:" % name,
+                       "esxcli network ip interface tag remove -i %s -t VMotion" % name]),
+            subjects=[name]))
     return out
 
 
@@ -339,10 +345,9 @@ def _default_route_elsewhere(facts, paths):
             "through %s. vMotion to a peer outside %s's own subnet would leave through %s, not "
             "%s. Peers on the same L2 segment are not affected." % (
                 name, defaults[0]["gateway"], via, name, via, name),
-            "Give %s its own gateway (ESXi 6.5 and later): esxcli network ip interface ipv4 set "
-            "-i %s -t static -I %s -N %s -g <gateway on %s's subnet>; or move vMotion to the "
-            "vmotion netstack" % (name, name, ipv4.get("address") or "<address>",
-                                  ipv4.get("netmask") or "<netmask>", name), subjects=[name]))
+            "Give %s a gateway of its own, on its subnet (ESXi 6.5 and later):\n%s\nOr move "
+            "vMotion to the vmotion netstack." % (name, remedies.own_gateway(
+                name, ipv4.get("address"), ipv4.get("netmask"))), subjects=[name]))
     return out
 
 
@@ -355,14 +360,16 @@ def _mtu(facts, paths):
             continue
         too_small_switch = bool(switch.get("mtu") and mtu > switch["mtu"])
         if too_small_switch:
+            lower = "Or lower the vmknic:\n%s" % remedies.command([
+                "esxcli", "network", "ip", "interface", "set", "-i", v["name"], "-m",
+                str(switch["mtu"])])
             if switch["type"] == "standard":
-                remedy = ("esxcli network vswitch standard set -v %s -m %d  (or lower the "
-                          "vmknic: esxcli network ip interface set -i %s -m %d)" % (
-                              switch["name"], mtu, v["name"], switch["mtu"]))
+                remedy = "%s\n%s" % (remedies.command([
+                    "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
+                    "-m", str(mtu)]), lower)
             else:
-                remedy = ("Raise the MTU of distributed switch %s to %d in vCenter (or lower "
-                          "the vmknic: esxcli network ip interface set -i %s -m %d)" % (
-                              switch["name"], mtu, v["name"], switch["mtu"]))
+                remedy = "Raise the MTU of distributed switch %s to %d in vCenter.\n%s" % (
+                    switch["name"], mtu, lower)
             out.append(finding(
                 "MTU-EXCEEDS-VSWITCH", FAIL,
                 "%s MTU %d is larger than %s's MTU %d" % (v["name"], mtu, switch["name"],
@@ -382,10 +389,11 @@ def _mtu(facts, paths):
                 "packets are dropped when they leave through those uplinks." % (
                     v["name"], role, switch["name"], mtu,
                     ", ".join("%s (%d)" % (n["name"], n["mtu"]) for n in small)),
-                ("esxcli network vswitch standard set -v %s -m %d  (sets the uplinks' MTU too)" % (
-                    switch["name"], mtu)) if switch["type"] == "standard" else
-                ("Raise the MTU of distributed switch %s to %d in vCenter" % (switch["name"],
-                                                                             mtu)),
+                ("Setting the switch's MTU sets its uplinks' too:\n%s" % remedies.command([
+                    "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
+                    "-m", str(mtu)])) if switch["type"] == "standard" else
+                ("Raise the MTU of distributed switch %s to %d in vCenter." % (switch["name"],
+                                                                              mtu)),
                 subjects=[v["name"]]))
     return out
 
@@ -405,10 +413,13 @@ def _uplinks(facts, paths):
         else:
             detail = "%s (%s data) is on %s, whose uplinks (%s) are all down." % (
                 v["name"], role, switch["name"], ", ".join(n["name"] for n in uplinks))
-        remedy = ("esxcli network vswitch standard uplink add -u <vmnic> -v %s  (and check the "
-                  "cabling and switch port: esxcli network nic list)" % switch["name"]) \
+        remedy = ("Add a working uplink:\n%s\nAnd check the cabling and the physical switch "
+                  "port:\nesxcli network nic list" % remedies.command([
+                      "esxcli", "network", "vswitch", "standard", "uplink", "add", "-u",
+                      "<vmnic>", "-v", switch["name"]])) \
             if switch["type"] == "standard" else \
-            "Check the uplinks of distributed switch %s (esxcli network nic list)" % switch["name"]
+            ("Check the uplinks of distributed switch %s (in vCenter) and their links:\n"
+             "esxcli network nic list" % switch["name"])
         out.append(finding("PATH-NO-UPLINK", FAIL, "%s has no working uplink" % v["name"], detail,
                            remedy, subjects=[v["name"]]))
     return out
@@ -480,7 +491,7 @@ def _sbmax(facts, paths):
     else:
         detail = ("vsish has no %s node (%s) and the release is not known: the node exists "
                   "from vSphere 6.7 U1.%s" % (node, status.get("detail") or "no detail", only))
-        remedy = "Run and include: esxcli system version get"
+        remedy = "Run this and include its output:\nesxcli system version get"
     return [finding("SBMAX-UNAVAILABLE", INFO, title, detail, remedy)]
 
 
@@ -500,7 +511,7 @@ def _collection(facts, captures, meta):
             "COLLECT-LOCALCLI", WARN, "esxcli failed: data read through localcli",
             "esxcli did not answer (%s), so the data was read with localcli, which bypasses "
             "hostd. vMotion needs hostd: check it before migrating." % meta["localcli"],
-            "/etc/init.d/hostd status  (and /etc/init.d/hostd restart if it is not running)"))
+            "/etc/init.d/hostd status\nIf it is not running:\n/etc/init.d/hostd restart"))
     return out
 
 

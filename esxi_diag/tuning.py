@@ -393,7 +393,7 @@ def findings(plan):
     if lr["mbit"] is None:
         out.append(finding("TUNE-NO-LINE-RATE", WARN, "The line rate is not known",
                            "No link-up uplink speed of the hot-data switch was found.",
-                           "esxi-diag tune --line-rate <rate, e.g. 10G>"))
+                           "Give it, e.g. --line-rate 10G:\nesxi-diag tune --line-rate <rate>"))
     elif lr.get("assumed"):
         ldvm = plan["rtt"].get("long_distance")
         out.append(finding(
@@ -405,7 +405,8 @@ def findings(plan):
                 "is usually slower than the host's uplinks, and a line rate set too high makes "
                 "vMotion's buffers too large for the real link." if ldvm else
                 " On a LAN that is the real line rate."),
-            "esxi-diag tune --line-rate <the bandwidth between the sites, e.g. 10G> ..."
+            "Give the bandwidth between the sites, e.g. --line-rate 10G:\n"
+            "esxi-diag tune --line-rate <inter-site-bandwidth> --rtt %.1f" % plan["rtt"]["ms"]
             if ldvm else None))
     if lr["mbit"] is not None and lr["mbit"] < LDVM_MIN_MBIT:
         out.append(finding(
@@ -420,6 +421,6 @@ def findings(plan):
     if plan["sbmax"].get("available") and rtt is None:
         out.append(finding("TUNE-NO-RTT", WARN, "sbMax needs the round-trip time",
                            "Without an RTT the bandwidth-delay product cannot be computed.",
-                           "esxi-diag tune --rtt <ms>, or --peer <hot peer address> to measure "
-                           "it"))
+                           "esxi-diag tune --rtt <ms>\nOr measure it against a hot-data peer:\n"
+                           "esxi-diag tune --peer <address>:hot"))
     return out + _peer_findings(plan)

@@ -204,7 +204,7 @@ def test_ipv6_netstack_without_a_gateway(run):
     code, r = run(profile, "inspect")
     f = one(r, "NETSTACK-NO-GATEWAY")
     assert "IPv6" in f["title"] and f["remedy"] == \
-        "esxcli network ip route ipv6 add -N vmotion -n default -g <gateway>"
+        "esxcli network ip route ipv6 add -N vmotion -n ::/0 -g <gateway>"
     code, r = run(profile, "check")
     assert code == 2 and one(r, "REACH-NOT-ROUTABLE")["remedy"].startswith(
         "esxcli network ip route ipv6 add -N vmotion")
