@@ -462,11 +462,15 @@ def cmd_tune(args):
         if not _is_root(backend):
             raise UsageError("--rollback changes the host: run it as root")
         try:
-            path, record = apply_mod.find_journal(files, _state_dir(args, files)
-                                                  if not args.rollback else None,
-                                                  args.rollback or None)
+            path, record, skipped = apply_mod.find_journal(
+                files, _state_dir(args, files) if not args.rollback else None,
+                args.rollback or None, host_name)
+            for why in skipped:
+                say("skipped: %s" % why)
             state, message = apply_mod.rollback(host, path, record, host_name)
         except apply_mod.ApplyError as exc:
+            for why in getattr(exc, "skipped", []):
+                say("skipped: %s" % why)
             say(str(exc))
             return EXIT_CANNOT
         outcome = {"action": "rollback", "state": state, "message": message, "journal": path}
