@@ -205,3 +205,131 @@ def test_every_tag_and_netstack_of_the_reference_is_vocabulary():
                  "vsanWitness", "vSphereBackupNFC", "ptp", "nvmeRdma", "defaultTcpipStack",
                  "vmotion", "vxlan", "hyperbus"):
         assert is_vocabulary(name), name
+
+
+# -- end to end: planted values, every byte of every output ------------------------------------
+
+import copy  # noqa: E402
+import glob  # noqa: E402
+import os  # noqa: E402
+import stat  # noqa: E402
+import tarfile  # noqa: E402
+
+from esxi_diag.simulator.host import load_builtin  # noqa: E402
+
+PLANT = {
+    "hostname": "acme-prod-esx42", "domain": "zq7corp.acme-bank.example",
+    "mgmt_ip": "198.51.100.42", "gateway": "198.51.100.1", "vmotion_ip": "203.0.113.42",
+    "peer_v6": "2001:db8:ace::77", "mac": "00:50:56:ab:cd:ef", "nic_mac": "3c:fd:fe:12:34:56",
+    "portgroup": "ACME-vMotion-PG", "dvs": "ACME-DVS-01", "v6": "2001:db8:ace::42",
+}
+# Spellings the hardening issue found leaking, planted in a raw output.
+ODD = {"dash_mac": "00-50-56-AB-CD-EF", "dot_mac": "0050.56ab.cdef", "bare_mac": "005056abcdef",
+       "mapped": "::ffff:10.77.1.23", "under": "vmk1_10.77.1.24",
+       "vds": "50 1E 5B AD E3 B4 AF 25-18 F3 1C 4C FA 98 3D BB",
+       "uuid": "5D4F2C3A-1B2C-4D5E-8F90-A1B2C3D4E5F6", "host_dash": "acme-prod-esx42-old",
+       "host_under": "acme-prod-esx42_x", "label": "zq7corp", "ping6": "2001:db8:ace::99"}
+NEEDLES = list(PLANT.values()) + ["AB-CD-EF", "56ab.cdef", "abcdef", "10.77.1.23", "10.77.1.24",
+                                  "1E 5B AD", "A1B2C3D4E5F6", "acme", "zq7corp", "198.51.100.",
+                                  "203.0.113.", "db8:ace", "ab:cd:ef", "12:34:56"]
+
+
+def planted_profile(tmp_path):
+    p = copy.deepcopy(load_builtin("ldvm"))
+    p["host"].update(hostname=PLANT["hostname"], domain=PLANT["domain"])
+    p["nics"][0]["mac"] = PLANT["nic_mac"]
+    p["dvswitches"][0]["name"] = PLANT["dvs"]
+    p["vswitches"][0]["portgroups"].append({"name": PLANT["portgroup"], "vlan_id": 5})
+    vmk0, vmk1, vmk2 = p["vmknics"]
+    vmk0["ipv4"].update(address=PLANT["mgmt_ip"], gateway=PLANT["gateway"])
+    vmk0["ipv6"] = [{"address": PLANT["v6"], "prefix_length": 64}]
+    vmk1["switch"] = vmk2["switch"] = PLANT["dvs"]
+    vmk1["ipv4"]["address"] = PLANT["vmotion_ip"]
+    vmk1["mac"] = PLANT["mac"]
+    vmk1["ipv6"] = [{"address": "2001:db8:ace::43", "prefix_length": 64}]  # reaches peer_v6
+    p["routes"]["defaultTcpipStack"][0]["gateway"] = PLANT["gateway"]
+    p["routes"]["vmotion"][0]["gateway"] = "203.0.113.1"
+    p["network"]["peers"][0]["label"] = "acme-dr-esx07 vmk1"
+    odd = " ".join(ODD.values()) + "\n64 bytes from %s: icmp_seq=0 ttl=64 time=1 ms\n" % (
+        ODD["ping6"])
+    p["faults"] = {"commands": [{"match": "NetLatencyModeThreshold", "exit_code": 0,
+                                 "stdout": odd}]}
+    path = tmp_path / "acme-site.json"
+    path.write_text(json.dumps(p))
+    return str(path)
+
+
+def assert_no_needle(blob, where):
+    low = blob.lower()
+    for value in NEEDLES:
+        assert value.lower().encode() not in low, (value, where)
+
+
+def test_a_redacted_bundle_leaks_no_planted_value_anywhere(cli, tmp_path):
+    out = tmp_path / "ACME-DS9-cases"
+    out.mkdir()
+    site_map = tmp_path / "acme-site.map.json"
+    r = cli("bundle", "--quiet", "-o", str(out), "--simulate", planted_profile(tmp_path),
+            "--redact", "--redact-map", str(site_map), "--peer", "[%s]:hot" % PLANT["peer_v6"],
+            "--peer", "172.21.120.18:hot")
+    assert r.code in (0, 1, 2), r.err
+    (path,) = glob.glob(str(out / "*.tgz"))
+    assert os.path.basename(path).startswith("esxi-diag-host-01-")
+    names = []
+    with tarfile.open(path) as tar:
+        for m in tar.getmembers():
+            names.append(m.name)
+            assert_no_needle(m.name.encode(), "member name %s" % m.name)
+            assert_no_needle(tar.extractfile(m).read(), m.name)
+    assert [n for n in names if "ping" in n and "2001" in n]  # an IPv6 target's file, masked
+    manifest = json.loads(tarfile.open(path).extractfile(
+        [n for n in names if n.endswith("manifest.json")][0]).read().decode())
+    assert "ACME-DS9" not in json.dumps(manifest) and "file-" in " ".join(
+        manifest["command_line"])
+    assert stat.S_IMODE(os.stat(str(site_map)).st_mode) == 0o600
+    assert PLANT["hostname"] in site_map.read_text()  # the private map has them, outside
+
+
+def test_analyze_redact_json_of_a_planted_transcript_leaks_nothing(cli, tmp_path):
+    session = cli("simulator", "transcript", planted_profile(tmp_path)).out
+    session += "[root@%s:~] echo %s\n%s\n" % (PLANT["hostname"], " ".join(ODD.values()),
+                                              " ".join(ODD.values()))
+    session += ("[root@%s:~] vmkping -6 -I vmk0 %s\nPING %s (%s): 56 data bytes\n"
+                "64 bytes from %s: icmp_seq=0 ttl=64 time=0.500 ms\n\n--- %s ping statistics "
+                "---\n1 packets transmitted, 1 packets received, 0%% packet loss\n"
+                "round-trip min/avg/max = 0.500/0.500/0.500 ms\n") % ((PLANT["hostname"],) +
+                                                                     (ODD["ping6"],) * 5)
+    path = tmp_path / "acme-session.txt"
+    path.write_text(session)
+    for extra in (("--json",), ()):
+        r = cli("analyze", "--transcript", str(path), "--redact", *extra)
+        assert r.code in (0, 1, 2), r.err
+        assert_no_needle(r.out.encode(), "analyze %s" % (extra,))
+    assert "host-01" in r.out
+
+
+@pytest.mark.parametrize("name", ["Management", "VSAN", "VMotion", "name", "mtu", "vmknics",
+                                  "defaultTcpipStack", "tags"])
+def test_a_portgroup_named_like_the_tools_words_changes_no_finding(cli, tmp_path, name):
+    p = copy.deepcopy(load_builtin("ldvm"))
+    p["vswitches"][0]["portgroups"].append({"name": name, "vlan_id": 7})
+    p["vmknics"][0]["portgroup"] = name
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(p))
+    plain = cli("inspect", "--simulate", str(profile), "--json").json
+    masked = cli("inspect", "--simulate", str(profile), "--json", "--redact").json
+    keys = lambda r: [(f["id"], f["severity"], f["subjects"]) for f in r["findings"]]
+    assert keys(masked) == keys(plain)
+    replays = []
+    for extra in ((), ("--redact",)):
+        out = tmp_path / ("out%d" % len(extra))
+        out.mkdir()
+        assert cli("bundle", "--quiet", "-o", str(out), "--simulate", str(profile),
+                   *extra).code in (0, 1, 2)
+        (path,) = glob.glob(str(out / "*.tgz"))
+        replay = cli("analyze", path, "--json")
+        assert replay.code in (0, 1, 2), replay.err
+        assert cli("analyze", path).code == replay.code  # and the text report renders
+        replays.append(replay)
+    assert keys(replays[1].json) == keys(replays[0].json)
+    assert replays[1].code == replays[0].code
