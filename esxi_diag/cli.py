@@ -58,6 +58,12 @@ def say(message):
     err_write("%s: %s\n" % (PROG, terminal_safe(str(message), keep_newlines=False)))
 
 
+def _about(name, exc):
+    """'name: message', unless the message already starts with the name."""
+    message = str(exc)
+    return message if message.startswith(name) else "%s: %s" % (name, message)
+
+
 def err_write(text):
     stream = sys.stderr
     if stream is None:
@@ -378,7 +384,7 @@ def _gather_peers(args, backend):
         try:
             text = transcript_mod.decode(inputs.read_file(args.peers, inputs.PEERS_BYTES))[0]
         except (TranscriptError, InputError) as exc:
-            problems.append("%s: %s" % (args.peers, exc))
+            problems.append(_about(args.peers, exc))
             text = ""
         more, errors = peers_mod.parse_peers_file(text, args.peers)
         found += more
@@ -630,13 +636,25 @@ def _sniff(path):
             raise UsageError("a bundle cannot be read from standard input: give its file name")
         return data
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle:  # one open: a pipe (<(...)) cannot be read twice
+            regular = os.path.isfile(path)
             head = handle.read(512)
+            if _is_bundle(head):
+                if not regular:
+                    raise UsageError("a bundle must be a file (it is read twice): %s is not "
+                                     "one" % path)
+                return None
+            too_big = "%s is larger than %s: not read (the limit for this input)" % (
+                path, inputs.size_text(inputs.TRANSCRIPT_BYTES))
+            if regular and os.fstat(handle.fileno()).st_size > inputs.TRANSCRIPT_BYTES:
+                raise UsageError(too_big)
+            try:
+                return head + inputs.read_stream(handle, inputs.TRANSCRIPT_BYTES - len(head),
+                                                 path)
+            except InputError:
+                raise UsageError(too_big)
     except (IOError, OSError) as exc:
         raise UsageError("cannot read %s: %s" % (path, exc.strerror or exc))
-    if _is_bundle(head):
-        return None
-    return _read_input(path)
 
 
 def _analyze_transcript(data, name):
@@ -699,7 +717,7 @@ def cmd_analyze(args):
             else:
                 report = _analyze_transcript(data, name)
         except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
-            say("%s: %s" % (name, exc))
+            say(_about(name, exc))
             failed += 1
             continue
         reports.append(_masked(report, redactor))

@@ -122,3 +122,13 @@ def test_json_of_an_interrupted_check_says_exit_3_too(cli):
     finally:
         mp.undo()
     assert r.code == 3 and r.json["summary"]["exit_status"] == 3
+
+
+def test_a_transcript_from_a_pipe_is_read_whole(tmp_path):
+    """analyze <(cat session.txt): one open, nothing lost to the sniffing of its first bytes."""
+    from conftest import fixture_path
+    r = subprocess.run(["bash", "-c", 'exec "$0" -m esxi_diag analyze --json <(cat "$1")',
+                        sys.executable, fixture_path("esxi67-blog-session.txt")],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.decode())["nics"][0]["name"] == "vmnic0"  # the first command
