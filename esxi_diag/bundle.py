@@ -207,9 +207,9 @@ class _Guard(object):
 
     def read(self, size=-1):
         if size is None or size < 0 or size > self.max_read:
-            raise _TooLarge("a header of more than %d bytes" % self.max_read)
+            raise _TooLarge("a header of more than %s" % inputs.size_text(self.max_read))
         if self.raw.tell() + size > self.limit:
-            raise _TooLarge("more than %d bytes uncompressed" % self.limit)
+            raise _TooLarge("more than %s uncompressed" % inputs.size_text(self.limit))
         return self.raw.read(size)
 
     def seek(self, offset, whence=0):
@@ -217,7 +217,7 @@ class _Guard(object):
         if target is None:
             raise _TooLarge("cannot seek from the end")
         if target > self.limit:
-            raise _TooLarge("more than %d bytes uncompressed" % self.limit)
+            raise _TooLarge("more than %s uncompressed" % inputs.size_text(self.limit))
         return self.raw.seek(target)
 
     def tell(self):
@@ -249,14 +249,46 @@ def _open_stream(path):
 
 
 def _member_name(info_name):
-    """The name inside the bundle's folder: ``esxi-diag-x/commands/001...`` -> ``commands/001...``."""
+    """The name inside the bundle's folder (``esxi-diag-x/commands/001...`` -> ``commands/...``)."""
     return info_name.split("/", 1)[1] if "/" in info_name else info_name
 
 
+class _Member(object):
+    """One regular file of the archive, read only when asked: ``read(limit)`` (None when larger
+    than ``limit``), or ``digest()`` (streamed, never held)."""
+
+    def __init__(self, tar, info):
+        self.tar = tar
+        self.info = info
+        self.size = info.size
+
+    def _chunks(self):
+        handle = self.tar.extractfile(self.info)
+        left = self.info.size
+        while left > 0:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:
+                raise EOFError("the archive ends inside %s" % self.info.name)
+            left -= len(chunk)
+            yield chunk
+
+    def read(self, limit):
+        if self.info.size > limit:
+            return None
+        return b"".join(self._chunks())
+
+    def digest(self):
+        digest = hashlib.sha256()
+        for chunk in self._chunks():
+            digest.update(chunk)
+        return digest.hexdigest()
+
+
 def _scan(path, on_member, problems):
-    """Read the archive's members in order; ``on_member(name, size, read)`` is called for every
-    regular file, ``read(limit)`` giving its bytes. Returns the number of files seen. A cut, a
-    damaged header or a cap reached is one entry in ``problems``; what came before is kept."""
+    """Read the archive's members in order; ``on_member(name, member)`` is called for every
+    regular file (a _Member: nothing is read unless it asks). Returns the number of files seen.
+    A cut, a damaged header or a cap reached is one entry in ``problems``; what came before is
+    kept."""
     raw, stream = _open_stream(path)
     seen = 0
     try:
@@ -272,8 +304,7 @@ def _scan(path, on_member, problems):
                 info = tar.next()
             except _TooLarge as exc:
                 problems.append("the archive holds %s after %d file(s): the rest was not read "
-                                "(the limit is %d MiB uncompressed)" % (
-                                    exc, seen, MAX_TOTAL_BYTES // MIB))
+                                "(the limit)" % (exc, seen))
                 break
             except _READ_ERRORS as exc:
                 problems.append("the archive is truncated or corrupt after %d file(s) (%s): the "
@@ -290,8 +321,7 @@ def _scan(path, on_member, problems):
                                 MAX_MEMBERS)
                 break
             try:
-                on_member(_member_name(info.name), info.size,
-                          lambda limit, info=info: _read_member(tar, info, limit))
+                on_member(_member_name(info.name), _Member(tar, info))
             except _TooLarge as exc:
                 problems.append("the archive holds %s: the rest was not read" % exc)
                 break
@@ -307,35 +337,6 @@ def _scan(path, on_member, problems):
     return seen
 
 
-def _read_member(tar, info, limit):
-    """The bytes of a member, or None when it is larger than ``limit`` (not read at all)."""
-    if info.size > limit:
-        return None
-    handle = tar.extractfile(info)
-    chunks = []
-    left = info.size
-    while left > 0:
-        chunk = handle.read(min(CHUNK, left))
-        if not chunk:
-            raise EOFError("the archive ends inside %s" % info.name)
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _digest_member(tar, info):
-    handle = tar.extractfile(info)
-    digest = hashlib.sha256()
-    left = info.size
-    while left > 0:
-        chunk = handle.read(min(CHUNK, left))
-        if not chunk:
-            raise EOFError("the archive ends inside %s" % info.name)
-        digest.update(chunk)
-        left -= len(chunk)
-    return digest.hexdigest()
-
-
 def _short(exc):
     return inputs.one_line(exc, 160) or type(exc).__name__
 
@@ -348,13 +349,13 @@ def read_archive(path):
     state = {"manifest": None, "wanted": None, "before": set(), "members": {}, "digests": {},
              "held": 0, "seen": set()}
 
-    def on_member(name, size, read):
+    def on_member(name, member):
         if name in state["seen"]:
             problems.append("%s appears twice in the archive: the first one is used" % name)
             return
         state["seen"].add(name)
         if name == "manifest.json" and state["manifest"] is None:
-            data = read(MAX_MANIFEST_BYTES)
+            data = member.read(MAX_MANIFEST_BYTES)
             if data is None:
                 raise BundleError("%s: manifest.json is larger than %d MiB: not an esxi-diag "
                                   "bundle" % (path, MAX_MANIFEST_BYTES // MIB))
@@ -364,7 +365,7 @@ def read_archive(path):
         if state["wanted"] is None:  # an archive of the old layout: the manifest comes last
             state["before"].add(name)
             return
-        _take(name, size, read, state, problems)
+        _take(name, member, state, problems)
 
     _scan(path, on_member, problems)
     if state["manifest"] is None:
@@ -376,44 +377,39 @@ def read_archive(path):
         state["seen"] = set()
         again = []
 
-        def second(name, size, read):
+        def second(name, member):
             if name in state["seen"] or name == "manifest.json":
                 return
             state["seen"].add(name)
             if name in state["before"]:
-                _take(name, size, read, state, again)
+                _take(name, member, state, again)
         _scan(path, second, [])
         problems.extend(p for p in again if p not in problems)
     for name, digest in sorted(state["manifest"]["files"].items()):
-        if name in state["digests"] and state["digests"][name] != digest:
+        if name not in state["digests"]:
+            problems.append("%s is missing (the archive ends before it)" % name)
+        elif state["digests"][name] != digest:
             problems.append("%s does not match its SHA-256 in the manifest (tampered or "
                             "corrupt)" % name)
     return state["manifest"], state["members"], problems
 
 
-def _take(name, size, read, state, problems):
+def _take(name, member, state, problems):
     """Keep a referenced raw output (bounded), digest a report file, skip the rest unread."""
     if name in state["manifest"]["files"]:
-        state["digests"][name] = _digest_via(read, size)
+        state["digests"][name] = member.digest()
         return
     if name not in state["wanted"]:
         return  # unreferenced: never read into memory
-    if size > MAX_MEMBER_BYTES:
+    if member.size > MAX_MEMBER_BYTES:
         problems.append("%s is too large (%d bytes, the limit is %d MiB): skipped" % (
-            name, size, MAX_MEMBER_BYTES // MIB))
+            name, member.size, MAX_MEMBER_BYTES // MIB))
         return
-    if state["held"] + size > MAX_TOTAL_BYTES:
+    if state["held"] + member.size > MAX_TOTAL_BYTES:
         raise _TooLarge("more than %d MiB of raw output" % (MAX_TOTAL_BYTES // MIB))
-    data = read(MAX_MEMBER_BYTES)
+    data = member.read(MAX_MEMBER_BYTES)
     state["held"] += len(data)
     state["members"][name] = data
-
-
-def _digest_via(read, size):
-    if size > MAX_MEMBER_BYTES:
-        return None
-    data = read(MAX_MEMBER_BYTES)
-    return sha256(data) if data is not None else None
 
 
 def _referenced(manifest):
