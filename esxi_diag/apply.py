@@ -567,7 +567,8 @@ def _persist_line(line):
     if not m or not catalog.valid_netstack(m.group(1)) or \
             not _value_ok("sbmax", int(m.group(2))):
         return None
-    return persist_commands(m.group(1), int(m.group(2)))[0]
+    rebuilt = persist_commands(m.group(1), int(m.group(2)))[0]
+    return rebuilt if rebuilt == line else None  # "sbMax 0050" is not how the tool writes it
 
 
 def rollback(host, path, record, host_name):
