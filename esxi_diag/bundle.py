@@ -387,7 +387,8 @@ def read_archive(path):
         problems.extend(p for p in again if p not in problems)
     for name, digest in sorted(state["manifest"]["files"].items()):
         if name not in state["digests"]:
-            problems.append("%s is missing (the archive ends before it)" % name)
+            problems.append("%s is missing (the archive ends, or its reading stopped, before "
+                            "it)" % name)
         elif state["digests"][name] != digest:
             problems.append("%s does not match its SHA-256 in the manifest (tampered or "
                             "corrupt)" % name)
