@@ -13,13 +13,14 @@ import sys
 import textwrap
 import time
 
-from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, reach, tuning
+from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, inputs, reach, tuning
 from esxi_diag import apply as apply_mod
 from esxi_diag import bundle as bundle_mod
 from esxi_diag import redact
+from esxi_diag.inputs import InputError
 from esxi_diag.facts import build_facts, natural_key
 from esxi_diag import peers as peers_mod
-from esxi_diag.render_text import render, render_tune
+from esxi_diag.render_text import render, render_tune, terminal_safe
 from esxi_diag.report import analyse
 from esxi_diag.runner import LiveBackend, Runner
 from esxi_diag.simulator import host as simhost
@@ -34,14 +35,77 @@ class UsageError(Exception):
     pass
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed pipe): one line, exit 3."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         raise UsageError("%s (see '%s --help')" % (message, self.prog))
 
+    def _print_message(self, message, file=None):  # --help, --version: the same safe writes
+        if not message:
+            return
+        if file is None or file is sys.stdout:
+            write_out(message)
+        else:
+            err_write(message)
+
 
 def say(message):
-    sys.stderr.write("%s: %s\n" % (PROG, message))
-    sys.stderr.flush()
+    """One line on stderr, control characters escaped. Never raises: a full or closed stderr
+    loses the message, not the run."""
+    err_write("%s: %s\n" % (PROG, terminal_safe(str(message), keep_newlines=False)))
+
+
+def _about(name, exc):
+    """'name: message', unless the message already starts with the name."""
+    message = str(exc)
+    return message if message.startswith(name) else "%s: %s" % (name, message)
+
+
+def err_write(text):
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (IOError, OSError, ValueError, UnicodeError):
+        pass
+
+
+def write_out(text):
+    """Write ``text`` to stdout and flush. OutputError (one line) when stdout is full, closed or
+    gone; characters its encoding cannot show are escaped rather than fatal."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed: the report could not be written")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(text.encode(getattr(stream, "encoding", None) or "utf-8",
+                                     "backslashreplace"))
+            buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+    except (IOError, OSError, ValueError) as exc:
+        _drop_stdout()
+        if isinstance(exc, BrokenPipeError):
+            raise OutputError("standard output was closed before the report was written")
+        raise OutputError("cannot write the report to standard output: %s" % (
+            getattr(exc, "strerror", None) or exc))
+
+
+def _drop_stdout():
+    """After a failed write: nothing more goes to stdout, and the interpreter's own flush at exit
+    finds nothing to fail on."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except (IOError, OSError):
+        sys.stdout = None
 
 
 def _ranged(convert, low, high, what):
@@ -199,15 +263,19 @@ def _redactor(args):
             raise UsageError("--redact-map goes with --redact")
         return None
     path = getattr(args, "redact_map", None)
+    if path == "-":
+        raise UsageError("--redact-map needs a file name (it is read and written back)")
+    redactor = redact.Redactor()
     if path and os.path.exists(path):
         try:
-            with open(path, "rb") as handle:
-                return redact.Redactor.load(handle.read().decode("utf-8", "replace"))
-        except (IOError, OSError) as exc:
-            raise UsageError("cannot read the redaction map %s: %s" % (path, exc.strerror or exc))
+            redactor = redact.Redactor.load(inputs.read_file(path, inputs.JSON_BYTES))
+        except InputError as exc:
+            raise UsageError("the redaction map: %s" % exc)
         except redact.RedactMapError as exc:
             raise UsageError("%s: %s" % (path, exc))
-    return redact.Redactor()
+    # the files and folders named on the command line may name the site (-o: a datastore)
+    redactor.command_line([PROG] + list(getattr(args, "argv", [])))
+    return redactor
 
 
 def _save_map(args, redactor, default=None):
@@ -218,8 +286,8 @@ def _save_map(args, redactor, default=None):
         say("masked with a one-time key: give --redact-map FILE to keep the map (to mask "
             "other hosts of the site alike)")
         return
-    try:
-        hostfiles.LiveFiles().write_atomic(path, redactor.dump())
+    try:  # owner-only from its first byte: its key unmasks every address
+        hostfiles.LiveFiles().write_atomic(path, redactor.dump(), mode=0o600)
     except OSError as exc:
         say("the redaction map could not be written to %s: %s" % (path, exc.strerror or exc))
         return
@@ -236,10 +304,9 @@ def _masked(report, redactor):
 def _emit(report, as_json, command, redactor=None):
     report = _masked(report, redactor)
     if as_json:
-        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(render(report, command))
-    sys.stdout.flush()
+        write_out(render(report, command))
     return report["summary"]["exit_status"]
 
 
@@ -315,9 +382,9 @@ def _gather_peers(args, backend):
             problems.append("--peer %s" % exc)
     if args.peers:
         try:
-            text = transcript_mod.decode(_read_input(args.peers))[0]
-        except TranscriptError as exc:
-            problems.append("%s: %s" % (args.peers, exc))
+            text = transcript_mod.decode(inputs.read_file(args.peers, inputs.PEERS_BYTES))[0]
+        except (TranscriptError, InputError) as exc:
+            problems.append(_about(args.peers, exc))
             text = ""
         more, errors = peers_mod.parse_peers_file(text, args.peers)
         found += more
@@ -325,10 +392,12 @@ def _gather_peers(args, backend):
     args.peer_reports = []  # (name, report): tune compares the peers' tuning with its plan
     for path in args.peer_report:
         try:
-            report = peers_mod.load_report(_read_input(path), path)
+            report = peers_mod.load_report(inputs.read_file(path, inputs.JSON_BYTES), path)
             found += peers_mod.peers_from_report(report, path)
             args.peer_reports.append((path, report))
         except peers_mod.PeerError as exc:
+            problems.append(str(exc))
+        except InputError as exc:
             problems.append(str(exc))
     if not found and not args.peer and not args.peers and not args.peer_report and \
             isinstance(backend, simhost.SimHost):
@@ -343,24 +412,27 @@ class _Progress(object):
 
     def __init__(self, quiet):
         self.quiet = quiet
-        self.tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+        try:
+            self.tty = sys.stderr is not None and sys.stderr.isatty()
+        except (AttributeError, ValueError, OSError):
+            self.tty = False
 
     def __call__(self, done, total, pair):
         if self.quiet:
             return
         r = pair["result"]
         rtt = (" %.1f ms" % r["rtt_ms"]["avg"]) if r.get("rtt_ms") else ""
-        text = "[%d/%d] %s -> %s: %s%s" % (done, total, pair["vmknic"], pair["target"],
-                                           r["verdict"], rtt)
+        text = terminal_safe("[%d/%d] %s -> %s: %s%s" % (done, total, pair["vmknic"],
+                                                         pair["target"], r["verdict"], rtt),
+                             keep_newlines=False)
         if self.tty:
-            sys.stderr.write("\r\033[K" + text + ("\n" if done == total else ""))
+            err_write("\r\033[K" + text + ("\n" if done == total else ""))
         else:
-            sys.stderr.write(text + "\n")
-        sys.stderr.flush()
+            err_write(text + "\n")
 
     def interrupted(self):
         if self.tty and not self.quiet:
-            sys.stderr.write("\n")
+            err_write("\n")
 
 
 def _probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold"),
@@ -375,7 +447,13 @@ def _probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold
     peer_list = [p for p in peer_list if p["role"] is None or p["role"] in roles]
     if not peer_list:
         return None
+    peer_list, peer_note = peers_mod.capped(peer_list)
     pairs, notes = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list, roles)
+    pairs, path_note = peers_mod.capped(pairs, peers_mod.MAX_PATHS, "paths planned")
+    for note in (peer_note, path_note):
+        if note:
+            say(note)
+            notes.append(note)
     progress = _Progress(args.quiet)
     prober = reach.Prober(runner, count=args.count, interval=args.interval,
                           parallel=args.parallel, pmtu=pmtu, progress=progress,
@@ -404,9 +482,11 @@ def cmd_check(args):
         return EXIT_CANNOT
     report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
                      reach_run=reach_run)
+    if reach_run["interrupted"]:  # the report says the status the process really ends with
+        report["summary"]["exit_status"] = EXIT_CANNOT
     status = _emit(report, args.json, "check", redactor)
     _save_map(args, redactor)
-    return EXIT_CANNOT if reach_run["interrupted"] else status
+    return status
 
 
 TUNE_NOTHING, TUNE_RECOMMENDED, TUNE_RESTORED, TUNE_APPLIED, TUNE_NOT_RESTORED = 0, 1, 2, 4, 5
@@ -467,11 +547,15 @@ def cmd_tune(args):
         if not _is_root(backend):
             raise UsageError("--rollback changes the host: run it as root")
         try:
-            path, record = apply_mod.find_journal(files, _state_dir(args, files)
-                                                  if not args.rollback else None,
-                                                  args.rollback or None)
+            path, record, skipped = apply_mod.find_journal(
+                files, _state_dir(args, files) if not args.rollback else None,
+                args.rollback or None, host_name)
+            for why in skipped:
+                say("skipped: %s" % why)
             state, message = apply_mod.rollback(host, path, record, host_name)
         except apply_mod.ApplyError as exc:
+            for why in getattr(exc, "skipped", []):
+                say("skipped: %s" % why)
             say(str(exc))
             return EXIT_CANNOT
         outcome = {"action": "rollback", "state": state, "message": message, "journal": path}
@@ -525,20 +609,47 @@ def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=No
                      more_findings=tuning.findings(plan) if plan else [])
     report["tune"] = _tune_section(plan, outcome, status)
     if args.json:
-        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(render_tune(report))
-    sys.stdout.flush()
+        write_out(render_tune(report))
     return status
 
 
-def _read_input(path):
-    if path == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+def _read_input(path, limit=inputs.TRANSCRIPT_BYTES):
+    """The bytes of an input file ('-': standard input), within ``limit``; UsageError (one line)
+    when it cannot be read or is larger."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return inputs.read_file(path, limit)
+    except InputError as exc:
+        raise UsageError(str(exc))
+
+
+def _sniff(path):
+    """None when ``path`` is a bundle (read later by bundle.py, member by member), else the bytes
+    of the transcript (within the transcript cap)."""
+    if path == "-":
+        data = _read_input(path)
+        if _is_bundle(data):
+            raise UsageError("a bundle cannot be read from standard input: give its file name")
+        return data
+    try:
+        with open(path, "rb") as handle:  # one open: a pipe (<(...)) cannot be read twice
+            regular = os.path.isfile(path)
+            head = handle.read(512)
+            if _is_bundle(head):
+                if not regular:
+                    raise UsageError("a bundle must be a file (it is read twice): %s is not "
+                                     "one" % path)
+                return None
+            too_big = "%s is larger than %s: not read (the limit for this input)" % (
+                path, inputs.size_text(inputs.TRANSCRIPT_BYTES))
+            if regular and os.fstat(handle.fileno()).st_size > inputs.TRANSCRIPT_BYTES:
+                raise UsageError(too_big)
+            try:
+                return head + inputs.read_stream(handle, inputs.TRANSCRIPT_BYTES - len(head),
+                                                 path)
+            except InputError:
+                raise UsageError(too_big)
     except (IOError, OSError) as exc:
         raise UsageError("cannot read %s: %s" % (path, exc.strerror or exc))
 
@@ -571,14 +682,16 @@ def _analyze_bundle(path):
     r = manifest.get("reachability") or {}
     reach_run = {"planned": r.get("planned") or [], "notes": r.get("notes") or [],
                  "peers": r.get("peers") or [], "interrupted": r.get("interrupted")}
-    inputs = manifest.get("tune_inputs")
-    plan = tuning.plan_from(facts, inputs) if inputs else None
+    tune_values = manifest.get("tune_inputs")
+    plan = tuning.plan_from(facts, tune_values) if tune_values else None
     report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
                                              "notes": problems}, reach_run=reach_run,
                      more_findings=tuning.findings(plan) if plan else [], facts=facts)
     if plan is not None:
         report["tune"] = _tune_section(plan, {"action": "report"},
                                        TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    if problems:  # a damaged bundle is bad input: its report is printed, and says exit 3
+        report["summary"]["exit_status"] = EXIT_CANNOT
     return report
 
 
@@ -587,21 +700,21 @@ def _is_bundle(data):
 
 
 def cmd_analyze(args):
-    inputs = list(args.inputs) + ([args.transcript] if args.transcript else [])
-    if not inputs:
+    items = list(args.inputs) + ([args.transcript] if args.transcript else [])
+    if not items:
         raise UsageError("give one or more bundles (.tgz) or transcripts, or --transcript FILE")
     redactor = _redactor(args)
     reports, failed = [], 0
-    for item in inputs:
+    for item in items:
         name = "standard input" if item == "-" else item
         try:
-            data = _read_input(item)
-            if _is_bundle(data):
+            data = _sniff(item)
+            if data is None:
                 report = _analyze_bundle(item)
             else:
                 report = _analyze_transcript(data, name)
         except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
-            say("%s: %s" % (name, exc))
+            say(_about(name, exc))
             failed += 1
             continue
         reports.append(_masked(report, redactor))
@@ -609,10 +722,9 @@ def cmd_analyze(args):
         return EXIT_CANNOT
     if args.json:
         body = reports[0] if len(reports) == 1 else reports
-        sys.stdout.write(json.dumps(body, indent=2, sort_keys=True) + "\n")
+        write_out(json.dumps(body, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(("\n" + "=" * 100 + "\n\n").join(render(r, "analyze") for r in reports))
-    sys.stdout.flush()
+        write_out(("\n" + "=" * 100 + "\n\n").join(render(r, "analyze") for r in reports))
     _save_map(args, redactor)
     worst = max(r["summary"]["exit_status"] for r in reports)
     return EXIT_CANNOT if failed else worst
@@ -660,8 +772,6 @@ def cmd_bundle(args):
                                  "notes": reach_run["notes"] if reach_run else [],
                                  "peers": reach_run["peers"] if reach_run else [],
                                  "interrupted": bool(reach_run and reach_run["interrupted"])}}
-    if redactor is not None:  # files named on the command line may name the site
-        redactor.learn_paths([args.peers] + list(args.peer_report))
     masked = _masked(report, redactor)
     if redactor is not None:
         recorded = redactor.value(recorded)
@@ -676,11 +786,11 @@ def cmd_bundle(args):
         return EXIT_CANNOT
     _save_map(args, redactor, default=path[:-len(".tgz")] + ".redact-map.json")
     s = report["summary"]
-    sys.stdout.write("Bundle: %s\n  %d bytes, sha256 %s\n  %s: %d fail, %d warn, %d info; "
-                     "%d commands%s\n" % (path, size, digest, masked["host"].get("hostname"),
-                                          s["fail"], s["warn"], s["info"],
-                                          len(captures) + len(probes),
-                                          "; redacted" if redactor else ""))
+    write_out(terminal_safe("Bundle: %s\n  %d bytes, sha256 %s\n  %s: %d fail, %d warn, %d "
+                            "info; %d commands%s\n" % (
+                                path, size, digest, masked["host"].get("hostname"), s["fail"],
+                                s["warn"], s["info"], len(captures) + len(probes),
+                                "; redacted" if redactor else "")))
     return s["exit_status"]
 
 
@@ -727,7 +837,7 @@ def cmd_commands(args):
             out.append(catalog.display(catalog.vmkping_argv(
                 pair["vmknic"], pair["netstack"], pair["target"], count=count, size=size, df=df,
                 ipv6=pair["ipv6"])))
-    sys.stdout.write("\n".join(out) + "\n")
+    write_out(terminal_safe("\n".join(out) + "\n"))
     return EXIT_OK
 
 
@@ -737,20 +847,20 @@ def cmd_simulator(args):
             profile = simhost.load_builtin(name)
             text = "%-11s %s%s" % (name, profile.get("description", ""),
                                    " (default)" if name == simhost.DEFAULT_PROFILE else "")
-            sys.stdout.write("\n".join(textwrap.wrap(text, 100, subsequent_indent=" " * 12))
-                             + "\n")
+            write_out(terminal_safe("\n".join(textwrap.wrap(text, 100,
+                                                           subsequent_indent=" " * 12)) + "\n"))
         return EXIT_OK
     try:
         profile = simhost.load_profile(args.profile)
     except simhost.ProfileError as exc:
         raise UsageError(str(exc))
     if args.action == "show":
-        sys.stdout.write(json.dumps(profile, indent=2, sort_keys=True) + "\n")
+        write_out(json.dumps(profile, indent=2, sort_keys=True) + "\n")
         return EXIT_OK
     sim = simhost.SimHost(profile)
     plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks())
     commands = [catalog.argv(kind, params, xml=False) for kind, params in plan]
-    sys.stdout.write(sim.transcript(commands))
+    write_out(sim.transcript(commands))
     return EXIT_OK
 
 
@@ -760,23 +870,17 @@ def main(argv=None):
         args = parser.parse_args(argv)
         args.argv = list(sys.argv[1:] if argv is None else argv)
         if not args.command:
-            parser.print_help(sys.stderr)
+            err_write(parser.format_help())
             return EXIT_CANNOT
         handler = {"inspect": cmd_inspect, "check": cmd_check, "tune": cmd_tune,
                    "analyze": cmd_analyze, "bundle": cmd_bundle, "commands": cmd_commands,
                    "simulator": cmd_simulator}[args.command]
         return handler(args)
-    except UsageError as exc:
+    except (UsageError, InputError, OutputError) as exc:
         say(str(exc))
         return EXIT_CANNOT
     except KeyboardInterrupt:
         say("interrupted")
-        return EXIT_CANNOT
-    except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
         return EXIT_CANNOT
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("ESXI_DIAG_DEBUG"):

@@ -7,11 +7,12 @@ vmknic on that path. Bad input is reported per line and skipped; it never stops 
 """
 
 import ipaddress
-import json
 
-from esxi_diag import SCHEMA
+from esxi_diag import SCHEMA, inputs
 
 ROLES = ("hot", "cold")
+MAX_PEERS = 1024  # peers tested at once; the first ones are kept (docs/reliability.md)
+MAX_PATHS = 4096  # vmknic -> peer paths probed in one check; the first ones are kept
 
 
 class PeerError(ValueError):
@@ -75,27 +76,46 @@ def parse_peers_file(text, name):
     return peers, errors
 
 
+def _get(value, key, kind):
+    """``value[key]`` when ``value`` is an object and the item is of ``kind``, else None: a peer
+    report is read field by field, and a field of the wrong type is as good as absent."""
+    item = value.get(key) if isinstance(value, dict) else None
+    return item if isinstance(item, kind) and not (kind is int and isinstance(item, bool)) \
+        else None
+
+
 def peers_from_report(report, name):
     """Each hot and cold vmknic address of the peer's inspect --json report, with its MTU."""
     if not isinstance(report, dict) or report.get("schema") != SCHEMA:
         raise PeerError("%s is not an esxi-diag report of schema %s" % (name, SCHEMA))
-    label = (report.get("host") or {}).get("hostname") or name
-    vmknics = dict((v.get("name"), v) for v in report.get("vmknics") or [] if isinstance(v, dict))
+    label = _get(_get(report, "host", dict), "hostname", str) or name
+    vmknics = {}
+    for v in _get(report, "vmknics", list) or []:
+        if isinstance(_get(v, "name", str), str):
+            vmknics.setdefault(v["name"], v)
     peers = []
     for role in ROLES:
-        path = (report.get("data_paths") or {}).get(role) or {}
-        for vmk in path.get("vmknics") or []:
+        path = _get(_get(report, "data_paths", dict), role, dict)
+        for vmk in _get(path, "vmknics", list) or []:
+            if not isinstance(vmk, str):
+                continue
             v = vmknics.get(vmk) or {}
             addresses = []
-            if v.get("ipv4") and v["ipv4"].get("address"):
-                addresses.append(v["ipv4"]["address"])
+            ipv4 = _get(_get(v, "ipv4", dict), "address", str)
+            if ipv4:
+                addresses.append(ipv4)
             else:
-                addresses.extend(a.get("address") for a in v.get("ipv6") or []
-                                 if a.get("address") and not a["address"].lower().startswith("fe80"))
+                for a in _get(v, "ipv6", list) or []:
+                    address = _get(a, "address", str)
+                    if address and not address.lower().startswith("fe80"):
+                        addresses.append(address)
+            mtu = _get(v, "mtu", int)
+            if mtu is not None and not 68 <= mtu <= 65535:
+                mtu = None
             for address in addresses:
                 try:
-                    peers.append(new_peer(parse_address(address), role, "%s %s" % (label, vmk),
-                                          v.get("mtu"), origin=name))
+                    peers.append(new_peer(parse_address(address), role,
+                                          ("%s %s" % (label, vmk))[:128], mtu, origin=name))
                 except PeerError:
                     continue
     if not peers:
@@ -105,9 +125,9 @@ def peers_from_report(report, name):
 
 def load_report(data, name):
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise PeerError("%s is not JSON: %s" % (name, exc))
+        return inputs.loads(data, name)
+    except inputs.InputError as exc:
+        raise PeerError(str(exc))
 
 
 def merge(peers):
@@ -121,3 +141,11 @@ def merge(peers):
         seen[key] = p
         out.append(p)
     return out
+
+
+def capped(items, limit=MAX_PEERS, what="peers given"):
+    """(the first ``limit`` items, a one-line note or None)."""
+    if len(items) <= limit:
+        return items, None
+    return items[:limit], ("%d %s: only the first %d are tested (the limit)" % (
+        len(items), what, limit))

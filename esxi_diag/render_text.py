@@ -1,9 +1,12 @@
 """The text report: what a support engineer reads over SSH and pastes into a case.
 
 Made from the JSON report only (report.py), within 100 columns, plain ASCII apart from the host's
-own names.
+own names. No control character of the input reaches the terminal: every string of the report is
+passed through ``terminal_safe`` first (an escape sequence pasted into a transcript prints as
+``\x1b]0;...``, never as a title change or a cleared screen).
 """
 
+import re
 import textwrap
 
 from esxi_diag.report import command_counts
@@ -20,7 +23,38 @@ _BASIS = {
     "unknown": "unknown",
 }
 _LABEL = {"fail": "FAIL", "warn": "WARN", "info": "INFO", "ok": "OK"}
-_RESULT = {0: "OK: no warnings", 1: "WARNINGS", 2: "FAILURES"}
+_RESULT = {0: "OK: no warnings", 1: "WARNINGS", 2: "FAILURES",
+           3: "INCOMPLETE: interrupted, or part of the input is missing or damaged"}
+
+
+# C0 and C1 control characters, DEL, and the Unicode controls that reorder or hide text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                                  "\u2066-\u2069\ufeff]")
+
+
+def _escape(match):
+    code = ord(match.group(0))
+    return "\\x%02x" % code if code < 0x100 else "\\u%04x" % code
+
+
+def terminal_safe(text, keep_newlines=True):
+    """``text`` with every control character escaped (``\x1b``, ``\u202e``), so that it prints
+    as what it is. Newlines are kept unless ``keep_newlines`` is false (one-line messages)."""
+    pattern = _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
+    return pattern.sub(_escape, text)
+
+
+def safe_report(value):
+    """A copy of a report (or any JSON-like value) whose strings are all ``terminal_safe`` on one
+    line; keys are left as they are (they are the tool's own)."""
+    if isinstance(value, str):
+        return terminal_safe(value, keep_newlines=False)
+    if isinstance(value, list):
+        return [safe_report(v) for v in value]
+    if isinstance(value, dict):
+        return dict((k, safe_report(v)) for k, v in value.items())
+    return value
 
 
 def _v(value, unknown="?"):
@@ -370,6 +404,10 @@ def _command_lines(report):
 
 
 def render(report, command="inspect"):
+    return terminal_safe(_render(safe_report(report), command))
+
+
+def _render(report, command):
     s = report["summary"]
     out = ["esxi-diag %s %s: %s" % (report["tool"]["version"], command, _host_line(report))]
     out += _source_lines(report) + [""]
@@ -454,6 +492,10 @@ def _tune_plan_lines(plan):
 
 
 def render_tune(report):
+    return terminal_safe(_render_tune(safe_report(report)))
+
+
+def _render_tune(report):
     tune = report["tune"]
     plan = tune["plan"]
     outcome = tune["outcome"]

@@ -1,13 +1,17 @@
 """The one command runner: every external command of esxi-diag goes through here.
 
 argv lists only (never a shell), a timeout on every call (the whole process group is killed when it
-expires), and exit code, stdout, stderr, start time and duration recorded in a CommandResult.
+expires), an output cap on every call (a command that prints more than MAX_OUTPUT_BYTES, stdout
+and stderr together, is cut there and its process group killed: its result says so), and exit
+code, stdout, stderr, start time and duration recorded in a CommandResult.
 
 The backend is replaceable: LiveBackend starts real processes; the simulator provides a backend with
 the same ``execute(argv, timeout)`` method, so collection code cannot tell the two apart.
 """
 
+import errno
 import os
+import selectors
 import shutil
 import signal
 import subprocess
@@ -15,11 +19,18 @@ import threading
 import time
 
 DEFAULT_TIMEOUT = 30.0
+# The largest esxcli XML answer of a big host is ~100 KB; a vmkping series ~1 KB a probe.
+MAX_OUTPUT_BYTES = 4 * 1024 * 1024
+_CHUNK = 65536
+_DRAIN_S = 5.0  # after a kill, how long the pipes are read before giving up on them
 
 # Errors the runner itself reports (exit_code is None for these).
 ERR_NOT_FOUND = "not-found"
 ERR_PERMISSION = "permission-denied"
 ERR_OS = "os-error"
+# Said in the capture's note: a command that never stops printing is cut, never parsed.
+ERR_OUTPUT_CUT = "output cut at %d MiB: the command printed more and was stopped" % (
+    MAX_OUTPUT_BYTES // (1024 * 1024))
 
 
 class CommandResult(object):
@@ -80,9 +91,10 @@ def decode(data):
 class LiveBackend(object):
     """Runs real processes. Tracks the running ones so that Ctrl-C can end them all."""
 
-    def __init__(self):
+    def __init__(self, max_output=MAX_OUTPUT_BYTES):
         self._lock = threading.Lock()
         self._running = set()
+        self.max_output = max_output
 
     def which(self, program):
         """True when ``program`` can be started (looked up in PATH, as the OS will)."""
@@ -102,26 +114,72 @@ class LiveBackend(object):
             return CommandResult(argv, started=started, error="%s: %s" % (ERR_OS, exc))
         with self._lock:
             self._running.add(proc)
-        timed_out = False
         try:
             try:
-                out, err = proc.communicate(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                timed_out = True
+                out, err, timed_out, cut = self._collect(proc, t0 + timeout)
+            finally:
+                for pipe in (proc.stdout, proc.stderr):
+                    try:
+                        pipe.close()
+                    except (IOError, OSError):
+                        pass
+            if timed_out or cut:
                 _kill_group(proc)
-                try:
-                    out, err = proc.communicate(timeout=5)
-                except subprocess.TimeoutExpired:  # a grandchild holds the pipes: give up on them
-                    out, err = b"", b""
+            try:
+                proc.wait(timeout=_DRAIN_S)
+            except subprocess.TimeoutExpired:  # unkillable (D state): do not wait for it
+                pass
         except BaseException:
             _kill_group(proc)
             raise
         finally:
             with self._lock:
                 self._running.discard(proc)
-        return CommandResult(argv, exit_code=None if timed_out else proc.returncode,
+        return CommandResult(argv, exit_code=None if (timed_out or cut) else proc.returncode,
                              stdout=decode(out), stderr=decode(err), started=started,
-                             duration=time.monotonic() - t0, timed_out=timed_out)
+                             duration=time.monotonic() - t0, timed_out=timed_out,
+                             error=ERR_OUTPUT_CUT if cut and not timed_out else None)
+
+    def _collect(self, proc, deadline):
+        """Read stdout and stderr as they come, up to ``max_output`` bytes together, until both
+        close or ``deadline``. Returns (stdout, stderr, timed_out, cut). Memory never holds more
+        than the cap plus one chunk, whatever the command prints."""
+        buffers = {proc.stdout: [], proc.stderr: []}
+        total = 0
+        timed_out = cut = False
+        selector = selectors.DefaultSelector()
+        try:
+            for pipe in (proc.stdout, proc.stderr):
+                selector.register(pipe, selectors.EVENT_READ)
+            open_pipes = 2
+            while open_pipes:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                for key, _ in selector.select(min(left, 1.0)):
+                    try:
+                        chunk = os.read(key.fileobj.fileno(), _CHUNK)
+                    except (IOError, OSError) as exc:
+                        if exc.errno in (errno.EINTR, errno.EAGAIN):
+                            continue
+                        chunk = b""
+                    if not chunk:
+                        selector.unregister(key.fileobj)
+                        open_pipes -= 1
+                        continue
+                    room = self.max_output - total
+                    buffers[key.fileobj].append(chunk[:room])
+                    total += min(len(chunk), room)
+                    if len(chunk) > room:
+                        cut = True
+                        break
+                if cut:
+                    break
+        finally:
+            selector.close()
+        return (b"".join(buffers[proc.stdout]), b"".join(buffers[proc.stderr]), timed_out,
+                cut)
 
     def terminate_all(self):
         with self._lock:

@@ -59,3 +59,37 @@ def test_history_keeps_every_call():
 def test_output_that_is_not_utf8_is_decoded_with_replacement():
     r = Runner().run([PY, "-c", "import sys; sys.stdout.buffer.write(b'ok \\xff\\xfe')"])
     assert r.stdout.startswith("ok ") and "\ufffd" in r.stdout
+
+
+def test_a_command_that_never_stops_printing_is_cut_and_killed(tmp_path):
+    """`yes` with a 30 s time limit: cut at the output cap within moments, its whole process group
+    killed, and the result says why it failed instead of being parsed."""
+    from esxi_diag import runner as runner_mod
+    marker = tmp_path / "grandchild-alive"
+    late = tmp_path / "late.py"
+    late.write_text("import sys, time\ntime.sleep(2)\nopen(sys.argv[1], 'w').write('x')\n")
+    code = ("import subprocess, sys\n"
+            "subprocess.Popen([sys.executable, sys.argv[1], sys.argv[2]])\n"
+            "while True:\n"
+            "    sys.stdout.write('y' * 65536)\n")
+    t0 = time.monotonic()
+    r = Runner().run([PY, "-c", code, str(late), str(marker)], timeout=30)
+    assert time.monotonic() - t0 < 10
+    assert len(r.stdout) == runner_mod.MAX_OUTPUT_BYTES and set(r.stdout) == {"y"}
+    assert r.exit_code is None and not r.timed_out and not r.ok
+    assert "output cut at 4 MiB" in r.describe_failure()
+    time.sleep(2.5)
+    assert not marker.exists()  # the grandchild went with the group
+
+
+def test_stderr_counts_towards_the_cap():
+    r = Runner(LiveBackend(max_output=1000)).run(
+        [PY, "-c", "import sys\nwhile True: sys.stderr.write('e' * 100)"], timeout=30)
+    assert len(r.stderr) == 1000 and r.error is not None
+
+
+def test_the_time_limit_still_applies_to_a_command_that_prints_slowly():
+    t0 = time.monotonic()
+    r = Runner().run([PY, "-c", "import sys, time\nwhile True:\n    print('.', flush=True)\n"
+                      "    time.sleep(0.05)"], timeout=1)
+    assert r.timed_out and 0.9 < time.monotonic() - t0 < 10 and r.stdout.startswith(".")

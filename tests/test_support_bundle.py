@@ -121,12 +121,16 @@ def test_missing_raw_output(cli, tmp_path):
 
 
 def test_truncated_archive(cli, tmp_path):
+    """The manifest is the first member: an archive cut half way is analysed from the raw outputs
+    before the cut, says what is missing, and ends with exit 3 (damaged input)."""
     _, path = make_bundle(cli, tmp_path, "--simulate", "lan")
     raw = gzip.decompress(open(path, "rb").read())
     cut = tmp_path / "cut.tgz"
     cut.write_bytes(gzip.compress(raw[:len(raw) // 2]))
-    r = cli("analyze", str(cut))
+    r = cli("analyze", str(cut), "--json")
     assert r.code == 3 and "truncated" in r.err and "Traceback" not in r.err
+    assert r.json["summary"]["exit_status"] == 3 and r.json["host"]["hostname"] == "esx-lan-01"
+    assert any("is missing" in n for n in r.json["notes"])
     cut.write_bytes(open(path, "rb").read()[:300])
     r = cli("analyze", str(cut))
     assert r.code == 3 and "Traceback" not in r.err and r.err.count("\n") == 1

@@ -14,7 +14,7 @@ import random
 import threading
 import time
 
-from esxi_diag import catalog
+from esxi_diag import catalog, inputs
 from esxi_diag.runner import CommandResult
 from esxi_diag.simulator import formats
 
@@ -49,19 +49,45 @@ def load_profile(name_or_path):
     if name_or_path in BUILTIN:
         profile = load_builtin(name_or_path)
     else:
+        if not os.path.exists(name_or_path):
+            raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
+                name_or_path, ", ".join(BUILTIN)))
+        try:  # bounded while reading, depth-checked: never MemoryError or RecursionError
+            raw = inputs.read_file(name_or_path, inputs.JSON_BYTES)
+        except inputs.InputError as exc:
+            raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
+                name_or_path, exc, ", ".join(BUILTIN)))
         try:
-            with open(name_or_path, "rb") as handle:
-                raw = handle.read()
-        except (IOError, OSError) as exc:
-            raise ProfileError("no built-in profile %r and the file cannot be read (%s); "
-                               "built-ins: %s" % (name_or_path, exc.strerror or exc,
-                                                  ", ".join(BUILTIN)))
-        try:
-            profile = json.loads(raw.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError) as exc:
+            profile = inputs.loads(raw, name_or_path)
+        except inputs.InputError as exc:
             raise ProfileError("%s is not a JSON profile: %s" % (name_or_path, exc))
     validate_profile(profile)
+    _check_profile_types(profile)
     return profile
+
+
+_PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),
+                  ("dvswitches", list), ("vmknics", list), ("netstacks", list),
+                  ("routes", dict), ("advanced", dict), ("sbmax", dict), ("timing", dict),
+                  ("network", dict), ("faults", dict), ("filesystem", dict))
+
+
+def _check_profile_types(profile):
+    """The documented top-level fields, each of its documented type (docs/simulator.md):
+    ProfileError (one line) otherwise, before the simulator reads any of it."""
+    for key, kind in _PROFILE_TYPES:
+        if profile.get(key) is not None and not isinstance(profile[key], kind):
+            raise ProfileError("profile field %r must be a%s %s" % (
+                key, "n" if kind is dict else "", {dict: "object", list: "list",
+                                                   str: "string"}[kind]))
+    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
+        for item in profile.get(key) or []:
+            if not isinstance(item, dict):
+                raise ProfileError("every entry of %r must be an object" % key)
+    for key in ("advanced", "sbmax"):
+        for name, value in (profile.get(key) or {}).items():
+            if value is not None and not inputs.is_int(value):
+                raise ProfileError("profile %s %r must be a whole number" % (key, name))
 
 
 def validate_profile(profile):
@@ -84,6 +110,27 @@ def validate_profile(profile):
                 ipaddress.IPv4Interface("%s/%s" % (ipv4["address"], ipv4["netmask"]))
             except (KeyError, ValueError) as exc:
                 raise ProfileError("%s: bad ipv4 (%s)" % (v["name"], exc))
+
+
+def _state_problem(saved):
+    """What makes a saved simulator state unusable, or None: every field _load_state takes."""
+    def str_map(value, values):
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and values(v) for k, v in value.items())
+    checks = (
+        ("advanced", lambda v: str_map(v, inputs.is_int)),
+        ("sbmax", lambda v: v is None or str_map(v, lambda x: x is None or inputs.is_int(x))),
+        ("files", lambda v: str_map(v, lambda x: isinstance(x, str))),
+        ("dirs", inputs.is_str_list),
+        ("links", lambda v: str_map(v, lambda x: isinstance(x, str))),
+        ("readonly", inputs.is_str_list),
+        ("full", inputs.is_str_list),
+        ("auto_backups", inputs.is_int),
+    )
+    for key, ok in checks:
+        if key in saved and not ok(saved[key]):
+            return "%s is not what the simulator writes" % key
+    return None
 
 
 def _version_tuple(text):
@@ -132,17 +179,19 @@ class SimHost(object):
                 "auto_backups": 0}
 
     def _load_state(self):
-        try:
-            with open(self.state_file, "rb") as handle:
-                saved = json.loads(handle.read().decode("utf-8"))
-        except (IOError, OSError):
+        if not os.path.exists(self.state_file):
             return  # no state yet: start from the profile
-        except ValueError as exc:
-            raise ProfileError("simulator state %s is not JSON: %s" % (self.state_file, exc))
+        try:
+            saved = inputs.load_file(self.state_file, "simulator state %s" % self.state_file)
+        except inputs.InputError as exc:
+            raise ProfileError(str(exc))
         if not isinstance(saved, dict) or saved.get("schema") != STATE_SCHEMA or \
                 saved.get("host") != self.state["host"]:
             raise ProfileError("simulator state %s belongs to another profile or format" %
                                self.state_file)
+        problem = _state_problem(saved)
+        if problem:
+            raise ProfileError("simulator state %s is damaged (%s)" % (self.state_file, problem))
         self.state.update(saved)
 
     def _save_state(self):
