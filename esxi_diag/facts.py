@@ -10,7 +10,7 @@ listing of it was read, so that the rules never take "not collected" for "not th
 import re
 
 from esxi_diag import capture as cap
-from esxi_diag import catalog
+from esxi_diag import catalog, runner
 from esxi_diag.parsers import ParseError
 from esxi_diag.parsers import human, vsish
 
@@ -493,6 +493,8 @@ def _vsish_failure(c):
     first = (text.strip().splitlines() or [""])[0][:200]
     if c.timed_out:
         return cap.FAILED, "timed-out", "timed out"
+    if c.error == runner.ERR_OUTPUT_CUT:
+        return cap.FAILED, "output-cut", c.error
     if c.error == "not-found":
         return cap.UNAVAILABLE, "no-vsish", "vsish is not on this host (or not in PATH)"
     if c.error == "permission-denied" or _DENIED.search(text):
