@@ -77,7 +77,8 @@ def test_nameless_stanzas_follow_each_other_as_records():
 
 
 def test_garbage_and_binary_are_unparsed():
-    for garbage in ("\x00\x01\xff garbage\n", "just one word\n", "a line\nwithout: structure\n"):
+    for garbage in ("\x00\x01\xff garbage\n", "just one word\n", "Segmentation fault\n",
+                    "a line\nanother line\n   not a field either\n"):
         with pytest.raises(ParseError):
             human.parse_stanzas(garbage)
 

@@ -64,7 +64,7 @@ def test_real_67_session_extracts_its_facts():
     (vmk0,) = r["vmknics"]
     assert vmk0["netstack"] == "defaultTcpipStack" and vmk0["mtu"] == 1500
     assert vmk0["ipv4"] == {"address": "192.168.1.11", "netmask": "255.255.255.0",
-                            "gateway": "192.168.1.1", "type": "STATIC"}
+                            "gateway": "192.168.1.1", "gateway_known": True, "type": "STATIC"}
     assert vmk0["tags"] is None  # the session has no tag get: unknown, not "none"
     assert [n["speed_mbps"] for n in r["nics"]] == [10000, 0, 1000]
     assert r["vswitches"][0]["uplinks"] == ["vmnic2"]
