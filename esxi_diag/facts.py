@@ -652,7 +652,10 @@ def _esxcfg_vmknics(facts, rows, params, capture):
                          "gateway": None, "gateway_known": False,
                          "type": text(row.get("type"), 32)}
         elif family == "ipv6" and raw is not None:
-            entry = _ipv6_entry(raw, to_int(row.get("netmask"), 0, 128), row.get("type"), None)
+            # esxcfg prints the address type and status in one cell: "STATIC, PREFERRED"
+            kind, _, status = (text(row.get("type"), 64) or "").partition(",")
+            entry = _ipv6_entry(raw, to_int(row.get("netmask"), 0, 128), kind.strip() or None,
+                                status.strip() or None)
             if entry is None:
                 _skip(rows, "%s: an IPv6 address that is not one" % v["name"])
             elif all(e["address"] != entry["address"] for e in v["ipv6"]):
@@ -698,8 +701,8 @@ def _esxcfg_vswitch(facts, rows, params, capture):
             client = vmknic_name(row.get("client"))
             switch = text(row.get("switch"), 128)
             port = _port_id(row.get("dvportid"))
-            if client is not None and client in facts["vmknics"] and port is not None:
-                v = facts["vmknics"][client]
+            if client is not None and port is not None:  # a vmknic on this DVPort
+                v = facts["vmknics"].setdefault(client, new_vmknic(client))
                 _set(v, "dvport", port)
                 _set(v, "vds_name", switch)
             read += 1
