@@ -350,11 +350,8 @@ class _Reader(object):
         """The terminal echoed the command as the first output line: skip it."""
         nxt = _lines_from(self.text, out_start, 1)
         if nxt:
-            raw = self.text[nxt[0][0]:nxt[0][1]]
-            line = _clean_command(raw)
-            again = _prompt(raw, self.style)
-            if line and (_same_command(line, cmd) or (again is not None and again[2] and
-                                                      _same_command(again[2], cmd))):
+            line = _clean_command(self.text[nxt[0][0]:nxt[0][1]])
+            if line and _same_command(line, cmd):
                 return min(nxt[0][1] + 1, len(self.text))
         return out_start
 
