@@ -740,8 +740,21 @@ def probe_record(params, rows, command):
     }
 
 
+def _rtt(value):
+    """A round-trip summary of three numbers, or None (a cut summary is not one)."""
+    if not isinstance(value, dict):
+        return None
+    for key in ("min", "avg", "max"):
+        number = value.get(key)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            return None
+    return value
+
+
 def _probe(facts, rows, params, capture):
-    facts["probes"].append(probe_record(params, rows, capture.command))
+    record = probe_record(params, rows, capture.command)
+    record["rtt_ms"] = _rtt(record.get("rtt_ms"))
+    facts["probes"].append(record)
 
 
 EXTRACTORS = {

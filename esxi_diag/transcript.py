@@ -6,9 +6,9 @@ prompt line. Prompts as customers paste them:
 - ``[user@host:dir] `` (any release), also with leading blanks, colours or a window-title sequence
   around it, or with its first characters lost in the copy (``ot@omega-1:~] ``);
 - ``~ # `` and ``/vmfs/volumes # `` (5.x and older);
-- a bare ``# `` (documents and blogs). In a session whose first prompt is of another style, a
-  ``# `` line is a prompt only when a known command follows it (else it is output: a comment in a
-  file being shown).
+- a bare ``# `` (documents and blogs): a prompt only when a known program (or a path to one)
+  follows it, else it is output (a comment in a file being shown); an empty ``#`` line is a prompt
+  only in a session whose prompts are ``# ``.
 
 Recognised commands (catalog.recognise) become captures with source ``transcript`` and no exit code;
 every other command line is listed as not recognised: no command vanishes. The terminal's echo of
@@ -20,9 +20,10 @@ set`` before it, the session is split, one per host (``read_sessions``). A comma
 different outputs: the later one is used, the earlier one is kept in the command list and a note
 says what differs.
 
-Bounds: the input size (``decode``), the number of commands (``MAX_COMMANDS``) and prompt lines read,
-and the length of a command line (catalog.MAX_COMMAND_CHARS). Lines are never split into a list:
-the reader walks the text by offsets, so memory stays a small multiple of the input.
+Bounds: the input size (``decode``), the number of commands (``MAX_COMMANDS``), prompt lines and
+prompt-like lines read, and the length of a command line (catalog.MAX_COMMAND_CHARS). Lines are
+never split into a list: the reader walks the text by offsets, so memory stays a small multiple of
+the input.
 """
 
 import re
@@ -34,6 +35,7 @@ from esxi_diag.capture import Capture
 _MAX_BYTES = 64 * 1024 * 1024
 MAX_COMMANDS = 5000
 MAX_PROMPTS = 100000  # prompt lines, empty ones included
+MAX_CANDIDATES = 1000000  # lines that start like a prompt (a time bound: each is examined)
 
 # Terminal control sequences: OSC (window title) ending in BEL or ST, CSI (colours, cursor),
 # charset designations, other two-byte escapes, a lone ESC or BEL.
@@ -49,7 +51,6 @@ _BROKEN = re.compile(r"(?:(?P<user>[^\]\[@\s:]{0,64})(?P<at>@))?(?P<host>[^\]\[:
                      r"(?P<dir>[^\]\s]{0,1024})\] (?P<cmd>\S.*)$")
 _PATH = re.compile(r"(?:~|/[^\s#]{0,1024}) #(?:[ \t](?P<cmd>.*))?$")
 _HASH = re.compile(r"#(?:[ \t](?P<cmd>.*))?$")
-_COMMAND_WORD = re.compile(r"^[A-Za-z0-9_./~+-]{1,64}$")
 _HOSTNAME_SET = re.compile(r"(?:\bsystem\s+hostname\s+set\b|^hostname\s+\S|"
                            r"\besxcfg-advcfg\b.*\b/Misc/hostname\b)")
 _WS = re.compile(r"\s+")
@@ -157,11 +158,7 @@ def _prompt(line, style):
         m = _HASH.match(stripped)
         if m:
             cmd = _clean_command(m.group("cmd") or "")
-            if style in (None, "hash"):
-                if not cmd or _COMMAND_WORD.match(cmd.split(None, 1)[0]) and \
-                        not cmd.split(None, 1)[0].endswith(":"):
-                    return "hash", None, cmd
-            elif _plausible(cmd):
+            if _plausible(cmd) or (not cmd and style == "hash"):
                 return "hash", None, cmd
     return None
 
@@ -283,10 +280,17 @@ class _Reader(object):
         text = self.text
         matches = _CANDIDATE.finditer(text)
         skip_to = 0
+        candidates = 0
         for m in matches:
             start = m.start()
             if start < skip_to:
                 continue
+            candidates += 1
+            if candidates > MAX_CANDIDATES:
+                self._flush(start)
+                self.notes.append("more than %d lines that start like a prompt: the rest of the "
+                                  "transcript was not read" % MAX_CANDIDATES)
+                return
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             found = _prompt(text[start:end], self.style)
@@ -299,7 +303,7 @@ class _Reader(object):
                 self.notes.append("more than %d prompt lines: the rest of the transcript was not "
                                   "read" % MAX_PROMPTS)
                 return
-            if self.style is None and (style != "hash" or _plausible(cmd)):
+            if self.style is None:
                 self.style = "hash" if style == "hash" else "other"
             self._flush(start)
             session = self._host_change(host)
@@ -464,8 +468,9 @@ def read_sessions(data, name="transcript"):
     reader.read()
     sessions = [s for s in reader.sessions if s.captures or s.unrecognised]
     if not sessions:
-        raise TranscriptError("no command lines found: each command must follow a shell prompt "
-                              "such as '[root@host:~] ' or '~ # '")
+        raise TranscriptError("no command lines found%s: each command must follow a shell prompt "
+                              "such as '[root@host:~] ' or '~ # '" % (
+                                  " (%s)" % reader.notes[0] if reader.notes else ""))
     common = ([note] if note else []) + reader.notes
     if len(sessions) > 1:
         hosts = [s.host or "?" for s in sessions]

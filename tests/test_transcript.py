@@ -413,3 +413,17 @@ def test_prompt_lines_are_walked_without_a_list_per_line():
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n" % ROOT)
     out = subprocess.check_output([sys.executable, "-c", code])
     assert int(out.strip()) < 400  # MiB: the input bytes, the text, and little else
+
+
+def test_esxcfg_vswitch_row_without_its_header_is_not_a_port_group():
+    text = ("Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n"
+            "vSwitch0         5632        5           128               1500    vmnic0\n\n"
+            "  PortGroup Name                            VLAN ID  Used Ports  Uplinks\n"
+            "  A                                         10       0           vmnic0\n\n"
+            "vSwitch1         5632        3           128               9000    vmnic2\n\n"
+            "  PortGroup Name                            VLAN ID  Used Ports  Uplinks\n"
+            "  B                                         20       0           vmnic2\n")
+    rows = catalog.parse("esxcfg.vswitch", text)
+    assert [(r.get("portgroupname"), r.get("switch")) for r in rows] == [
+        (None, None), ("A", "vSwitch0"), ("B", None)]
+    assert rows.cut

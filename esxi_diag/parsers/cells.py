@@ -23,7 +23,7 @@ _VMK = re.compile(r"^vmk\d{1,4}$")
 _NIC = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,31}$")
 _WORD = re.compile(r"^\S{1,256}$")
 _UPPER_LIST = re.compile(r"^[A-Za-z]{1,20}(?:, ?[A-Za-z]{1,20}){0,5}$")
-_COMMA_LIST = re.compile(r"^[^\s,]{1,64}(?:,[^\s,]{1,64}){0,63},?$")
+_COMMA_LIST = re.compile(r"^[A-Za-z][^\s,]{0,63}(?:,[A-Za-z][^\s,]{0,63}){0,63},?$")
 _NA = ("N/A", "n/a", "-", "None", "none", "<none>")
 
 
@@ -118,6 +118,7 @@ ADDRESS_TYPE = Column(_re(_UPPER_LIST), spaces=True)
 FAMILY = Column(_one_of("IPv4", "IPv6"))
 SPEED_MBPS = Column(_re(re.compile(r"^\d{1,9}(?:Mbps)?$", re.I)))
 UPLINKS = Column(_re(_COMMA_LIST), empty=True)
+VLAN = Column(lambda v: bool(_INT.match(v)) and 0 <= int(v) <= 4095)
 
 
 # Schemas of the tables esxi-diag reads (keys are keys.norm_key of the header names).
@@ -130,7 +131,7 @@ ROUTE_TABLE = {"network": ROUTE_NETWORK, "netmask": NETMASK, "gateway": ROUTE_GA
 NIC_TABLE = {"name": NIC, "pcidevice": WORD, "pci": WORD, "driver": WORD, "adminstatus": WORD,
              "linkstatus": WORD, "link": WORD, "speed": SPEED_MBPS, "duplex": WORD,
              "macaddress": MAC, "mtu": INT, "description": TEXT_OR_EMPTY}
-PORTGROUP_TABLE = {"name": TEXT, "virtualswitch": TEXT, "activeclients": INT, "vlanid": INT}
+PORTGROUP_TABLE = {"name": TEXT, "virtualswitch": TEXT, "activeclients": INT, "vlanid": VLAN}
 ESXCFG_VMKNIC_TABLE = {
     "interface": VMK, "portgroupdvportopaquenetwork": TEXT, "portgroupdvport": TEXT,
     "portgroup": TEXT, "ipfamily": FAMILY, "ipaddress": IP, "netmask": NETMASK,
@@ -138,7 +139,7 @@ ESXCFG_VMKNIC_TABLE = {
     "type": ADDRESS_TYPE, "netstack": WORD}
 VSWITCH_TABLE = {"switchname": TEXT, "dvsname": TEXT, "numports": INT, "usedports": INT,
                  "configuredports": INT, "mtu": INT, "uplinks": UPLINKS}
-VSWITCH_PORTGROUP_TABLE = {"portgroupname": TEXT, "vlanid": INT, "usedports": INT,
+VSWITCH_PORTGROUP_TABLE = {"portgroupname": TEXT, "vlanid": VLAN, "usedports": INT,
                            "uplinks": UPLINKS}
 VSWITCH_DVPORT_TABLE = {"dvportid": WORD, "inuse": INT, "client": ANY_WORD}
 
@@ -165,12 +166,27 @@ def valid_cells(keys, cells, schema):
     return True
 
 
-def fit(tokens, columns):
+def tokens_of(line):
+    """(tokens, joinable): the blank-separated words of a line, and for each word whether a
+    single blank separates it from the next (words of one cell never have more between them)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    tokens = [line[a:b] for a, b in spans]
+    joinable = [spans[i + 1][0] - spans[i][1] == 1 for i in range(len(spans) - 1)]
+    return tokens, joinable
+
+
+def fit(tokens, columns, joinable=None):
     """The cells of a row from its blank-separated tokens, or None unless exactly one way of
-    giving the tokens (in order) to the columns fits every column."""
+    giving the tokens (in order) to the columns fits every column. ``joinable[j]`` False: tokens
+    j and j+1 cannot be in one cell."""
     n, m = len(columns), len(tokens)
     if n == 0 or m > MAX_TOKENS:
         return None
+    # longest[j]: the most tokens a cell starting at token j can hold
+    longest_from = [1] * (m + 1)
+    for j in range(m - 2, -1, -1):
+        if joinable is None or joinable[j]:
+            longest_from[j] = longest_from[j + 1] + 1
     # ways[i][j]: in how many ways columns i.. take tokens j.. (counted up to 2)
     ways = [[0] * (m + 1) for _ in range(n + 1)]
     pick = [[None] * (m + 1) for _ in range(n + 1)]
@@ -179,7 +195,7 @@ def fit(tokens, columns):
         col = columns[i]
         for j in range(m, -1, -1):
             total = 0
-            longest = (m - j) if col.spaces else min(1, m - j)
+            longest = min(m - j, longest_from[j]) if col.spaces else min(1, m - j)
             for k in range(0 if col.empty else 1, longest + 1):
                 if not ways[i + 1][j + k]:
                     continue

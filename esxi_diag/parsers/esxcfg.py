@@ -103,12 +103,14 @@ def parse_vswitch_list(text):
     result = Rows()
     reader = None
     section = None
+    indent = 0  # of the section's header: its rows have the same (switch rows 0, ports 2)
     switch = None
     saw_header = False
     for raw in (text or "").splitlines():
         line = unhighlight(raw.rstrip("\r"))[0]
         stripped = line.strip()
-        if not stripped:
+        if not stripped:  # a blank line ends a table: the next rows need their header
+            reader, section = None, None
             continue
         opened = False
         for title, name, schema in _VSWITCH_SECTIONS:
@@ -117,6 +119,7 @@ def parse_vswitch_list(text):
                 reader = RowReader([norm_key(c[1]) for c in columns], [c[0] for c in columns],
                                    schema, 1, result.cut)
                 section = name
+                indent = len(line) - len(line.lstrip(" "))
                 saw_header = opened = True
                 if name in ("standard", "distributed"):
                     switch = None
@@ -126,10 +129,11 @@ def parse_vswitch_list(text):
         if is_edit_mark(line):
             result.cut.append("an edit mark %s" % describe(line))
             continue
-        row = reader.read(line) if reader is not None else None
+        same_indent = len(line) - len(line.lstrip(" ")) == indent
+        row = reader.read(line) if reader is not None and same_indent else None
         if row is None:
             result.cut.append("a line not understood: %s" % describe(line))
-            if section in ("standard", "distributed"):
+            if section not in ("portgroup", "dvport"):  # it may have been a switch row
                 switch = None
             continue
         row["section"] = section

@@ -231,7 +231,8 @@ class RowReader(object):
         if self.fitted >= MAX_FITTED_ROWS:
             return None
         self.fitted += 1
-        cells = cellmod.fit(line.split(), self.columns)
+        tokens, joinable = cellmod.tokens_of(line)
+        cells = cellmod.fit(tokens, self.columns, joinable)
         return None if cells is None else self._row(cells)
 
     def rows(self, lines):
