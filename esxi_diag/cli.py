@@ -555,16 +555,15 @@ def _analyze_transcript(data, name):
     reports, problems = [], []
     for session in sessions:
         if not session.captures:
+            if len(sessions) == 1:
+                raise TranscriptError(_nothing_read(session.unrecognised))
             problems.append("%s: %s" % (session.name, _nothing_read(session.unrecognised)))
             continue
         source = {"type": "transcript", "name": session.name, "localcli": None}
         reports.append(analyse(session.captures, source, hints=session.hints,
                                meta={"unrecognised": session.unrecognised,
                                      "notes": session.notes}))
-    if not reports:
-        if len(problems) == 1:
-            raise TranscriptError(problems[0].split(": ", 1)[1] if len(sessions) == 1 else
-                                  problems[0])
+    if not reports:  # several hosts, none with a command esxi-diag reads
         raise TranscriptError("; ".join(problems))
     return reports, problems
 

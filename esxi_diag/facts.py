@@ -6,9 +6,9 @@ Several sources may describe the same thing (``esxcli network ip interface list`
 kept. ``None`` means unknown; a family of facts is listed in ``facts["known"]`` only when a complete
 listing of it was read, so that the rules never take "not collected" for "not there".
 
-Values are checked at this boundary (type and range): a value that is not what its field holds (an
-integer where a name belongs, ``133E`` for a number, a MAC that is not one) is that one fact unknown,
-and a row without a valid name is left out. A listing that was edited or cut (the parser's ``cut``)
+Values are checked at this boundary (type and range): a value that is not what its field holds
+(an integer where a name belongs, ``133E`` for a number, a MAC that is not one) is that one fact
+unknown, and a row without a valid name is left out. A listing that was edited or cut (the parser's ``cut``)
 or lost a row here is not complete: its family is not marked known, the capture's note says it was
 partial, and the report's notes mention it.
 """

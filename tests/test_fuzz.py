@@ -7,7 +7,9 @@ TranscriptError or nothing; the analysis and both renderers never fail), and no 
 not in the input (every address, MAC and name in the facts occurs in the text read).
 
 Bounded for CI: a fixed number of examples, derandomized (the same inputs on every run). For a
-longer hunt: ESXI_DIAG_FUZZ_EXAMPLES=5000 ESXI_DIAG_FUZZ_RANDOM=1 python3 -m pytest tests/test_fuzz.py
+longer hunt:
+
+    ESXI_DIAG_FUZZ_EXAMPLES=5000 ESXI_DIAG_FUZZ_RANDOM=1 python3 -m pytest tests/test_fuzz.py
 """
 import json
 import os
@@ -30,6 +32,9 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
 EDITS = ("<<truncated>>", "...", "[snip]", "[...]", "<< output truncated >>", "\u2026",
          "Copied from https://example.com/esxi-notes", "Posted by admin at 10:32",
          "# esxcli network ip interface list", "~ # ", "vmk9", "   Name: vmk9", "")
+PROMPTS = ("[root@esx99:~] ", "[root@esx99:~] esxcli network ip interface list", "~ # ",
+           "# esxcfg-vmknic -l", "ot@esx01:~] esxcfg-route -l", "[root@other:~] vmkping 10.0.0.1",
+           "[root@esx01:~] esxcli system hostname set --host=esx99")
 TEXTS = dict((name, transcript_bytes(name).decode("utf-8", "replace")) for name in FIXTURE_FILES)
 # the bare outputs and the kind their command is (for the parser-level fuzz)
 KINDS = dict((name, catalog.recognise(line)[0]) for name, line in BARE.items())
@@ -41,7 +46,8 @@ def _mutate(data, text):
     for _ in range(data.draw(st.integers(1, 4), label="operations")):
         op = data.draw(st.sampled_from(("truncate", "collapse", "collapse-all", "edit",
                                         "highlight", "delete", "duplicate", "interleave",
-                                        "indent", "cut-value")), label="op")
+                                        "indent", "cut-value", "chars", "tabs", "prompt",
+                                        "crlf")), label="op")
         lines = lines or [""]
         i = data.draw(st.integers(0, len(lines) - 1), label="line")
         if op == "truncate":
@@ -74,6 +80,17 @@ def _mutate(data, text):
             lines = [("    " + l) if l else l for l in lines]
         elif op == "cut-value":
             lines[i] = lines[i][:data.draw(st.integers(0, len(lines[i])), label="cut")] + "..."
+        elif op == "chars":  # a few characters lost or mistyped
+            a = data.draw(st.integers(0, len(lines[i])), label="from")
+            b = data.draw(st.integers(a, min(len(lines[i]), a + 4)), label="to")
+            lines[i] = lines[i][:a] + data.draw(st.sampled_from(("", " ", "x", "1", ":", "-")),
+                                                label="typo") + lines[i][b:]
+        elif op == "tabs":
+            lines[i] = lines[i].replace("  ", "\t")
+        elif op == "prompt":
+            lines.insert(i, data.draw(st.sampled_from(PROMPTS), label="prompt"))
+        elif op == "crlf":
+            lines = [l + "\r" for l in lines]
     return "\n".join(lines)
 
 

@@ -203,7 +203,8 @@ def test_what_is_cut_is_unknown_not_absent():
             b"----  ------------  -------------  --------------  ------------  -------  --------\n"
             b"vmk0  10.0.0.5      255.255.255.0  10.0.0.255      STATIC        0.0.0.0     false\n"
             b"vmk1  10.0.1...\n"
-            b"[root@h:~] esxcli network ip interface list\nvmk0\n   Name: vmk0\n   MTU: 1500\n...\n")
+            b"[root@h:~] esxcli network ip interface list\nvmk0\n   Name: vmk0\n   MTU: 1500\n"
+            b"...\n")
     captures, _, hints, notes = transcript.read(data)
     r = analyse(captures, {"type": "transcript", "name": "t"}, hints=hints)
     vmks = dict((v["name"], v) for v in r["vmknics"])

@@ -505,7 +505,8 @@ class SimHost(object):
     def _rec_ip_interface_ipv4_address(self, params):
         """``ipv4 address list`` (7.0+): the columns of ``ipv4 get``, Gateway always there."""
         if self.version < (7, 0, 0):
-            return 1, "Error: Unknown command or namespace network ip interface ipv4 address list\n", ""
+            return (1, "Error: Unknown command or namespace network ip interface ipv4 address "
+                    "list\n", "")
         shape, type_name, records, fields = self._rec_ip_interface_ipv4(params)
         if "Gateway" not in fields:
             fields = fields[:5] + ["Gateway"] + fields[5:]
