@@ -217,3 +217,39 @@ def test_fuzzed_sessions_of_several_fixtures_keep_every_command(names, data):
             pass
     assert seen == expected
     _analyse_all(raw)
+
+
+_XML_TYPES = ("string", "integer", "boolean", "bool", "float", "list", "structure")
+
+
+@FUZZ
+@given(st.sampled_from(sorted(k for k in catalog.ESXCLI_KINDS if k != "diag.ping")), st.data())
+def test_fuzzed_xml_types_are_checked_at_the_boundary(kind, data):
+    """esxcli XML whose elements have the wrong types (an integer where a name belongs, a list
+    where a number belongs): the capture is parsed or unparsed, the analysis never fails, and a
+    value of the wrong type never becomes a fact."""
+    from esxi_diag.capture import Capture
+    text = fixture_bytes("synthetic-esxcli-xml-interface-list.txt").decode("utf-8")
+    elements = list(re.finditer(r"<(string|integer|boolean|bool)>([^<]*)</\1>", text))
+    for _ in range(data.draw(st.integers(1, 6), label="swaps")):
+        m = data.draw(st.sampled_from(elements), label="element")
+        tag = data.draw(st.sampled_from(_XML_TYPES), label="type")
+        value = data.draw(st.sampled_from((m.group(2), "5", "-1", "99999999999", "x", "")),
+                          label="value")
+        if tag in ("list", "structure"):
+            new = "<%s><string>%s</string></%s>" % (tag, value, tag)
+        else:
+            new = "<%s>%s</%s>" % (tag, value, tag)
+        text = text.replace(m.group(0), new, 1)
+    capture = Capture(kind, {"vmknic": "vmk1", "netstack": "vmotion", "vswitch": "vSwitch0",
+                             "option": "/Migrate/NetExpectedLineRateMBps"},
+                      stdout=text, exit_code=None, source="transcript")
+    report = analyse([capture], {"type": "transcript", "name": "x", "localcli": None})
+    json.dumps(report)
+    render(report, "analyze")
+    assert "output not understood (" not in (report["commands"][0]["note"] or "")
+    for v in report["vmknics"]:
+        assert v["mtu"] is None or isinstance(v["mtu"], int)
+        assert v["enabled"] in (None, True, False)
+        for key in ("netstack", "portgroup", "portset", "vds_name", "mac"):
+            assert v[key] is None or isinstance(v[key], str)
