@@ -219,6 +219,7 @@ class _Reader(object):
         self.name = name
         self.style = None
         self.sessions = [Session(name)]
+        self.current = self.sessions[0]
         self.rename_pending = False
         self.prompts = 0
         self.commands = 0
@@ -229,7 +230,7 @@ class _Reader(object):
 
     def _host_change(self, host):
         """The session this prompt belongs to (a new one when another host's prompt appears)."""
-        session = self.sessions[-1]
+        session = self.current
         if host is None:
             return session
         key = host.split(".", 1)[0].lower()
@@ -241,10 +242,15 @@ class _Reader(object):
                                      "(esxcli system hostname set)" % (session.host, host))
                 session.key, session.host = key, host
                 self.rename_pending = False
-            else:
-                session = Session(self.name)
-                session.key, session.host = key, host
-                self.sessions.append(session)
+            else:  # another host: its own session (the same one when it comes back)
+                known = [x for x in self.sessions if x.key == key]
+                if known:
+                    session = known[0]
+                else:
+                    session = Session(self.name)
+                    session.key, session.host = key, host
+                    self.sessions.append(session)
+        self.current = session
         return session
 
     def _flush(self, end):

@@ -428,3 +428,15 @@ def test_esxcfg_vswitch_row_without_its_header_is_not_a_port_group():
     assert [(r.get("portgroupname"), r.get("switch")) for r in rows] == [
         (None, None), ("A", "vSwitch0"), ("B", None)]
     assert rows.cut
+
+
+def test_a_host_that_comes_back_later_in_the_paste_is_one_report():
+    data = (b"[root@esx01:~] esxcfg-route\nVMkernel default gateway is 10.0.0.1\n"
+            b"[root@esx02:~] esxcfg-route\nVMkernel default gateway is 10.0.0.2\n"
+            b"[root@esx01:~] esxcfg-route -l\nVMkernel Routes:\nNetwork          Netmask"
+            b"          Gateway          Interface\ndefault          0.0.0.0          10.0.0.1"
+            b"         vmk0\n")
+    sessions = transcript.read_sessions(data, "s.txt")
+    assert [(s.name, [c.command for c in s.captures]) for s in sessions] == [
+        ("s.txt (host esx01)", ["esxcfg-route", "esxcfg-route -l"]),
+        ("s.txt (host esx02)", ["esxcfg-route"])]
