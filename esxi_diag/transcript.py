@@ -63,8 +63,8 @@ _PROGRAMS = frozenset((
     "hostname", "date", "ps", "echo", "python", "python3", "ssh", "scp", "configstorecli",
     "vdf", "vdu", "vmkfstools", "esxupdate", "software", "clear", "exit", "history", "which",
     "uname", "find", "awk", "sed", "sort", "wc", "dmesg", "services.sh", "auto-backup.sh",
-    "secureboot.py", "secureBoot.py", "vmkerrcode", "esxcfg-info", "localcli", "nslookup",
-    "vmkload_mod", "tail", "sh", "crypto-util", "esxi-diag", "esxi-diag.pyz"))
+    "secureboot.py", "secureBoot.py", "vmkerrcode", "nslookup", "vmkload_mod", "sh",
+    "crypto-util", "esxi-diag", "esxi-diag.pyz"))
 
 
 class TranscriptError(ValueError):
@@ -117,11 +117,6 @@ def decode(data):
 
 def _clean_command(cmd):
     return _CONTROL.sub("", cmd).strip()
-
-
-def _program(cmd):
-    first = cmd.split(None, 1)[0] if cmd.strip() else ""
-    return first.rsplit("/", 1)[-1]
 
 
 def _plausible(cmd):
@@ -224,7 +219,7 @@ class _Reader(object):
         self.prompts = 0
         self.commands = 0
         self.notes = []
-        self.pending = None  # (session, command line, output start, indent)
+        self.pending = None  # (session, command line, output start, indent, cut)
 
     # -- prompts -------------------------------------------------------------------------------
 
@@ -253,11 +248,14 @@ class _Reader(object):
         self.current = session
         return session
 
-    def _flush(self, end):
-        """Close the pending command: its output is the text up to ``end``."""
+    def _flush(self, end, why=None):
+        """Close the pending command: its output is the text up to ``end`` (``why``: the reason
+        it may go on beyond that point)."""
         if self.pending is None:
             return
         session, cmd, start, indent, cut = self.pending
+        if why:
+            cut = cut + [why]
         self.pending = None
         found = catalog.recognise(cmd)
         if found is None:
@@ -293,7 +291,8 @@ class _Reader(object):
                 continue
             candidates += 1
             if candidates > MAX_CANDIDATES:
-                self._flush(start)
+                self._flush(start, "the transcript was not read beyond this point (too many "
+                                   "lines that start like a prompt)")
                 self.notes.append("more than %d lines that start like a prompt: the rest of the "
                                   "transcript was not read" % MAX_CANDIDATES)
                 return
