@@ -857,12 +857,12 @@ def build_facts(captures, hints=None):
             # a copy: the extractor adds what it leaves out
             rows = Rows(rows, cut_of(rows) + list(getattr(c, "cut", None) or []))
             superseded = getattr(c, "superseded", None)
-            if superseded:
-                c.rows = rows
+            if superseded:  # parsed (so that garbage shows), not used
                 c.status, c.note = cap.PARSED, superseded
                 continue
             EXTRACTORS[c.kind](facts, rows, c.params, c)
-            c.rows = rows
+            if c.source != "transcript":  # kept for a second look (apply, bundle); a pasted
+                c.rows = rows             # output is read once: its rows need no memory
             c.status, c.note = cap.PARSED, None
             if rows.cut:
                 c.note = "partial: " + _partial_note(rows.cut)

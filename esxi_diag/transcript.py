@@ -21,7 +21,8 @@ different outputs: the later one is used, the earlier one is kept in the command
 says what differs.
 
 Bounds: the input size (``decode``), the number of commands (``MAX_COMMANDS``), prompt lines and
-prompt-like lines read, and the length of a command line (catalog.MAX_COMMAND_CHARS). Lines are
+prompt-like lines read, the length of a command line (catalog.MAX_COMMAND_CHARS) and of one output
+(``MAX_OUTPUT_CHARS``). Lines are
 never split into a list: the reader walks the text by offsets, so memory stays a small multiple of
 the input.
 """
@@ -36,6 +37,7 @@ _MAX_BYTES = 64 * 1024 * 1024
 MAX_COMMANDS = 5000
 MAX_PROMPTS = 100000  # prompt lines, empty ones included
 MAX_CANDIDATES = 1000000  # lines that start like a prompt (a time bound: each is examined)
+MAX_OUTPUT_CHARS = 4 * 1024 * 1024  # of one command's output (real ones are kilobytes)
 
 # Terminal control sequences: OSC (window title) ending in BEL or ST, CSI (colours, cursor),
 # charset designations, other two-byte escapes, a lone ESC or BEL.
@@ -269,6 +271,10 @@ class _Reader(object):
                 cut = cut + ["the transcript ends inside this output: its last line %r was not "
                              "read" % output[last + 1:][:60]]
             output = output[:last + 1]
+        if len(output) > MAX_OUTPUT_CHARS:
+            output = output[:output.rfind("\n", 0, MAX_OUTPUT_CHARS) + 1]
+            cut = cut + ["the output is longer than %d characters: only its start was read" %
+                         MAX_OUTPUT_CHARS]
         output = _dedent(output, indent).strip("\n") + "\n"
         kind, params = found
         try:

@@ -440,3 +440,17 @@ def test_a_host_that_comes_back_later_in_the_paste_is_one_report():
     assert [(s.name, [c.command for c in s.captures]) for s in sessions] == [
         ("s.txt (host esx01)", ["esxcfg-route", "esxcfg-route -l"]),
         ("s.txt (host esx02)", ["esxcfg-route"])]
+
+
+def test_one_output_is_read_up_to_its_limit_and_said(monkeypatch):
+    monkeypatch.setattr(transcript, "MAX_OUTPUT_CHARS", 4096)
+    rows = b"".join(b"vmk%-3d 10.0.%d.5  255.255.255.0  10.0.%d.255  STATIC  0.0.0.0  false\n"
+                    % (i, i, i) for i in range(200))
+    data = (b"[root@h:~] esxcli network ip interface ipv4 get\n"
+            b"Name   IPv4 Address  IPv4 Netmask   IPv4 Broadcast  Address Type  Gateway  DHCP DNS\n"
+            b"-----  ------------  -------------  --------------  ------------  -------  --------\n"
+            + rows)
+    captures, _, _, _ = transcript.read(data)
+    facts = build_facts(captures)
+    assert 0 < len(facts["vmknics"]) < 200 and "ipv4" not in facts["known"]
+    assert "longer than" in captures[0].note
