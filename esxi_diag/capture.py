@@ -38,6 +38,10 @@ class Capture(object):
         self.status = None
         self.note = None
         self.rows = None
+        # transcripts: what the reader knows was cut from this output (facts.py adds it to the
+        # parser's own cut), and why an earlier run of a repeated command is not used
+        self.cut = []
+        self.superseded = None
 
     @classmethod
     def from_result(cls, kind, params, result, source, via=None):

@@ -14,7 +14,7 @@ Names that reach a command line (vmknics, netstacks, advanced options) are valid
 import re
 import shlex
 
-from esxi_diag.parsers import ParseError, esxcfg, human, ping, vsish
+from esxi_diag.parsers import ParseError, Rows, cells, cut_of, esxcfg, human, ping, vsish
 from esxi_diag.parsers import xml as xmlparse
 
 DEFAULT_NETSTACK = "defaultTcpipStack"
@@ -80,6 +80,14 @@ _ESXCLI = (
       "-N": "nexthop", "--nexthop": "nexthop", "-W": "wait", "--wait": "wait", "-t": "ttl",
       "--ttl": "ttl", "-4": "ipv4", "--ipv4": "ipv4", "-6": "ipv6", "--ipv6": "ipv6"}),
 )
+# Command forms read from pasted sessions (issue 10): newer and older spellings of the same data.
+_ESXCLI_FORMS = (
+    # 7.0+: one row per vmknic, same columns as ``ipv4 get`` (Gateway 0.0.0.0 means none)
+    ("ip.interface.ipv4.address", ("network", "ip", "interface", "ipv4", "address", "list"),
+     "table", {"-i": "vmknic", "--interface-name": "vmknic", "-N": "netstack",
+               "--netstack": "netstack"}),
+)
+_ESXCLI = _ESXCLI + _ESXCLI_FORMS
 ESXCLI_KINDS = dict((k, (words, shape, opts)) for k, words, shape, opts in _ESXCLI)
 _FLAG_PARAMS = ("df", "ipv4", "ipv6")
 
@@ -95,6 +103,25 @@ OTHER_KINDS = {
     "ping": "vmkping",
     "system.secureboot": "secureboot",
 }
+# Command forms read from pasted sessions (issue 10).
+OTHER_KINDS.update({
+    "esxcfg.vswitch": "esxcfg-vswitch",
+})
+
+# What the cells of each table may hold (parsers/cells.py): a row that does not line up is read
+# from its tokens only when they fit these one way.
+_TABLE_SCHEMAS = {
+    "ip.interface.ipv4": cells.IPV4_TABLE,
+    "ip.interface.ipv4.address": cells.IPV4_TABLE,
+    "ip.interface.ipv6": cells.IPV6_TABLE,
+    "ip.route.ipv4": cells.ROUTE_TABLE,
+    "nic.list": cells.NIC_TABLE,
+    "vswitch.portgroup.list": cells.PORTGROUP_TABLE,
+}
+
+# A typed command line longer than this is not a command (it is read as not recognised, and
+# never tokenised: shlex is quadratic on long tokens).
+MAX_COMMAND_CHARS = 4096
 
 # Prints "Enabled" or "Disabled" (REAL on ESXi 7: shared/reference/...-vm-and-security.md, 5).
 SECUREBOOT = "/usr/lib/vmware/secureboot/bin/secureBoot.py"
@@ -133,6 +160,8 @@ def argv(kind, params=None, xml=True, cli="esxcli"):
         return ["esxcfg-route", "-l"] + extra
     if kind == "esxcfg.nics":
         return ["esxcfg-nics", "-l"]
+    if kind == "esxcfg.vswitch":
+        return ["esxcfg-vswitch", "-l"]
     if kind == "esxcfg.defaultgw":
         return ["esxcfg-route"]
     if kind == "vmware.version":
@@ -240,6 +269,8 @@ def _recognise_vmkping(tokens):
 
 def recognise(command_line):
     """(kind, params) for a command line typed on an ESXi shell, or None when not recognised."""
+    if not isinstance(command_line, str) or len(command_line) > MAX_COMMAND_CHARS:
+        return None
     try:
         tokens = shlex.split(command_line)
     except ValueError:
@@ -278,6 +309,8 @@ def recognise(command_line):
         return None
     if prog == "esxcfg-nics" and ("-l" in args or "--list" in args):
         return "esxcfg.nics", {}
+    if prog == "esxcfg-vswitch" and ("-l" in args or "--list" in args):
+        return "esxcfg.vswitch", {}
     if prog == "vmware" and args and args[0] in ("-vl", "-lv", "-v", "--version"):
         return "vmware.version", {}
     if prog in ("python", "python3") and args:  # "python .../secureBoot.py -s"
@@ -307,7 +340,13 @@ def _tags_rows(value):
 
 
 def parse(kind, text):
-    """The output of one command as generic rows. Raises ParseError on garbage."""
+    """The output of one command as generic rows (a parsers.Rows: its ``cut`` lists what was left
+    out of an edited or damaged output). Raises ParseError on garbage."""
+    rows = _parse(kind, text)
+    return rows if isinstance(rows, Rows) else Rows(rows, cut_of(rows))
+
+
+def _parse(kind, text):
     if kind in ESXCLI_KINDS:
         shape = ESXCLI_KINDS[kind][1]
         if looks_like_xml(text):
@@ -322,12 +361,14 @@ def parse(kind, text):
         if shape in ("table", "stanzas") and not (text or "").strip():
             return []  # an empty listing: nothing of that kind on this host
         if shape == "table":
-            return human.parse_table(text)
+            return human.parse_table(text, _TABLE_SCHEMAS.get(kind))
         if shape == "stanza":
-            return [human.parse_stanza(text)]
+            fields = human.parse_stanza(text)
+            return Rows([fields], fields.cut)
         if shape == "stanzas":
-            rows = []
-            for name, fields in human.parse_stanzas(text):
+            stanzas = human.parse_stanzas(text)
+            rows = Rows(cut=stanzas.cut)
+            for name, fields in stanzas:
                 if name is not None:
                     fields.setdefault("name", name)
                 rows.append(fields)
@@ -339,7 +380,7 @@ def parse(kind, text):
             fields = human.parse_stanza(text)
             if "tags" not in fields:
                 raise ParseError("no Tags field")
-            return [{"tags": human.split_list(fields["tags"])}]
+            return Rows([{"tags": human.split_list(fields["tags"])}], fields.cut)
         if shape == "diagping":
             return [ping.parse_diag_ping(text)]
     shape = OTHER_KINDS.get(kind)
@@ -351,6 +392,8 @@ def parse(kind, text):
         return esxcfg.parse_route_list(text)
     if shape == "esxcfg-nics":
         return esxcfg.parse_nics_list(text)
+    if shape == "esxcfg-vswitch":
+        return esxcfg.parse_vswitch_list(text)
     if shape == "esxcfg-defaultgw":
         return [{"gateway": esxcfg.parse_default_gateway(text)}]
     if shape == "vmware-vl":

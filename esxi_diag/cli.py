@@ -655,15 +655,37 @@ def _sniff(path):
 
 
 def _analyze_transcript(data, name):
-    captures, unrecognised, hints, notes = transcript_mod.read(data, name)
-    for note in notes:
+    """(reports, problems) of a transcript: one report per host it holds; a host session with no
+    command esxi-diag reads is one problem line (saying which commands it saw), not a report."""
+    sessions = transcript_mod.read_sessions(data, name)
+    for note in sessions[0].input_notes:
         say("%s: %s" % (name, note))
-    if not captures:
-        raise TranscriptError("none of its %d command(s) is one esxi-diag reads; '%s commands' "
-                              "lists the ones it uses" % (len(unrecognised), PROG))
-    source = {"type": "transcript", "name": name, "localcli": None}
-    return analyse(captures, source, hints=hints,
-                   meta={"unrecognised": unrecognised, "notes": notes})
+    reports, problems = [], []
+    for session in sessions:
+        if not session.captures:
+            if len(sessions) == 1:
+                raise TranscriptError(_nothing_read(session.unrecognised))
+            problems.append("%s: %s" % (session.name, _nothing_read(session.unrecognised)))
+            continue
+        source = {"type": "transcript", "name": session.name, "localcli": None}
+        reports.append(analyse(session.captures, source, hints=session.hints,
+                               meta={"unrecognised": session.unrecognised,
+                                     "notes": session.notes}))
+    if not reports:  # several hosts, none with a command esxi-diag reads
+        raise TranscriptError("; ".join(problems))
+    return reports, problems
+
+
+def _nothing_read(unrecognised):
+    """One line: none of these commands is one esxi-diag reads, and which they were."""
+    seen = []
+    for cmd in unrecognised:
+        cmd = cmd if len(cmd) <= 60 else cmd[:57] + "..."
+        if cmd not in seen:
+            seen.append(cmd)
+    listed = "; ".join(seen[:6]) + ("; and %d more" % (len(seen) - 6) if len(seen) > 6 else "")
+    return ("none of its %d command(s) is one esxi-diag reads (it has: %s); '%s commands' lists "
+            "the ones it uses" % (len(unrecognised), listed, PROG))
 
 
 def _analyze_bundle(path):
@@ -710,14 +732,17 @@ def cmd_analyze(args):
         try:
             data = _sniff(item)
             if data is None:
-                report = _analyze_bundle(item)
+                found = [_analyze_bundle(item)]
             else:
-                report = _analyze_transcript(data, name)
+                found, problems = _analyze_transcript(data, name)
+                for problem in problems:  # a host of the transcript with nothing to read
+                    say(problem)
+                    failed += 1
         except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
             say(_about(name, exc))
             failed += 1
             continue
-        reports.append(_masked(report, redactor))
+        reports.extend(_masked(report, redactor) for report in found)
     if not reports:
         return EXIT_CANNOT
     if args.json:

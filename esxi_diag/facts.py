@@ -5,14 +5,20 @@ Several sources may describe the same thing (``esxcli network ip interface list`
 ``esxcfg-vmknic -l``): captures are applied in a fixed order of preference and a field, once set, is
 kept. ``None`` means unknown; a family of facts is listed in ``facts["known"]`` only when a complete
 listing of it was read, so that the rules never take "not collected" for "not there".
+
+Values are checked at this boundary (type and range): a value that is not what its field holds
+(an integer where a name belongs, ``133E`` for a number, a MAC that is not one) is that one fact
+unknown, and a row without a valid name is left out. A listing that was edited or cut (the parser's ``cut``)
+or lost a row here is not complete: its family is not marked known, the capture's note says it was
+partial, and the report's notes mention it.
 """
 
 import re
 
 from esxi_diag import capture as cap
 from esxi_diag import catalog, runner
-from esxi_diag.parsers import ParseError
-from esxi_diag.parsers import human, vsish
+from esxi_diag.parsers import ParseError, Rows, cut_of
+from esxi_diag.parsers import cells, human, vsish
 
 DEFAULT_NETSTACK = catalog.DEFAULT_NETSTACK
 
@@ -28,26 +34,41 @@ def new_facts():
         "netstacks": None,
         "routes": {},
         "routes6": {},
+        "partial_routes": {},
         "default_gateway": None,
         "tuning": {"net_expected_line_rate_mbps": None, "latency_mode_threshold_ms": None,
                    "sbmax": {}, "sbmax_limits": {}, "sbmax_status": {}},
         "probes": [],
         "known": set(),
+        "notes": [],
     }
 
 
 def new_vmknic(name):
     return {"name": name, "enabled": None, "netstack": None, "mtu": None, "portgroup": None,
-            "portset": None, "vds_name": None, "mac": None, "tags": None, "ipv4": None,
-            "ipv4_known": False, "ipv6": [], "ipv6_known": False}
+            "portset": None, "vds_name": None, "dvport": None, "opaque_network": None,
+            "mac": None, "tags": None, "ipv4": None, "ipv4_known": False, "ipv6": [],
+            "ipv6_known": False}
 
 
 def natural_key(name):
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name or "")]
+    if not isinstance(name, str):
+        name = "" if name is None else str(name)
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
 # ---------------------------------------------------------------------------------------------
-# value helpers
+# value helpers: each returns the value, or None when it is unknown (absent, N/A, or not valid)
+
+_NA = ("", "N/A", "n/a", "-", "None", "<none>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_INT = re.compile(r"^\s*-?\d{1,18}\s*$")
+_HOSTNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
+_FQDN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,252}$")
+_NIC_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,31}$")
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,3}$")
+_UUID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")
+
 
 def na(value):
     """None for the ways esxcli prints 'nothing'."""
@@ -55,41 +76,111 @@ def na(value):
         return None
     if isinstance(value, str):
         value = value.strip()
-        if value in ("", "N/A", "n/a", "-", "None", "<none>"):
+        if value in _NA:
             return None
     return value
 
 
-def to_int(value):
+def text(value, limit=256):
+    """A printable string value, or None (not a string, empty, N/A, control characters)."""
+    value = na(value)
+    if not isinstance(value, str) or len(value) > limit or _CONTROL.search(value):
+        return None
+    return value
+
+
+def to_int(value, low=None, high=None):
+    """An integer from an int or a string of digits only (``133E`` is not a number), within
+    [low, high] when given."""
     value = na(value)
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    m = re.match(r"^\s*(-?\d+)", str(value))
-    return int(m.group(1)) if m else None
+        number = value
+    elif isinstance(value, str) and _INT.match(value):
+        number = int(value)
+    else:
+        return None
+    if (low is not None and number < low) or (high is not None and number > high):
+        return None
+    return number
 
 
 def to_bool(value):
     value = na(value)
     if isinstance(value, bool):
         return value
-    if value is None:
+    if not isinstance(value, (str, int)):
         return None
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "up", "enabled", "1"):
+    text_value = str(value).strip().lower()
+    if text_value in ("true", "yes", "up", "enabled", "1"):
         return True
-    if text in ("false", "no", "down", "disabled", "0"):
+    if text_value in ("false", "no", "down", "disabled", "0"):
         return False
     return None
 
 
-def gateway(value):
-    """A gateway printed as 0.0.0.0, '::' or 'Local Subnet' is on-link: None."""
+def mtu(value):
+    return to_int(value, 68, 65535)
+
+
+def ipv4_address(value):
+    value = text(value, 64)
+    return value if value is not None and cells.is_ipv4(value) else None
+
+
+def ip_address(value):
+    value = text(value, 64)
+    return value if value is not None and cells.is_ip(value) else None
+
+
+def netmask(value):
+    value = text(value, 64)
+    return value if value is not None and cells.is_ipv4(value) and cells.is_netmask(value) \
+        else None
+
+
+def mac(value):
+    value = text(value, 64)
+    return value if value is not None and cells.is_mac(value) else None
+
+
+def vmknic_name(value):
+    value = text(value, 16)
+    return value if catalog.valid_vmknic(value) else None
+
+
+def nic_name(value):
+    value = text(value, 32)
+    return value if value is not None and _NIC_NAME.match(value) else None
+
+
+def netstack_name(value):
+    value = text(value, 64)
+    return value if catalog.valid_netstack(value) else None
+
+
+_NO_GATEWAY = object()  # printed as 0.0.0.0, '::' or 'Local Subnet': on-link
+
+
+def _gateway_value(value):
+    """_NO_GATEWAY, an address, or None when the value is not a gateway at all (unknown)."""
     value = na(value)
-    if value is None or str(value).lower() in ("0.0.0.0", "::", "local subnet"):
+    if value is None:
+        return _NO_GATEWAY
+    value = text(value, 64)
+    if value is None:
         return None
-    return str(value)
+    if value.lower() in ("0.0.0.0", "::", "local subnet"):
+        return _NO_GATEWAY
+    return value if cells.is_ip(value) else None
+
+
+def gateway(value):
+    """A gateway printed as 0.0.0.0, '::' or 'Local Subnet' is on-link: None (as is a value that
+    is not an address)."""
+    found = _gateway_value(value)
+    return None if found is _NO_GATEWAY else found
 
 
 def _set(record, key, value):
@@ -107,126 +198,245 @@ def _fill(record, row, spec):
                 break
 
 
-def _vmknic(facts, name):
-    if not name:
-        raise ParseError("a row without an interface name")
+def _skip(rows, what):
+    """Leave one row out (its name is not valid): the listing is then not complete."""
+    rows.cut.append(what)
+
+
+def _complete(rows):
+    return not rows.cut
+
+
+def _vmknic_of(facts, rows, value):
+    """The vmknic record of a row's name, or None (the row is left out) when not a vmknic name."""
+    name = vmknic_name(value)
+    if name is None:
+        _skip(rows, "a row without a valid interface name (%r)" % (str(value)[:40],))
+        return None
     return facts["vmknics"].setdefault(name, new_vmknic(name))
 
 
+def _none_read(rows, what):
+    """ParseError when rows were there but none could be read (garbage, not an empty listing)."""
+    raise ParseError("no %s could be read%s" % (what, (": " + rows.cut[0]) if rows.cut else ""))
+
+
 # ---------------------------------------------------------------------------------------------
-# extractors: (facts, rows, params, capture) -> None
+# extractors: (facts, rows, params, capture) -> None. ``rows`` is a parsers.Rows; an extractor
+# that leaves a row out says so in rows.cut.
 
 def _version(facts, rows, params, capture):
     row = rows[0] if rows else {}
     host = facts["host"]
-    _set(host, "product", na(row.get("product")))
-    _set(host, "version", na(row.get("version")))
-    build = na(row.get("build"))
+    _set(host, "product", text(row.get("product"), 64))
+    version = text(row.get("version"), 32)
+    _set(host, "version", version if version and _VERSION.match(version) else None)
+    build = text(row.get("build"), 64)
     if build is not None:
-        m = re.search(r"(\d+)\s*$", str(build))
-        _set(host, "build", m.group(1) if m else str(build))
-    _set(host, "update", na(row.get("update")))
-    _set(host, "patch", na(row.get("patch")))
+        m = re.search(r"(\d{1,12})\s*$", build)
+        _set(host, "build", m.group(1) if m else None)
+    elif isinstance(row.get("build"), int) and not isinstance(row.get("build"), bool):
+        _set(host, "build", str(row["build"]) if row["build"] >= 0 else None)
+    for key in ("update", "patch"):
+        value = row.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        _set(host, key, text(value, 32))
     if host["version"] is None:
         raise ParseError("no Version field")
 
 
 def _hostname(facts, rows, params, capture):
     row = rows[0] if rows else {}
-    _set(facts["host"], "hostname", na(row.get("hostname")))
-    _set(facts["host"], "fqdn", na(row.get("fullyqualifieddomainname")))
+    name = text(row.get("hostname"), 63)
+    fqdn = text(row.get("fullyqualifieddomainname"), 253)
+    _set(facts["host"], "hostname", name if name and _HOSTNAME.match(name) else None)
+    _set(facts["host"], "fqdn", fqdn if fqdn and _FQDN.match(fqdn) else None)
     if facts["host"]["hostname"] is None:
         raise ParseError("no Host Name field")
 
 
-_INTERFACE_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", na, "netstackinstance"),
-                     ("mtu", to_int, "mtu"), ("portgroup", na, "portgroup"),
-                     ("portset", na, "portset"), ("vds_name", na, "vdsname"),
-                     ("mac", na, "macaddress"))
-_ESXCFG_VMKNIC_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", na, "netstack"),
-                         ("mtu", to_int, "mtu"),
-                         ("portgroup", na, "portgroupdvportopaquenetwork", "portgroup"),
-                         ("mac", na, "macaddress"))
-# esxcli network nic list, and esxcfg-nics -l (Link, Speed as "1000Mbps")
+def _port_id(value):
+    """A DVPort key (digits in every sample) as printed."""
+    value = text(value, 64)
+    return value if value is not None and re.match(r"^[A-Za-z0-9_.-]{1,64}$", value) else None
+
+
+_INTERFACE_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", netstack_name,
+                                                       "netstackinstance"),
+                     ("mtu", mtu, "mtu"), ("portgroup", text, "portgroup"),
+                     ("portset", text, "portset"), ("vds_name", text, "vdsname"),
+                     ("dvport", _port_id, "vdsport"),
+                     ("opaque_network", text, "opaquenetworkid"),
+                     ("mac", mac, "macaddress"))
+_ESXCFG_VMKNIC_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", netstack_name, "netstack"),
+                         ("mtu", mtu, "mtu"), ("mac", mac, "macaddress"))
+
+
+def _speed(value):
+    """Mbit/s from ``10000`` or esxcfg-nics' ``10000Mbps``."""
+    if isinstance(value, str):
+        m = re.match(r"^\s*(\d{1,9})\s*(?:Mbps)?\s*$", value, re.I)
+        value = m.group(1) if m else None
+    return to_int(value, 0, 10000000)
+
+
+# esxcli network nic list (``Link Status``, 5.x ``Link``), and esxcfg-nics -l (Link, ``1000Mbps``)
 _NIC_FIELDS = (("link_up", to_bool, "linkstatus", "link"), ("admin_up", to_bool, "adminstatus"),
-               ("speed_mbps", to_int, "speed"), ("mtu", to_int, "mtu"), ("driver", na, "driver"),
-               ("mac", na, "macaddress"), ("duplex", na, "duplex"),
-               ("description", na, "description"))
+               ("speed_mbps", _speed, "speed"), ("mtu", mtu, "mtu"), ("driver", text, "driver"),
+               ("mac", mac, "macaddress"), ("duplex", text, "duplex"),
+               ("description", text, "description"))
 
 
 def _interfaces(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        _fill(_vmknic(facts, na(row.get("name"))), row, _INTERFACE_FIELDS)
-    if not params.get("netstack"):
+        v = _vmknic_of(facts, rows, row.get("name"))
+        if v is not None:
+            _fill(v, row, _INTERFACE_FIELDS)
+            read += 1
+    if rows and not read:
+        _none_read(rows, "interface")
+    if not params.get("netstack") and _complete(rows):
         facts["known"].add("interfaces")
 
 
 def _ipv4(facts, rows, params, capture):
+    """``ipv4 get`` and (7.0+) ``ipv4 address list``: the same columns. Without a Gateway column
+    (5.5/6.0) the gateway is unknown, not none; a row whose address cell is missing or not an
+    address leaves the vmknic's IPv4 unknown."""
+    read = 0
     for row in rows:
-        v = _vmknic(facts, na(row.get("name")))
+        v = _vmknic_of(facts, rows, row.get("name"))
+        if v is None:
+            continue
         if v["ipv4_known"]:
+            read += 1
             continue
-        address = na(row.get("ipv4address"))
+        if "ipv4address" not in row:
+            _skip(rows, "%s: the IPv4 address cell was cut" % v["name"])
+            continue
+        raw = na(row.get("ipv4address"))
+        if raw is None or raw == "0.0.0.0":
+            v["ipv4_known"] = True  # N/A (Type NONE) or 0.0.0.0: no IPv4
+            read += 1
+            continue
+        address = ipv4_address(raw)
+        if address is None:
+            _skip(rows, "%s: %r is not an IPv4 address" % (v["name"], str(raw)[:40]))
+            continue
+        found = _gateway_value(row.get("gateway")) if "gateway" in row else None
         v["ipv4_known"] = True
-        if address is None or address == "0.0.0.0":
-            continue
-        v["ipv4"] = {"address": address, "netmask": na(row.get("ipv4netmask")),
-                     "gateway": gateway(row.get("gateway")),
-                     "gateway_known": "gateway" in row,
-                     "type": na(row.get("addresstype"))}
-    if not params.get("vmknic") and not params.get("netstack"):
+        v["ipv4"] = {"address": address, "netmask": netmask(row.get("ipv4netmask")),
+                     "gateway": None if found is _NO_GATEWAY else found,
+                     "gateway_known": found is not None,
+                     "type": text(row.get("addresstype"), 32)}
+        read += 1
+    if rows and not read:
+        _none_read(rows, "IPv4 address row")
+    if not params.get("vmknic") and not params.get("netstack") and _complete(rows):
         facts["known"].add("ipv4")
+
+
+def _ipv6_entry(address, prefix, kind, status):
+    address = text(address, 80)
+    if address is None:
+        return None
+    if "/" in address and prefix is None:
+        address, _, length = address.partition("/")
+        prefix = to_int(length, 0, 128)
+    if not cells.is_ipv6(address):
+        return None
+    return {"address": address, "prefix_length": prefix, "type": text(kind, 32),
+            "status": text(status, 32)}
 
 
 def _ipv6(facts, rows, params, capture):
     for row in rows:
-        v = _vmknic(facts, na(row.get("interface")) or na(row.get("name")))
-        v["ipv6_known"] = True
-        address = na(row.get("address"))
-        if address is None:
+        v = _vmknic_of(facts, rows, row.get("interface", row.get("name")))
+        if v is None:
             continue
-        entry = {"address": address, "prefix_length": to_int(row.get("netmask")),
-                 "type": na(row.get("type")), "status": na(row.get("status"))}
-        if all(e["address"] != address for e in v["ipv6"]):
+        if na(row.get("address")) is None and "address" in row:
+            v["ipv6_known"] = True
+            continue
+        entry = _ipv6_entry(row.get("address"), to_int(row.get("netmask"), 0, 128),
+                            row.get("type"), row.get("status"))
+        if entry is None:
+            _skip(rows, "%s: an IPv6 address that is not one" % v["name"])
+            continue
+        v["ipv6_known"] = True
+        if all(e["address"] != entry["address"] for e in v["ipv6"]):
             v["ipv6"].append(entry)
-    facts["known"].add("ipv6")
+    if _complete(rows):
+        facts["known"].add("ipv6")
+
+
+_TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 
 
 def _tags(facts, rows, params, capture):
-    name = params.get("vmknic")
+    name = vmknic_name(params.get("vmknic"))
     if not name:
         raise ParseError("tag output without the interface it belongs to")
-    v = _vmknic(facts, name)
+    raw = rows[0].get("tags") if rows else []
+    if not isinstance(raw, list):
+        raise ParseError("the Tags value is not a list")
+    tags = []
+    for tag in raw:
+        tag = text(tag, 64)
+        if tag is None or not _TAG.match(tag):
+            _skip(rows, "a tag that is not one")
+            continue
+        tags.append(tag)
+    if not _complete(rows):
+        raise ParseError("the tag list was edited or cut: " + rows.cut[0])
+    v = facts["vmknics"].setdefault(name, new_vmknic(name))
     if v["tags"] is None:
-        v["tags"] = list(rows[0].get("tags") or []) if rows else []
+        v["tags"] = tags
 
 
 def _netstacks(facts, rows, params, capture):
     names = []
     for row in rows:
-        name = na(row.get("key")) or na(row.get("name"))
-        if name and name not in names:
+        name = netstack_name(row.get("key")) or netstack_name(row.get("name"))
+        if name is None:
+            _skip(rows, "a netstack without a valid name")
+            continue
+        if name not in names:
             names.append(name)
-    if facts["netstacks"] is None:
+    if rows and not names:
+        _none_read(rows, "netstack")
+    if facts["netstacks"] is None and _complete(rows):
         facts["netstacks"] = names
 
 
 def _routes(facts, rows, params, capture):
-    stack = params.get("netstack") or DEFAULT_NETSTACK
+    stack = netstack_name(params.get("netstack")) or DEFAULT_NETSTACK
     if stack in facts["routes"]:
         return
     routes = []
     for row in rows:
-        network = na(row.get("network"))
-        if network is None:
+        network = text(row.get("network"), 64)
+        mask = row.get("netmask")
+        if network is not None and network.lower() == "default":
+            network, mask = "0.0.0.0", "0.0.0.0"
+        network, mask = ipv4_address(network), netmask(mask)
+        found = _gateway_value(row.get("gateway")) if "gateway" in row else None
+        interface = na(row.get("interface"))
+        if network is None or mask is None or found is None or (
+                interface is not None and vmknic_name(interface) is None):
+            _skip(rows, "a route that could not be read")
             continue
-        netmask = na(row.get("netmask"))
-        if network.lower() == "default":
-            network, netmask = "0.0.0.0", "0.0.0.0"
-        routes.append({"netstack": stack, "network": network, "netmask": netmask,
-                       "gateway": gateway(row.get("gateway")),
-                       "interface": na(row.get("interface")), "source": na(row.get("source"))})
-    facts["routes"][stack] = routes
+        routes.append({"netstack": stack, "network": network, "netmask": mask,
+                       "gateway": None if found is _NO_GATEWAY else found,
+                       "interface": vmknic_name(interface), "source": text(row.get("source"), 32)})
+    if rows and not routes:
+        _none_read(rows, "route")
+    if _complete(rows):
+        facts["routes"][stack] = routes
+        facts["partial_routes"].pop(stack, None)
+    else:  # a cut table is not the table: routing must not conclude from what is missing
+        facts["partial_routes"].setdefault(stack, routes)
 
 
 def _routes6(facts, rows, params, capture):
@@ -274,58 +484,107 @@ def _encryption(facts, rows, params, capture):
 
 
 def _default_gateway(facts, rows, params, capture):
-    _set(facts, "default_gateway", gateway(rows[0].get("gateway")) if rows else None)
+    value = rows[0].get("gateway") if rows else None
+    if value is not None and ip_address(value) is None:
+        raise ParseError("%r is not a gateway address" % (str(value)[:40],))
+    _set(facts, "default_gateway", gateway(value))
 
 
-def _nic(facts, name):
-    if not name:
-        raise ParseError("a NIC row without a name")
+def _nic(facts, rows, value):
+    name = nic_name(value)
+    if name is None:
+        _skip(rows, "a NIC row without a valid name")
+        return None
     return facts["nics"].setdefault(name, {"name": name, "link_up": None, "admin_up": None,
                                            "speed_mbps": None, "mtu": None, "driver": None,
                                            "mac": None, "duplex": None, "description": None})
 
 
 def _nics(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        _fill(_nic(facts, na(row.get("name"))), row, _NIC_FIELDS)
-    facts["known"].add("nics")
+        n = _nic(facts, rows, row.get("name"))
+        if n is not None:
+            _fill(n, row, _NIC_FIELDS)
+            read += 1
+    if rows and not read:
+        _none_read(rows, "NIC")
+    if _complete(rows):
+        facts["known"].add("nics")
 
 
-def _switch(facts, name, kind):
-    if not name:
-        raise ParseError("a switch without a name")
+def _switch(facts, rows, value, kind):
+    name = text(value, 128)
+    if name is None:
+        _skip(rows, "a switch without a name")
+        return None
     return facts["vswitches"].setdefault(name, {"name": name, "type": kind, "mtu": None,
                                                 "uplinks": None, "portgroups": None})
 
 
+def _name_list(value, check=None):
+    """A list value (XML list, or 'a, b' text) of valid names, or None when it is not one."""
+    if value is not None and not isinstance(value, (str, list)):
+        return None
+    names = []
+    for item in human.split_list(value):
+        item = text(item, 128)
+        if item is None or (check is not None and check(item) is None):
+            return None
+        names.append(item)
+    return names
+
+
 def _standard_switches(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        s = _switch(facts, na(row.get("name")), "standard")
-        _set(s, "mtu", to_int(row.get("mtu")))
-        if s["uplinks"] is None:
-            s["uplinks"] = human.split_list(row.get("uplinks"))
-        if s["portgroups"] is None:
-            s["portgroups"] = human.split_list(row.get("portgroups"))
-    if not params.get("vswitch"):
+        s = _switch(facts, rows, row.get("name"), "standard")
+        if s is None:
+            continue
+        read += 1
+        _set(s, "mtu", mtu(row.get("mtu")))
+        if s["uplinks"] is None and "uplinks" in row:
+            s["uplinks"] = _name_list(row.get("uplinks"), nic_name)
+        if s["portgroups"] is None and "portgroups" in row:
+            s["portgroups"] = _name_list(row.get("portgroups"))
+    if rows and not read:
+        _none_read(rows, "switch")
+    if not params.get("vswitch") and _complete(rows):
         facts["known"].add("standard-switches")
 
 
 def _distributed_switches(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        s = _switch(facts, na(row.get("name")), "distributed")
-        _set(s, "mtu", to_int(row.get("mtu")))
-        if s["uplinks"] is None:
-            s["uplinks"] = human.split_list(row.get("uplinks"))
-    facts["known"].add("distributed-switches")
+        s = _switch(facts, rows, row.get("name"), "distributed")
+        if s is None:
+            continue
+        read += 1
+        _set(s, "mtu", mtu(row.get("mtu")))
+        if s["uplinks"] is None and "uplinks" in row:
+            s["uplinks"] = _name_list(row.get("uplinks"), nic_name)
+    if rows and not read:
+        _none_read(rows, "switch")
+    if _complete(rows):
+        facts["known"].add("distributed-switches")
 
 
 def _portgroups(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        name = na(row.get("name"))
-        if name and name not in facts["portgroups"]:
-            facts["portgroups"][name] = {"name": name, "vswitch": na(row.get("virtualswitch")),
-                                         "vlan_id": to_int(row.get("vlanid"))}
-    facts["known"].add("portgroups")
+        name = text(row.get("name"), 128)
+        if name is None:
+            _skip(rows, "a port group without a name")
+            continue
+        read += 1
+        if name not in facts["portgroups"]:
+            facts["portgroups"][name] = {"name": name,
+                                         "vswitch": text(row.get("virtualswitch"), 128),
+                                         "vlan_id": to_int(row.get("vlanid"), 0, 4095)}
+    if rows and not read:
+        _none_read(rows, "port group")
+    if _complete(rows):
+        facts["known"].add("portgroups")
 
 
 def _option_values(row, current, default, minimum, maximum):
@@ -335,6 +594,8 @@ def _option_values(row, current, default, minimum, maximum):
 
 def _apply_option(facts, path, values):
     tuning = facts["tuning"]
+    if not isinstance(path, str):
+        return
     if path.lower() == catalog.LINE_RATE_OPTION.lower():
         if tuning["net_expected_line_rate_mbps"] is None:
             tuning["net_expected_line_rate_mbps"] = values
@@ -346,8 +607,8 @@ def _apply_option(facts, path, values):
 def _advanced(facts, rows, params, capture):
     seen = False
     for row in rows:
-        path = na(row.get("path")) or params.get("option")
-        if not path:
+        path = text(row.get("path"), 128) or text(params.get("option"), 128)
+        if not path or not catalog.valid_option(path):
             continue
         seen = True
         _apply_option(facts, path, _option_values(row, "intvalue", "defaultintvalue", "minvalue",
@@ -356,55 +617,164 @@ def _advanced(facts, rows, params, capture):
         raise ParseError("no Path field")
 
 
+def _vsish_int(value):
+    return to_int(value, -(2 ** 63), 2 ** 63 - 1)
+
+
 def _vsish_config(facts, rows, params, capture):
     value = rows[0]["value"]
     if not isinstance(value, dict):
-        values = {"current": value, "default": None, "min": None, "max": None}
+        values = {"current": _vsish_int(value), "default": None, "min": None, "max": None}
     else:
-        values = {"current": vsish.current_value(value),
-                  "default": value.get("defaultvalue", value.get("def")),
-                  "min": value.get("minvalue", value.get("min")),
-                  "max": value.get("maxvalue", value.get("max"))}
+        values = {"current": _vsish_int(vsish.current_value(value)),
+                  "default": _vsish_int(value.get("defaultvalue", value.get("def"))),
+                  "min": _vsish_int(value.get("minvalue", value.get("min"))),
+                  "max": _vsish_int(value.get("maxvalue", value.get("max")))}
     if values["current"] is None:
         raise ParseError("no current value in the vsish output")
-    _apply_option(facts, params["option"], values)
+    _apply_option(facts, params.get("option"), values)
 
 
 def _sbmax(facts, rows, params, capture):
     parsed = rows[0]["value"]
-    value = vsish.current_value(parsed)
-    if value is None:
+    value = to_int(vsish.current_value(parsed), 0, 2 ** 63 - 1)
+    stack = netstack_name(params.get("netstack"))
+    if value is None or stack is None:
         raise ParseError("no number in the sbMax node")
-    facts["tuning"]["sbmax"].setdefault(params["netstack"], value)
+    facts["tuning"]["sbmax"].setdefault(stack, value)
     if isinstance(parsed, dict):  # a node that shows its limits (the format is unverified)
-        limits = {"min": parsed.get("minvalue", parsed.get("min")),
-                  "max": parsed.get("maxvalue", parsed.get("max"))}
+        limits = {"min": to_int(parsed.get("minvalue", parsed.get("min")), 0),
+                  "max": to_int(parsed.get("maxvalue", parsed.get("max")), 0)}
         if any(isinstance(v, int) for v in limits.values()):
-            facts["tuning"]["sbmax_limits"].setdefault(params["netstack"], limits)
+            facts["tuning"]["sbmax_limits"].setdefault(stack, limits)
+
+
+def _port_group_cell(facts, value):
+    """esxcfg-vmknic's Port Group/DVPort/Opaque Network cell: ('portgroup' | 'dvport' |
+    'opaque_network', value). A standard-switch port group is a name; a vmknic on a distributed
+    switch shows its DVPort (a number), on NSX its opaque network (a UUID)."""
+    value = text(value, 128)
+    if value is None:
+        return None, None
+    if value in facts["portgroups"]:
+        return "portgroup", value
+    if value.isdigit():
+        return "dvport", value
+    if _UUID.match(value):
+        return "opaque_network", value
+    return "portgroup", value
 
 
 def _esxcfg_vmknics(facts, rows, params, capture):
+    read = 0
     for row in rows:
-        v = _vmknic(facts, na(row.get("interface")))
+        v = _vmknic_of(facts, rows, row.get("interface"))
+        if v is None:
+            continue
+        read += 1
         _fill(v, row, _ESXCFG_VMKNIC_FIELDS)
-        family = (na(row.get("ipfamily")) or "").lower()
-        address = na(row.get("ipaddress"))
+        field, value = _port_group_cell(facts, row.get(
+            "portgroupdvportopaquenetwork", row.get("portgroupdvport", row.get("portgroup"))))
+        if field is not None:
+            _set(v, field, value)
+        if "ipaddress" not in row:
+            _skip(rows, "%s: the IP address cell was cut" % v["name"])
+            continue
+        raw = na(row.get("ipaddress"))
+        family = (text(row.get("ipfamily"), 8) or "").lower()
+        if not family and raw is not None:  # the oldest layout has no IP Family column
+            family = "ipv4" if cells.is_ipv4(raw) else ("ipv6" if cells.is_ipv6(raw) else "")
         if family == "ipv4" and not v["ipv4_known"]:
+            if raw is None or raw == "0.0.0.0":
+                v["ipv4_known"] = True  # IPv4 N/A (Type NONE): no IPv4
+                continue
+            address = ipv4_address(raw)
+            if address is None:
+                _skip(rows, "%s: %r is not an IPv4 address" % (v["name"], str(raw)[:40]))
+                continue
             v["ipv4_known"] = True
-            if address and address != "0.0.0.0":
-                v["ipv4"] = {"address": address, "netmask": na(row.get("netmask")),
-                             "gateway": None, "gateway_known": False,
-                             "type": na(row.get("type"))}
-        elif family == "ipv6" and address:
-            entry = {"address": address, "prefix_length": to_int(row.get("netmask")),
-                     "type": na(row.get("type")), "status": None}
-            if all(e["address"] != address for e in v["ipv6"]):
+            v["ipv4"] = {"address": address, "netmask": netmask(row.get("netmask")),
+                         "gateway": None, "gateway_known": False,
+                         "type": text(row.get("type"), 32)}
+        elif family == "ipv6" and raw is not None:
+            # esxcfg prints the address type and status in one cell: "STATIC, PREFERRED"
+            kind, _, status = (text(row.get("type"), 64) or "").partition(",")
+            entry = _ipv6_entry(raw, to_int(row.get("netmask"), 0, 128), kind.strip() or None,
+                                status.strip() or None)
+            if entry is None:
+                _skip(rows, "%s: an IPv6 address that is not one" % v["name"])
+            elif all(e["address"] != entry["address"] for e in v["ipv6"]):
                 v["ipv6"].append(entry)
-    facts["known"].add("interfaces")
+        elif family not in ("ipv4", "ipv6"):
+            _skip(rows, "%s: an address row of unknown family" % v["name"])
+    if rows and not read:
+        _none_read(rows, "interface")
+    if _complete(rows):
+        facts["known"].add("interfaces")
+
+
+def _esxcfg_vswitch(facts, rows, params, capture):
+    """esxcfg-vswitch -l: standard and distributed switches (MTU, uplinks), the port groups of
+    standard switches (VLAN ID), and which vmknic sits on which DVPort."""
+    read = 0
+    members = {}
+    for row in rows:
+        section = row.get("section")
+        if section in ("standard", "distributed"):
+            s = _switch(facts, rows, row.get("switchname", row.get("dvsname")), section)
+            if s is None:
+                continue
+            read += 1
+            _set(s, "mtu", mtu(row.get("mtu")))
+            if s["uplinks"] is None and "uplinks" in row:
+                s["uplinks"] = _name_list(row.get("uplinks"), nic_name)
+            if section == "standard":
+                members.setdefault(s["name"], [])
+        elif section == "portgroup":
+            name = text(row.get("portgroupname"), 128)
+            switch = text(row.get("switch"), 128)
+            if name is None:
+                _skip(rows, "a port group without a name")
+                continue
+            read += 1
+            if switch is not None and switch in members:
+                members[switch].append(name)
+            if name not in facts["portgroups"]:
+                facts["portgroups"][name] = {"name": name, "vswitch": switch,
+                                             "vlan_id": to_int(row.get("vlanid"), 0, 4095)}
+        elif section == "dvport":
+            client = vmknic_name(row.get("client"))
+            switch = text(row.get("switch"), 128)
+            port = _port_id(row.get("dvportid"))
+            if client is not None and port is not None:  # a vmknic on this DVPort
+                v = facts["vmknics"].setdefault(client, new_vmknic(client))
+                _set(v, "dvport", port)
+                _set(v, "vds_name", switch)
+            read += 1
+    if rows and not read:
+        _none_read(rows, "switch")
+    complete = _complete(rows)
+    for name, portgroups in members.items():
+        s = facts["vswitches"][name]
+        if s["portgroups"] is None and complete:
+            s["portgroups"] = portgroups
+    if complete:
+        facts["known"].update(("standard-switches", "distributed-switches", "portgroups"))
 
 
 def _vmware_version(facts, rows, params, capture):
     _version(facts, rows, params, capture)
+
+
+def _rtt(value):
+    """A round-trip summary of three numbers, or None (a cut summary is not one)."""
+    if not isinstance(value, dict):
+        return None
+    for key in ("min", "avg", "max"):
+        number = value.get(key)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            return None
+    return value
 
 
 VMKPING_DEFAULT_COUNT = 3  # vmkping's own default (its help text)
@@ -432,7 +802,7 @@ def probe_record(params, rows, command, exit_code=None, kind="ping"):
         "replies": len(result.get("replies") or []),
         "complete": bool(result.get("complete")),
         "loss_pct": result.get("loss_pct"),
-        "rtt_ms": result.get("rtt_ms"),
+        "rtt_ms": _rtt(result.get("rtt_ms")),
         "error": result.get("error"),
         "exit_code": exit_code,
         "command": command,
@@ -471,15 +841,20 @@ EXTRACTORS = {
     "ping": _probe,
     "diag.ping": _probe,
 }
+# Command forms read from pasted sessions (issue 10).
+EXTRACTORS.update({
+    "ip.interface.ipv4.address": _ipv4,
+    "esxcfg.vswitch": _esxcfg_vswitch,
+})
 
 # Preferred sources first: esxcli's own listings win over esxcfg's and vsish's.
 _ORDER = ("system.version", "system.hostname", "system.encryption", "system.secureboot",
-          "ip.interface.list", "ip.interface.ipv4",
+          "ip.interface.list", "ip.interface.ipv4", "ip.interface.ipv4.address",
           "ip.interface.ipv6", "ip.interface.tags", "ip.netstack.list", "ip.route.ipv4",
-          "ip.route.ipv6",
-          "nic.list", "vswitch.standard.list", "vswitch.portgroup.list", "vswitch.dvs.list",
-          "advanced.option", "vsish.config", "vsish.sbmax", "esxcfg.vmknic", "esxcfg.route",
-          "esxcfg.defaultgw", "esxcfg.nics", "vmware.version", "ping", "diag.ping")
+          "ip.route.ipv6", "nic.list", "vswitch.standard.list", "vswitch.portgroup.list",
+          "vswitch.dvs.list", "advanced.option", "vsish.config", "vsish.sbmax", "esxcfg.vswitch",
+          "esxcfg.vmknic", "esxcfg.route", "esxcfg.defaultgw", "esxcfg.nics", "vmware.version",
+          "ping", "diag.ping")
 _PROBES = ("ping", "diag.ping")
 
 
@@ -538,8 +913,9 @@ def _judge_failure(c, facts):
         elif c.error:
             c.note = "command not found" if c.error == "not-found" else c.error
         else:
-            text = (c.stderr.strip() or c.stdout.strip()).splitlines()
-            c.note = "exit %s%s" % (c.exit_code, (": " + text[0][:200]) if text else "")
+            text_lines = (c.stderr.strip() or c.stdout.strip()).splitlines()
+            c.note = "exit %s%s" % (c.exit_code, (": " + text_lines[0][:200]) if text_lines
+                                    else "")
         return True
     error = human.esxcli_error(c.stdout) if c.kind in catalog.ESXCLI_KINDS else None
     if error:
@@ -560,6 +936,18 @@ def _not_on_this_release(c):
     return True
 
 
+def _partial_note(cut):
+    """One line about what was left out of an output (the first reasons, then a count)."""
+    reasons = []
+    for reason in cut:
+        if reason not in reasons:
+            reasons.append(reason)
+    text_value = "; ".join(reasons[:3])
+    if len(reasons) > 3:
+        text_value += "; and %d more" % (len(reasons) - 3)
+    return text_value
+
+
 def build_facts(captures, hints=None):
     """The facts of one host from its captures (each capture's status and note are set)."""
     facts = new_facts()
@@ -570,9 +958,21 @@ def build_facts(captures, hints=None):
             continue
         try:
             rows = c.rows if c.rows is not None else catalog.parse(c.kind, c.stdout)
+            # a copy: the extractor adds what it leaves out
+            rows = Rows(rows, cut_of(rows) + list(getattr(c, "cut", None) or []))
+            superseded = getattr(c, "superseded", None)
+            if superseded:  # parsed (so that garbage shows), not used
+                c.status, c.note = cap.PARSED, superseded
+                continue
             EXTRACTORS[c.kind](facts, rows, c.params, c)
-            c.rows = rows
+            if c.source != "transcript":  # kept for a second look (apply, bundle); a pasted
+                c.rows = rows             # output is read once: its rows need no memory
             c.status, c.note = cap.PARSED, None
+            if rows.cut:
+                c.note = "partial: " + _partial_note(rows.cut)
+                facts["notes"].append(
+                    "the output of '%s' was edited or cut, so what it lists may be incomplete "
+                    "(%s)" % (c.command[:120], _partial_note(rows.cut)))
         except ParseError as exc:
             c.status, c.note = cap.UNPARSED, str(exc) or "output not understood"
         except Exception as exc:  # a parser bug must not take the report down with it

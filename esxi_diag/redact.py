@@ -53,6 +53,7 @@ _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", 
 # finding IDs, service tags and netstacks. tests/test_masking.py checks that every word of every
 # simulated output, report and manifest that is not a site's own value is listed here.
 VOCABULARY = frozenset("""
+partial
 assumed boot complete decided ignored nothing read replies runs secure undetermined
 bin encryptionsettings executables installed ipv6routeentry lib py require
 requireexecutablesonlyfrominstalledvibs requiresecureboot secureboot usr vibs

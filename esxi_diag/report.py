@@ -18,11 +18,13 @@ def _vmknic_json(v, paths):
     return {
         "name": v["name"], "enabled": v.get("enabled"), "netstack": v.get("netstack"),
         "mtu": v.get("mtu"), "portgroup": v.get("portgroup"), "portset": v.get("portset"),
-        "vds_name": v.get("vds_name"), "mac": v.get("mac"),
+        "vds_name": v.get("vds_name"), "dvport": v.get("dvport"),
+        "opaque_network": v.get("opaque_network"), "mac": v.get("mac"),
         "tags": list(v["tags"]) if v.get("tags") is not None else None,
         "ipv4": None if not ipv4 else {"address": ipv4.get("address"),
                                        "netmask": ipv4.get("netmask"),
                                        "gateway": ipv4.get("gateway"),
+                                       "gateway_known": bool(ipv4.get("gateway_known")),
                                        "type": ipv4.get("type")},
         "ipv4_known": bool(v.get("ipv4_known")),
         "ipv6": [dict(a) for a in v.get("ipv6", [])],
@@ -106,7 +108,10 @@ def build_report(facts, paths, findings, captures, source, meta):
     host = dict(facts["host"])
     routes, routes6 = [], []
     for stack in sorted(facts["routes"], key=natural_key):
-        routes.extend(dict(r) for r in facts["routes"][stack])
+        routes.extend(dict(r, partial=False) for r in facts["routes"][stack])
+    partial = facts.get("partial_routes") or {}
+    for stack in sorted(partial, key=natural_key):  # from a cut table: the table is not known
+        routes.extend(dict(r, partial=True) for r in partial[stack])
     for stack in sorted(facts["routes6"], key=natural_key):
         routes6.extend(dict(r) for r in facts["routes6"][stack])
     counts = dict((s, 0) for s in ("fail", "warn", "info", "ok"))
@@ -144,7 +149,7 @@ def build_report(facts, paths, findings, captures, source, meta):
                     "undetermined": undetermined},
         "commands": [c.to_dict() for c in captures],
         "unrecognised": list(meta.get("unrecognised", [])),
-        "notes": list(meta.get("notes", [])),
+        "notes": list(meta.get("notes", [])) + list(facts.get("notes") or []),
     }
 
 

@@ -33,7 +33,8 @@ def test_inspect_json_contract(cli, profile):
         assert set(v) >= {"name", "enabled", "netstack", "mtu", "portgroup", "portset",
                           "vds_name", "mac", "tags", "ipv4", "ipv6"}
         assert isinstance(v["enabled"], bool) and isinstance(v["mtu"], int)
-        assert v["ipv4"] is None or set(v["ipv4"]) == {"address", "netmask", "gateway", "type"}
+        assert v["ipv4"] is None or set(v["ipv4"]) == {"address", "netmask", "gateway",
+                                                       "gateway_known", "type"}
         assert v["ipv4"] is None or v["ipv4"]["gateway"] != "0.0.0.0"
     for n in report["nics"]:
         assert set(n) >= {"name", "link_up", "speed_mbps", "mtu"}

@@ -6,14 +6,29 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 
-REFERENCE = os.path.join(os.path.dirname(ROOT), "shared", "reference", "esxi-output-formats.md")
+
+def _reference_dir():
+    """``shared/reference`` beside the checkout or beside one of its parents (worktrees)."""
+    here = ROOT
+    while True:
+        parent = os.path.dirname(here)
+        candidate = os.path.join(parent, "shared", "reference")
+        if os.path.isdir(candidate) or parent == here:
+            return candidate
+        here = parent
+
+
+REFERENCES = [os.path.join(_reference_dir(), name)
+              for name in ("esxi-output-formats.md", "esxi-output-formats-vm-and-security.md")]
 
 
 def test_real_fixtures_are_verbatim_copies_of_the_reference():
-    if not os.path.exists(REFERENCE):
+    if not all(os.path.exists(path) for path in REFERENCES):
         pytest.skip("shared/reference is not beside this checkout")
-    with io.open(REFERENCE, encoding="utf-8", newline="") as handle:
-        reference = handle.read()
+    reference = ""
+    for path in REFERENCES:
+        with io.open(path, encoding="utf-8", newline="") as handle:
+            reference += handle.read() + "\n\x00\n"  # a copy never spans two files
     names = sorted(os.listdir(os.path.join(FIXTURES, "real")))
     assert len(names) >= 15
     for name in names:

@@ -77,7 +77,8 @@ def test_nameless_stanzas_follow_each_other_as_records():
 
 
 def test_garbage_and_binary_are_unparsed():
-    for garbage in ("\x00\x01\xff garbage\n", "just one word\n", "a line\nwithout: structure\n"):
+    for garbage in ("\x00\x01\xff garbage\n", "just one word\n", "Segmentation fault\n",
+                    "a line\nanother line\n   not a field either\n"):
         with pytest.raises(ParseError):
             human.parse_stanzas(garbage)
 
@@ -244,3 +245,111 @@ def test_empty_listing_is_an_empty_list_not_garbage():
 
 def test_vsish_single_name_value_line():
     assert vsish.current_value(vsish.parse_vsish("sbMax:2097152\n")) == 2097152
+
+
+# -- damaged values: one fact unknown, never an exception, never a wrong fact (issue 9.5) --------
+
+_XML_HEAD = ('<?xml version="1.0" ?><output xmlns="http://www.vmware.com/Products/ESX/5.0/esxcli">'
+             '<root>')
+
+
+def _facts_of(kind, text, params=None):
+    from esxi_diag.capture import Capture
+    from esxi_diag.facts import build_facts
+    capture = Capture(kind, params or {}, stdout=text, exit_code=None, source="transcript")
+    return build_facts([capture]), capture
+
+
+def test_xml_values_of_the_wrong_type_are_unknown():
+    text = (_XML_HEAD + '<list type="structure">'
+            '<structure typeName="IPInterface"><field name="Name"><integer>5</integer></field>'
+            '</structure><structure typeName="IPInterface">'
+            '<field name="Name"><string>vmk1</string></field>'
+            '<field name="MTU"><integer>99999999</integer></field>'
+            '<field name="MACAddress"><integer>3</integer></field>'
+            '<field name="Enabled"><string>maybe</string></field>'
+            '<field name="NetstackInstance"><list type="string"><string>x</string></list></field>'
+            '<field name="Portgroup"><structure typeName="x"><field name="a"><string>b</string>'
+            '</field></structure></field></structure></list></root></output>')
+    facts, capture = _facts_of("ip.interface.list", text)
+    assert list(facts["vmknics"]) == ["vmk1"]  # the row named 5 is left out
+    vmk1 = facts["vmknics"]["vmk1"]
+    assert [vmk1[k] for k in ("mtu", "mac", "enabled", "netstack", "portgroup")] == [None] * 5
+    assert capture.status == "parsed" and capture.note.startswith("partial: ")
+    assert "interfaces" not in facts["known"]
+
+
+def test_xml_version_that_is_not_a_version_string_is_unknown():
+    text = (_XML_HEAD + '<structure typeName="VersionGet"><field name="Version"><integer>7'
+            '</integer></field></structure></root></output>')
+    facts, capture = _facts_of("system.version", text)
+    assert facts["host"]["version"] is None and capture.status == "unparsed"
+
+
+def test_vsish_number_with_garbage_is_not_a_number():
+    text = fixture_text("vsish-config-option-block.txt").replace("Default value:1",
+                                                                 "Default value:133E")
+    facts, capture = _facts_of("vsish.config", text,
+                               {"option": "/Migrate/NetExpectedLineRateMBps"})
+    rate = facts["tuning"]["net_expected_line_rate_mbps"]
+    assert rate["default"] is None and rate["current"] == 0 and rate["max"] == 1
+
+
+def test_stanza_field_at_an_odd_indent_stays_a_field():
+    ((name, fields),) = human.parse_stanzas(
+        "vmk0\n   Name: vmk0\n     MAC Address: 00:50:56:00:00:01\n  MTU: 9000\n"
+        "   Netstack Instance: vmotion\n")
+    assert fields == {"name": "vmk0", "macaddress": "00:50:56:00:00:01", "mtu": "9000",
+                      "netstackinstance": "vmotion"}
+
+
+def test_nested_block_opens_only_under_an_empty_value():
+    ((_, fields),) = human.parse_stanzas(fixture_text("esxi90-dvs-list-session.txt")
+                                         .split("\n", 1)[1])
+    assert fields["uplinks"] == "" and fields["mtu"] == "1500"
+    assert [p["portid"] for p in fields["dvport"]] == ["0", "1"]
+
+
+def test_collapsed_stanzas_are_read():
+    stanzas = human.parse_stanzas("vmk0\nName: vmk0\nMTU: 1500\n\nvmk1\nName: vmk1\nMTU: 9000\n")
+    assert [(n, f["mtu"]) for n, f in stanzas] == [("vmk0", "1500"), ("vmk1", "9000")]
+    assert not stanzas.cut
+
+
+@pytest.mark.parametrize("value,expected", [("1500", 1500), ("133E", None), (" 9000 ", 9000),
+                                            ("1500 bytes", None), (True, None), ([1], None),
+                                            ("-1", None), ("70000", None)])
+def test_mtu_values_are_checked(value, expected):
+    from esxi_diag.facts import mtu
+    assert mtu(value) == expected
+
+
+def test_esxcfg_default_gateway_that_is_not_an_address_is_not_a_fact():
+    facts, capture = _facts_of("esxcfg.defaultgw", "VMkernel default gateway is not set\n")
+    assert facts["default_gateway"] is None and capture.status == "unparsed"
+
+
+# -- edits and tokens ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["...", "  ...", "<<truncated>>", "[snip]", "[...]", "(snip)",
+                                  "--- snip ---", "<output truncated>", "[3 lines omitted]",
+                                  "\u2026", "//output hidden//"])
+def test_edit_marks(line):
+    from esxi_diag.parsers import is_edit_mark
+    assert is_edit_mark(line)
+
+
+@pytest.mark.parametrize("line", ["", "vmk0", "   MTU: 1500", "Name  MTU", "-----  ---"])
+def test_not_edit_marks(line):
+    from esxi_diag.parsers import is_edit_mark
+    assert not is_edit_mark(line)
+
+
+def test_fit_reads_tokens_only_when_one_way_fits():
+    from esxi_diag.parsers import cells
+    columns = [cells.TEXT, cells.INT, cells.INT, cells.UPLINKS]
+    assert cells.fit("VM Network 0 2 vmnic0,vmnic1".split(), columns) == [
+        "VM Network", "0", "2", "vmnic0,vmnic1"]
+    assert cells.fit("VM Network 0 2".split(), columns) == ["VM Network", "0", "2", ""]
+    assert cells.fit("A B C 1".split(), [cells.TEXT, cells.TEXT, cells.INT]) is None  # A B|C, A|B C
+    assert cells.fit(["x"] * 100, [cells.TEXT]) is None  # too many tokens: not fitted

@@ -20,13 +20,15 @@ from esxi_diag.parsers.human import parse_stanza
 
 _PING = re.compile(r"^PING\s+(\S+)\s+\(([^)]+)\)\s*:\s*(\d+)\s+data bytes", re.I)
 _PING6 = re.compile(r"^PING6\((\d+)=\d+\+\d+\+(\d+) bytes\)\s+\S+\s+-->\s+(\S+)", re.I)
-_REPLY = re.compile(r"^\d+\s+bytes from\s+\[?([^\]\s,:]+(?::[^\]\s,]+)*?)\]?[:,].*?time[=<]\s*([\d.]+)\s*ms",
-                    re.I)
+_REPLY = re.compile(r"^\d+\s+bytes from\s+\[?([^\]\s,:]+(?::[^\]\s,]+)*?)\]?[:,].*?time[=<]\s*"
+                    r"(\d+(?:\.\d+)?)\s*ms", re.I)
 _SENDTO = re.compile(r"sendto\(\)\s+failed\s*\(([^)]*)\)", re.I)
 _STATS = re.compile(r"^---\s+(\S+)\s+ping6? statistics\s+---", re.I)
+_NUM = r"(\d+(?:\.\d+)?)"
 _COUNTS = re.compile(r"(\d+)\s+packets transmitted,\s*(\d+)\s+(?:packets\s+)?received"
-                     r"(?:,\s*\+\d+\s+duplicates)?(?:,\s*([\d.]+)%\s+packet loss)?", re.I)
-_RTT = re.compile(r"round-trip\s+min/avg/max(?:/\S+)?\s*=\s*([\d.]+)/([\d.]+)/([\d.]+)", re.I)
+                     r"(?:,\s*\+\d+\s+duplicates)?(?:,\s*" + _NUM + r"%\s+packet loss)?", re.I)
+_RTT = re.compile(r"round-trip\s+min/avg/max(?:/\S+)?\s*=\s*" + _NUM + "/" + _NUM + "/" + _NUM +
+                  r"(?![\d.])", re.I)
 _STACK = re.compile(r"^\*+\s*vmkernel stack not configured\s*\*+$", re.I)
 
 _KNOWN_ERRORS = {

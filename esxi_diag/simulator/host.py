@@ -551,6 +551,16 @@ class SimHost(object):
             records.append([(k, val) for k, val in rec if k in fields])
         return "table", "IPv4Interface", records, fields
 
+    def _rec_ip_interface_ipv4_address(self, params):
+        """``ipv4 address list`` (7.0+): the columns of ``ipv4 get``, Gateway always there."""
+        if self.version < (7, 0, 0):
+            return (1, "Error: Unknown command or namespace network ip interface ipv4 address "
+                    "list\n", "")
+        shape, type_name, records, fields = self._rec_ip_interface_ipv4(params)
+        if "Gateway" not in fields:
+            fields = fields[:5] + ["Gateway"] + fields[5:]
+        return shape, "IPv4Address", records, fields
+
     def _rec_ip_interface_ipv6(self, params):
         fields = ["Interface", "Address", "Netmask", "Type", "Status"]
         records = []
@@ -763,6 +773,45 @@ class SimHost(object):
                                        ("Netmask", a.get("prefix_length", 64)),
                                        ("Type", "STATIC, PREFERRED")])
         return 0, formats.esxcfg_table(records, columns), ""
+
+    def _esxcfg_vswitch(self, params):
+        """``esxcfg-vswitch -l``: a table per switch, then its port groups (standard) or DVPorts
+        (distributed). The layout is UNVERIFIED (no public capture in the reference)."""
+        head = [("Switch Name", 17), ("Num Ports", 12), ("Used Ports", 12),
+                ("Configured Ports", 18), ("MTU", 8), ("Uplinks", 1)]
+        blocks = []
+        for s in self.profile.get("vswitches", []):
+            pgs = s.get("portgroups", [])
+            table = formats.esxcfg_table([[
+                ("Switch Name", s["name"]), ("Num Ports", 10496),
+                ("Used Ports", 4 + len(s.get("uplinks", []))), ("Configured Ports", 128),
+                ("MTU", int(s.get("mtu", 1500))), ("Uplinks", ",".join(s.get("uplinks", [])))]],
+                head)
+            rows = []
+            for p in pgs:
+                used = sum(1 for v in self.vmknics() if v.get("portgroup") == p["name"])
+                rows.append([("  PortGroup Name", "  " + p["name"]),
+                             ("VLAN ID", int(p.get("vlan_id", 0))), ("Used Ports", used),
+                             ("Uplinks", ",".join(s.get("uplinks", [])))])
+            pg_table = formats.esxcfg_table(rows, [("  PortGroup Name", 42), ("VLAN ID", 9),
+                                                   ("Used Ports", 12), ("Uplinks", 1)])
+            blocks.append(table + "\n" + pg_table)
+        for s in self.profile.get("dvswitches", []):
+            dhead = [("DVS Name", 17)] + head[1:]
+            table = formats.esxcfg_table([[
+                ("DVS Name", s["name"]), ("Num Ports", 2560), ("Used Ports", 8),
+                ("Configured Ports", 512), ("MTU", int(s.get("mtu", 1500))),
+                ("Uplinks", ",".join(s.get("uplinks", [])))]], dhead)
+            rows = [[("  DVPort ID", "  %d" % i), ("In Use", 1), ("Client", u)]
+                    for i, u in enumerate(s.get("uplinks", []))]
+            for v in self.vmknics():
+                if v.get("switch") == s["name"]:
+                    rows.append([("  DVPort ID", "  %s" % v.get("dvport", "10")),
+                                 ("In Use", 1), ("Client", v["name"])])
+            port_table = formats.esxcfg_table(rows, [("  DVPort ID", 40), ("In Use", 12),
+                                                     ("Client", 1)])
+            blocks.append(table + "\n" + port_table)
+        return 0, "\n".join(blocks), ""
 
     def _esxcfg_route(self, params):
         stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
