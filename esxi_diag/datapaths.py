@@ -64,6 +64,9 @@ def _by_netstack_or_tag(facts, netstack, tag, label, netstack_basis, tag_basis):
     if any(v.get("netstack") is None for v in vmknics):
         return None, "the netstack of %s is not known" % ", ".join(
             v["name"] for v in vmknics if v.get("netstack") is None)
+    if "interfaces" not in facts["known"]:  # what follows rests on absence: a cut list cannot say
+        return None, ("the interface list is incomplete (edited or cut): a vmknic on the %s "
+                      "netstack, which would take precedence, may be missing from it" % netstack)
     # only vmknics of the default netstack can carry a service by tag
     unknown = [v["name"] for v in vmknics if v.get("tags") is None and
                v.get("netstack") == DEFAULT_NETSTACK]

@@ -457,3 +457,22 @@ def test_one_output_is_read_up_to_its_limit_and_said(monkeypatch):
     facts = build_facts(captures)
     assert 0 < len(facts["vmknics"]) < 200 and "ipv4" not in facts["known"]
     assert "longer than" in captures[0].note
+
+
+def test_a_cut_interface_list_never_concludes_that_no_vmotion_port_exists(cli, tmp_path):
+    """What is cut is unknown, not absent: vmk1 (on the vmotion netstack) was cut out of the
+    pasted list, so neither 'no vMotion port' nor the tag rule may be concluded."""
+    from esxi_diag.simulator.host import SimHost, load_builtin
+    sim = SimHost(load_builtin("ldvm"))
+    session = sim.transcript([["esxcli", "network", "ip", "interface", "list"],
+                              ["esxcli", "network", "ip", "interface", "tag", "get", "-i",
+                               "vmk0"]])
+    start = session.index("\nvmk1\n")
+    end = session.index("\n[root@", start)
+    path = tmp_path / "cut.txt"
+    path.write_text(session[:start] + "\n<<truncated>>\n" + session[end:])
+    r = cli("analyze", "--transcript", str(path), "--json")
+    hot = r.json["data_paths"]["hot"]
+    assert hot["basis"] == "unknown" and "incomplete" in hot["reason"]
+    ids = [f["id"] for f in r.json["findings"]]
+    assert "HOT-NONE" not in ids and "HOT-UNKNOWN" in ids and r.code == 1
