@@ -143,13 +143,18 @@ def _vmknic_lines(report):
             addr = "%s/%s" % (six["address"], six.get("prefix_length") or "?")
         else:
             addr = "none" if v.get("ipv4_known") else "?"
-        gateway = (ipv4 or {}).get("gateway") or "-"
+        gateway = (ipv4 or {}).get("gateway") or (
+            "?" if ipv4 and ipv4.get("gateway_known") is False else "-")
         rows.append([v["name"], _v(v.get("enabled")), _v(v.get("netstack")), _v(v.get("mtu")),
                      addr, gateway, "+".join(v.get("roles") or []) or "-"])
     lines = table(["vmk", "on", "netstack", "MTU", "address", "gateway", "vMotion role"], rows)
     out = [lines[0]]
     for v, line in zip(report["vmknics"], lines[1:]):
         where = v.get("vds_name") or v.get("portset") or "?"
+        if v.get("dvport"):
+            where += " DVPort %s" % v["dvport"]
+        if v.get("opaque_network"):
+            where += " opaque network %s" % v["opaque_network"]
         if v.get("portgroup"):
             where += " / " + v["portgroup"]
         tags = "not known" if v.get("tags") is None else (", ".join(v["tags"]) or "none")
@@ -208,6 +213,8 @@ def _route_lines(report):
                 prefix = _prefix(r["netmask"])
                 dest = r["network"] + ("/%d" % prefix if prefix is not None else "")
             how = ("via %s" % r["gateway"]) if r.get("gateway") else "on-link"
+            if r.get("partial"):
+                how += ", from a cut table"
             parts.append("%s %s (%s)" % (dest, how, _v(r.get("interface"))))
         lines.extend(textwrap.wrap("  %s: %s" % (stack, "; ".join(parts)), WIDTH,
                                    subsequent_indent=" " * 6, break_on_hyphens=False))

@@ -506,6 +506,16 @@ def _collection(facts, captures, meta):
             ". Facts from these commands are missing; checks that need them were skipped.",
             "Run the commands by hand to see their errors; the JSON report lists every command "
             "with its exit code."))
+    partial = [c for c in captures if c.status == cap.PARSED and
+               (c.note or "").startswith("partial:")]
+    if partial:
+        out.append(finding(
+            "COLLECT-PARTIAL", WARN, "%d output(s) were edited or cut" % len(partial),
+            "; ".join("%s: %s" % (c.command, c.note) for c in partial[:8]) +
+            ("; and %d more" % (len(partial) - 8) if len(partial) > 8 else "") +
+            ". What they list may be incomplete: what was cut is treated as unknown, not as "
+            "absent.", "Run these commands again and paste their whole output:\n" +
+            "\n".join(c.command for c in partial[:8])))
     if meta.get("localcli"):
         out.append(finding(
             "COLLECT-LOCALCLI", WARN, "esxcli failed: data read through localcli",

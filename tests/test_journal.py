@@ -250,7 +250,7 @@ def test_a_stale_lock_is_taken_over(tmp_path, holder):
 
 
 _CONCURRENT = textwrap.dedent("""
-    import json, sys
+    import json, os, sys, time
     sys.path.insert(0, %(root)r)
     from esxi_diag import apply, collect, tuning
     from esxi_diag.facts import build_facts
@@ -258,11 +258,16 @@ _CONCURRENT = textwrap.dedent("""
     from esxi_diag.runner import Runner
     from esxi_diag.simulator.host import SimHost, load_builtin
     profile = load_builtin("ldvm")
-    profile["faults"] = {"commands": [{"match": "vsish -e set", "delay_s": 1.5}]}
+    profile["faults"] = {"commands": [{"match": "vsish -e set", "delay_s": 3}]}
     sim = SimHost(profile, speed=1)
     runner = Runner(sim)
     facts = build_facts(collect.Collector(runner).collect())
     plan = tuning.plan_from(facts, tuning.inputs(facts, 10000.0, "10G", 40.0, "40", None, True))
+    # a barrier: both processes reach the lock together, however slowly each one started
+    open(os.path.join(sys.argv[2], "ready-%%d" %% os.getpid()), "w").close()
+    deadline = time.time() + 30
+    while len(os.listdir(sys.argv[2])) < 2 and time.time() < deadline:
+        time.sleep(0.01)
     try:
         print(json.dumps(apply.apply_plan(apply.Host(runner, LiveFiles()), plan, sys.argv[1],
                                           host_name="esx-dc1-07")[0]))
@@ -278,8 +283,11 @@ def test_two_applies_at_once_one_waits_its_turn(tmp_path):
     script.write_text(_CONCURRENT % {"root": ROOT})
     env = dict(os.environ, ESXI_DIAG_SIM_SPEED="1")
     state_dir = str(tmp_path / "journals")
-    procs = [subprocess.Popen([sys.executable, str(script), state_dir], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, env=env) for _ in range(2)]
+    barrier = tmp_path / "barrier"
+    barrier.mkdir()
+    procs = [subprocess.Popen([sys.executable, str(script), state_dir, str(barrier)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+             for _ in range(2)]
     results = sorted(json.loads(p.communicate(timeout=60)[0].decode()) for p in procs)
     assert results[1] == "applied" and "another esxi-diag tune" in results[0], results
     names = os.listdir(state_dir)
