@@ -22,10 +22,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from esxi_diag import collect, datapaths, reach  # noqa: E402
-from esxi_diag import peers as peers_mod  # noqa: E402
-from esxi_diag.facts import build_facts  # noqa: E402
-from esxi_diag.runner import Runner  # noqa: E402
+from esxi_diag.sources import collect
+from esxi_diag.analysis import datapaths, reach
+from esxi_diag.sources import peers as peers_mod
+from esxi_diag.analysis.facts import build_facts  # noqa: E402
+from esxi_diag.sources.runner import Runner  # noqa: E402
 from esxi_diag.simulator.host import SimHost, load_builtin  # noqa: E402
 
 

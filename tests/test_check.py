@@ -10,11 +10,12 @@ import time
 import pytest
 
 from conftest import ROOT, counting_host
-from esxi_diag import collect, reach
-from esxi_diag.facts import build_facts
-from esxi_diag import datapaths
-from esxi_diag import peers as peers_mod
-from esxi_diag.runner import Runner
+from esxi_diag.sources import collect
+from esxi_diag.analysis import reach
+from esxi_diag.analysis.facts import build_facts
+from esxi_diag.analysis import datapaths
+from esxi_diag.sources import peers as peers_mod
+from esxi_diag.sources.runner import Runner
 from esxi_diag.simulator.host import SimHost, load_builtin
 
 

@@ -5,9 +5,9 @@ import time
 import pytest
 
 from conftest import counting_host
-from esxi_diag import collect
-from esxi_diag.facts import build_facts
-from esxi_diag.runner import Runner
+from esxi_diag.sources import collect
+from esxi_diag.analysis.facts import build_facts
+from esxi_diag.sources.runner import Runner
 from esxi_diag.simulator.host import SimHost, load_builtin
 
 
@@ -37,7 +37,7 @@ def test_plan_and_follow_ups_cover_every_vmknic_and_netstack():
     assert "/usr/lib/vmware/secureboot/bin/secureBoot.py -s" in commands
     assert "esxcli --formatter=xml system settings encryption get" in commands
     assert len(commands) == len(set(commands)) == len(runner.history)  # nothing run twice
-    assert all(c.argv[0] in ("vsish", collect.catalog.SECUREBOOT) or "--formatter=xml" in c.argv
+    assert all(c.argv[0] in ("vsish", collect.kinds.SECUREBOOT) or "--formatter=xml" in c.argv
                for c in captures)
 
 
@@ -54,7 +54,7 @@ def test_esxcli_down_falls_back_to_localcli_and_says_so():
     profile["faults"] = {"esxcli_down": True}
     collector, captures, runner = collect_from(profile)
     assert collector.localcli_reason and "Connection failure" in collector.localcli_reason
-    esxcli = [c for c in captures if c.kind in collect.catalog.ESXCLI_KINDS]
+    esxcli = [c for c in captures if c.kind in collect.kinds.ESXCLI_KINDS]
     assert esxcli and all(c.via == "localcli" and c.argv[0] == "localcli" for c in esxcli)
     facts = build_facts(captures)
     assert sorted(facts["vmknics"]) == ["vmk0", "vmk1"]
@@ -85,7 +85,7 @@ def test_a_hanging_command_is_killed_and_recorded():
     assert dvs.via == "localcli" and "timed out" in dvs.fallback_from
     assert dvs.timed_out and dvs.status == "failed"
     # one hung namespace does not send every other command to localcli
-    others = [c for c in captures if c.kind in collect.catalog.ESXCLI_KINDS and c is not dvs]
+    others = [c for c in captures if c.kind in collect.kinds.ESXCLI_KINDS and c is not dvs]
     assert others and all(c.via == "esxcli" and c.status == "parsed" for c in others)
 
 

@@ -1,8 +1,8 @@
 """Data-path resolution (ldvm-rules.md section 1) as a table of cases."""
 import pytest
 
-from esxi_diag import datapaths
-from esxi_diag.facts import new_facts, new_vmknic
+from esxi_diag.analysis import datapaths
+from esxi_diag.analysis.facts import new_facts, new_vmknic
 
 D, VM, PROV = "defaultTcpipStack", "vmotion", "vSphereProvisioning"
 

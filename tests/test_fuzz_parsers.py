@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from test_corpus import BARE, FIXTURE_FILES, fixture_bytes, transcript_bytes
-from esxi_diag import catalog, transcript
+from esxi_diag import kinds
+from esxi_diag.sources import transcript
 from esxi_diag.parsers import ParseError, Rows, unhighlight
-from esxi_diag.render_text import render
+from esxi_diag.render.text import render
 from esxi_diag.report import analyse
 
 EXAMPLES = int(os.environ.get("ESXI_DIAG_FUZZ_EXAMPLES", "150"))
@@ -37,7 +38,7 @@ PROMPTS = ("[root@esx99:~] ", "[root@esx99:~] esxcli network ip interface list",
            "[root@esx01:~] esxcli system hostname set --host=esx99")
 TEXTS = dict((name, transcript_bytes(name).decode("utf-8", "replace")) for name in FIXTURE_FILES)
 # the bare outputs and the kind their command is (for the parser-level fuzz)
-KINDS = dict((name, catalog.recognise(line)[0]) for name, line in BARE.items())
+KINDS = dict((name, kinds.recognise(line)[0]) for name, line in BARE.items())
 
 
 def _mutate(data, text):
@@ -188,7 +189,7 @@ def test_fuzzed_outputs_parse_or_raise_parse_error(name, data):
     text = _mutate(data, fixture_bytes(name).decode("utf-8", "replace"))
     kind = KINDS[name]
     try:
-        rows = catalog.parse(kind, text)
+        rows = kinds.parse(kind, text)
     except ParseError:
         return
     assert isinstance(rows, Rows)
@@ -223,12 +224,12 @@ _XML_TYPES = ("string", "integer", "boolean", "bool", "float", "list", "structur
 
 
 @FUZZ
-@given(st.sampled_from(sorted(k for k in catalog.ESXCLI_KINDS if k != "diag.ping")), st.data())
+@given(st.sampled_from(sorted(k for k in kinds.ESXCLI_KINDS if k != "diag.ping")), st.data())
 def test_fuzzed_xml_types_are_checked_at_the_boundary(kind, data):
     """esxcli XML whose elements have the wrong types (an integer where a name belongs, a list
     where a number belongs): the capture is parsed or unparsed, the analysis never fails, and a
     value of the wrong type never becomes a fact."""
-    from esxi_diag.capture import Capture
+    from esxi_diag.sources.capture import Capture
     text = fixture_bytes("synthetic-esxcli-xml-interface-list.txt").decode("utf-8")
     elements = list(re.finditer(r"<(string|integer|boolean|bool)>([^<]*)</\1>", text))
     for _ in range(data.draw(st.integers(1, 6), label="swaps")):

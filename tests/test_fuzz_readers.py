@@ -9,10 +9,10 @@ import tarfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esxi_diag import apply as apply_mod
-from esxi_diag import bundle as bundle_mod
-from esxi_diag import inputs, peers
-from esxi_diag.redact import RedactMapError, Redactor
+from esxi_diag.change import apply as apply_mod
+from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.sources import inputs, peers
+from esxi_diag.output.redact import RedactMapError, Redactor
 from esxi_diag.simulator import host as simhost
 
 FAST = settings(max_examples=300, deadline=None, derandomize=True,
@@ -161,7 +161,7 @@ _ITEMS = None
 def _items():
     global _ITEMS
     if _ITEMS is None:
-        from esxi_diag.capture import Capture
+        from esxi_diag.sources.capture import Capture
         captures = [Capture("system.version", {}, ["esxcli", "system", "version", "get"],
                             "   Product: VMware ESXi\n   Version: 8.0.3\n", "", 0)]
         members = bundle_mod.build_members({"host": {"hostname": "esx01"}, "source": {}},

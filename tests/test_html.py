@@ -22,9 +22,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import fixture_path
-from esxi_diag import html_report
+from esxi_diag.render import html as html_report
 from esxi_diag.cli import main
-from esxi_diag.html_report import LABELS, label, render_html, severity_class
+from esxi_diag.render.html import LABELS, label, render_html, severity_class
 from esxi_diag.simulator.host import builtin_names
 
 PROFILES = builtin_names()

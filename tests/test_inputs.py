@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from esxi_diag import hostfiles, inputs, peers
+from esxi_diag.sources import hostfiles, inputs, peers
 from esxi_diag.simulator import host as simhost
 
 DEEP = "[" * 5000 + "]" * 5000

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from conftest import ROOT
-from esxi_diag import apply as apply_mod
-from esxi_diag import tuning
-from esxi_diag.hostfiles import LiveFiles
+from esxi_diag.change import apply as apply_mod
+from esxi_diag.analysis import tuning
+from esxi_diag.sources.hostfiles import LiveFiles
 from esxi_diag.simulator.host import load_builtin
 
 APPLY = ("--line-rate", "10G", "--rtt", "40", "--allow-decrease", "--apply")
@@ -197,9 +197,10 @@ class ReadOnlyLocalSh(object):
 def test_undo_touches_only_what_was_done(tmp_path):
     """local.sh could not be written: the values are put back, local.sh is not "restored" (it
     never changed), and the result is 'restored' (exit 2), not 'NOT restored' (exit 5)."""
-    from esxi_diag import collect, tuning as tuning_mod
-    from esxi_diag.facts import build_facts
-    from esxi_diag.runner import Runner
+    from esxi_diag.sources import collect
+    from esxi_diag.analysis import tuning as tuning_mod
+    from esxi_diag.analysis.facts import build_facts
+    from esxi_diag.sources.runner import Runner
     from esxi_diag.simulator.host import SimHost
     sim = SimHost(load_builtin("ldvm"), speed=0)
     runner = Runner(sim)
@@ -252,10 +253,12 @@ def test_a_stale_lock_is_taken_over(tmp_path, holder):
 _CONCURRENT = textwrap.dedent("""
     import json, os, sys, time
     sys.path.insert(0, %(root)r)
-    from esxi_diag import apply, collect, tuning
-    from esxi_diag.facts import build_facts
-    from esxi_diag.hostfiles import LiveFiles
-    from esxi_diag.runner import Runner
+    from esxi_diag.analysis import tuning
+    from esxi_diag.analysis.facts import build_facts
+    from esxi_diag.change import apply
+    from esxi_diag.sources import collect
+    from esxi_diag.sources.hostfiles import LiveFiles
+    from esxi_diag.sources.runner import Runner
     from esxi_diag.simulator.host import SimHost, load_builtin
     profile = load_builtin("ldvm")
     profile["faults"] = {"commands": [{"match": "vsish -e set", "delay_s": 3}]}

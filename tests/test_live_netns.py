@@ -12,8 +12,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from esxi_diag import reach
-from esxi_diag.runner import LiveBackend, Runner
+from esxi_diag.analysis import reach
+from esxi_diag.sources.runner import LiveBackend, Runner
 
 PREFIX = "edt%d" % (os.getpid() % 100000)
 

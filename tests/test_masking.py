@@ -5,9 +5,10 @@ import re
 
 import pytest
 
-from esxi_diag import catalog, collect
+from esxi_diag import kinds
+from esxi_diag.sources import collect
 from esxi_diag.parsers import ping
-from esxi_diag.redact import VOCABULARY, RedactMapError, Redactor, is_vocabulary
+from esxi_diag.output.redact import VOCABULARY, RedactMapError, Redactor, is_vocabulary
 from esxi_diag.simulator import host as simhost
 
 
@@ -184,7 +185,7 @@ def test_every_word_of_every_simulated_output_and_report_key_is_vocabulary(cli):
         plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks())
         for kind, params in plan:
             for xml in (True, False):
-                argv = catalog.argv(kind, params, xml=xml)
+                argv = kinds.argv(kind, params, xml=xml)
                 _, out, err = sim.respond(argv)
                 seen |= _words(out + " " + err + " " + " ".join(argv))
         for argv in (("inspect", "--simulate", name, "--json"),

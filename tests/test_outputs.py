@@ -108,7 +108,7 @@ def test_a_ctrl_c_at_exit_prints_no_traceback(tmp_path):
 
 def test_json_of_an_interrupted_check_says_exit_3_too(cli):
     # the same, without a signal: the prober reports an interruption
-    from esxi_diag import reach
+    from esxi_diag.analysis import reach
     real = reach.Prober.run
 
     def interrupted(self, pairs):

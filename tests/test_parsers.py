@@ -3,7 +3,7 @@ turned into ParseError (never another exception)."""
 import pytest
 
 from conftest import fixture_text
-from esxi_diag import catalog
+from esxi_diag import kinds
 from esxi_diag.parsers import ParseError, esxcfg, human, ping, vsish
 from esxi_diag.parsers import xml as xmlparse
 
@@ -164,7 +164,7 @@ def test_vsish_garbage(text):
 
 
 def test_advanced_list_stanza():
-    (row,) = catalog.parse("advanced.option", fixture_text("advanced-list-o-enableblockdelete.txt"))
+    (row,) = kinds.parse("advanced.option", fixture_text("advanced-list-o-enableblockdelete.txt"))
     assert row["path"] == "/VMFS3/EnableBlockDelete" and row["defaultintvalue"] == "0"
 
 
@@ -223,24 +223,24 @@ def test_diag_ping_real_edited_microseconds_and_misspelling():
 # -- catalog dispatch -------------------------------------------------------------------------
 
 def test_tags_default_formatter_one_several_none():
-    assert catalog.parse("ip.interface.tags", fixture_text("synthetic-tag-get-two.txt")) == [
+    assert kinds.parse("ip.interface.tags", fixture_text("synthetic-tag-get-two.txt")) == [
         {"tags": ["Management", "VMotion"]}]
-    assert catalog.parse("ip.interface.tags", fixture_text("synthetic-tag-get-none.txt")) == [
+    assert kinds.parse("ip.interface.tags", fixture_text("synthetic-tag-get-none.txt")) == [
         {"tags": []}]
-    assert catalog.parse("ip.interface.tags", "   Tags: VSAN\n") == [{"tags": ["VSAN"]}]
+    assert kinds.parse("ip.interface.tags", "   Tags: VSAN\n") == [{"tags": ["VSAN"]}]
 
 
 def test_tags_xml_as_plain_string_list():
     text = ('<?xml version="1.0" ?><output xmlns="http://www.vmware.com/Products/ESX/5.0/esxcli">'
             '<root><list type="string"><string>VMotion</string></list></root></output>')
-    assert catalog.parse("ip.interface.tags", text) == [{"tags": ["VMotion"]}]
+    assert kinds.parse("ip.interface.tags", text) == [{"tags": ["VMotion"]}]
 
 
 def test_empty_listing_is_an_empty_list_not_garbage():
-    assert catalog.parse("vswitch.dvs.list", "") == []
-    assert catalog.parse("ip.interface.ipv6", "\n") == []
+    assert kinds.parse("vswitch.dvs.list", "") == []
+    assert kinds.parse("ip.interface.ipv6", "\n") == []
     with pytest.raises(ParseError):
-        catalog.parse("system.version", "")
+        kinds.parse("system.version", "")
 
 
 def test_vsish_single_name_value_line():
@@ -254,8 +254,8 @@ _XML_HEAD = ('<?xml version="1.0" ?><output xmlns="http://www.vmware.com/Product
 
 
 def _facts_of(kind, text, params=None):
-    from esxi_diag.capture import Capture
-    from esxi_diag.facts import build_facts
+    from esxi_diag.sources.capture import Capture
+    from esxi_diag.analysis.facts import build_facts
     capture = Capture(kind, params or {}, stdout=text, exit_code=None, source="transcript")
     return build_facts([capture]), capture
 
@@ -320,7 +320,7 @@ def test_collapsed_stanzas_are_read():
                                             ("1500 bytes", None), (True, None), ([1], None),
                                             ("-1", None), ("70000", None)])
 def test_mtu_values_are_checked(value, expected):
-    from esxi_diag.facts import mtu
+    from esxi_diag.analysis.facts import mtu
     assert mtu(value) == expected
 
 

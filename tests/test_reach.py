@@ -2,9 +2,10 @@
 
 import pytest
 
-from esxi_diag import catalog, datapaths, reach, routing
-from esxi_diag import peers as peers_mod
-from esxi_diag.facts import new_facts, new_vmknic
+from esxi_diag import kinds
+from esxi_diag.analysis import datapaths, reach, routing
+from esxi_diag.sources import peers as peers_mod
+from esxi_diag.analysis.facts import new_facts, new_vmknic
 
 
 # -- vmkping command lines --------------------------------------------------------------------
@@ -18,16 +19,16 @@ from esxi_diag.facts import new_facts, new_vmknic
     ("custom_stack-1", ["vmkping", "-I", "vmk1", "-S", "custom_stack-1", "-c", "3", "10.0.0.2"]),
 ])
 def test_netstack_flag_exactly_when_not_default(netstack, expected):
-    assert catalog.vmkping_argv("vmk1", netstack, "10.0.0.2") == expected
+    assert kinds.vmkping_argv("vmk1", netstack, "10.0.0.2") == expected
 
 
 def test_df_size_interval_wait_and_ipv6():
-    argv = catalog.vmkping_argv("vmk2", "vmotion", "2001:db8::2", count=10, interval=0.2,
+    argv = kinds.vmkping_argv("vmk2", "vmotion", "2001:db8::2", count=10, interval=0.2,
                                 size=8952, df=True, wait=1, ipv6=True)
     assert argv == ["vmkping", "-6", "-I", "vmk2", "-S", "vmotion", "-c", "10", "-i", "0.2",
                     "-W", "1", "-d", "-s", "8952", "2001:db8::2"]
     # what the tool runs is what the transcript reader recognises
-    kind, params = catalog.recognise(catalog.display(argv))
+    kind, params = kinds.recognise(kinds.display(argv))
     assert kind == "ping" and params["netstack"] == "vmotion" and params["df"] is True
 
 
@@ -35,7 +36,7 @@ def test_df_size_interval_wait_and_ipv6():
                                        ("vmk1", "../x"), ("eth0", None)])
 def test_odd_names_never_reach_vmkping(vmk, stack):
     with pytest.raises(ValueError):
-        catalog.vmkping_argv(vmk, stack, "10.0.0.2")
+        kinds.vmkping_argv(vmk, stack, "10.0.0.2")
 
 
 # -- routing pre-flight -----------------------------------------------------------------------
@@ -292,10 +293,10 @@ def test_pairs_follow_roles():
 
 def from_text(command, text, exit_code=None):
     """The probe record of a vmkping command line and its output, as a transcript makes it."""
-    from esxi_diag import catalog
-    from esxi_diag.facts import probe_record
-    kind, params = catalog.recognise(command)
-    return probe_record(params, catalog.parse(kind, text), command, exit_code)
+    from esxi_diag import kinds
+    from esxi_diag.analysis.facts import probe_record
+    kind, params = kinds.recognise(command)
+    return probe_record(params, kinds.parse(kind, text), command, exit_code)
 
 
 SERIES = "vmkping -I vmk1 -S vmotion -c 3 10.9.0.2"

@@ -7,9 +7,9 @@ import re
 
 
 from conftest import ROOT
-from esxi_diag import collect
+from esxi_diag.sources import collect
 from esxi_diag.report import analyse
-from esxi_diag.runner import Runner
+from esxi_diag.sources.runner import Runner
 from esxi_diag.simulator.host import SimHost, load_builtin
 
 
@@ -193,8 +193,12 @@ def test_missing_facts_never_make_a_false_failure():
 
 
 def test_every_finding_id_is_documented():
-    with io.open(os.path.join(ROOT, "esxi_diag", "rules.py"), encoding="utf-8") as handle:
-        source = handle.read()
+    source = ""
+    folder = os.path.join(ROOT, "esxi_diag", "rules")
+    for name in sorted(os.listdir(folder)):  # every module that makes findings
+        if name.endswith(".py"):
+            with io.open(os.path.join(folder, name), encoding="utf-8") as handle:
+                source += handle.read()
     with io.open(os.path.join(ROOT, "docs", "findings.md"), encoding="utf-8") as handle:
         doc = handle.read()
     emitted = set(re.findall(r'"([A-Z]+(?:-[A-Z0-9]+)+)"', source))

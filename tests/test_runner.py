@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from esxi_diag.runner import CommandResult, LiveBackend, Runner
+from esxi_diag.sources.runner import CommandResult, LiveBackend, Runner
 
 PY = sys.executable
 
@@ -64,7 +64,7 @@ def test_output_that_is_not_utf8_is_decoded_with_replacement():
 def test_a_command_that_never_stops_printing_is_cut_and_killed(tmp_path):
     """`yes` with a 30 s time limit: cut at the output cap within moments, its whole process group
     killed, and the result says why it failed instead of being parsed."""
-    from esxi_diag import runner as runner_mod
+    from esxi_diag.sources import runner as runner_mod
     marker = tmp_path / "grandchild-alive"
     late = tmp_path / "late.py"
     late.write_text("import sys, time\ntime.sleep(2)\nopen(sys.argv[1], 'w').write('x')\n")

@@ -10,7 +10,7 @@ import tarfile
 
 import pytest
 
-from esxi_diag import bundle as bundle_mod
+from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.simulator.host import BUILTIN, SimHost, load_builtin
 
 
@@ -156,7 +156,7 @@ def test_full_disk_leaves_nothing(cli, tmp_path, monkeypatch):
 
 
 def test_disk_filling_up_while_writing_leaves_nothing(cli, tmp_path, monkeypatch):
-    from esxi_diag import hostfiles
+    from esxi_diag.sources import hostfiles
     written = []
 
     def write(fd, data):  # the disk fills up after the first block

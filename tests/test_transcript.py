@@ -6,8 +6,9 @@ import time
 import pytest
 
 from conftest import ROOT, fixture_path
-from esxi_diag import catalog, transcript
-from esxi_diag.facts import build_facts
+from esxi_diag import kinds
+from esxi_diag.sources import transcript
+from esxi_diag.analysis.facts import build_facts
 from esxi_diag.report import analyse
 
 
@@ -55,13 +56,13 @@ def report_of(name):
                     "size": "8972", "df": True})),
 ])
 def test_recognised_command_lines(line, expected):
-    assert catalog.recognise(line) == expected
+    assert kinds.recognise(line) == expected
 
 
 @pytest.mark.parametrize("line", ["ls -l", "esxcli network ip dns server list", "vsish -e ls /",
                                   "esxcli --formatter=csv network nic list", "vmkping", "'"])
 def test_unrecognised_command_lines(line):
-    assert catalog.recognise(line) is None
+    assert kinds.recognise(line) is None
 
 
 def test_real_67_session_extracts_its_facts():
@@ -230,7 +231,7 @@ def test_whitespace_collapsed_tables_read_when_unambiguous(cli):
 
 def test_collapsed_row_never_shifts_values_into_other_fields():
     # a port group name and a switch name that could each take the middle word: unknown
-    rows = catalog.parse("vswitch.portgroup.list",
+    rows = kinds.parse("vswitch.portgroup.list",
                          "Name Virtual Switch Active Clients VLAN ID\n---- -------------- "
                          "-------------- -------\nVM network vSwitchLAN 1 0\n")
     assert list(rows) == [] and rows.cut
@@ -271,7 +272,7 @@ def test_another_prompt_style_mid_session_is_not_output():
             b"vmnic1  0000:81:00.1 ixgben      Up   10000Mbps  Full   00:1b:21:0a:00:02 9000   X\n")
     captures, unrecognised, _, _ = transcript.read(data)
     assert [c.kind for c in captures] == ["nic.list", "esxcfg.nics"] and not unrecognised
-    assert len(catalog.parse("nic.list", captures[0].stdout)) == 1  # no fake rows
+    assert len(kinds.parse("nic.list", captures[0].stdout)) == 1  # no fake rows
 
 
 def test_two_hosts_pasted_together_give_one_report_each(cli):
@@ -328,7 +329,7 @@ def test_a_host_of_a_transcript_with_nothing_read_is_said_and_the_other_reported
     ("/sbin/esxcfg-vswitch --list", ("esxcfg.vswitch", {})),
 ])
 def test_new_command_forms_are_recognised(line, expected):
-    assert catalog.recognise(line) == expected
+    assert kinds.recognise(line) == expected
 
 
 def test_ipv4_address_list_zero_gateway_is_none_and_missing_gateway_column_is_unknown(cli):
@@ -371,7 +372,7 @@ def test_esxcfg_vswitch_port_groups_never_go_to_the_switch_before_an_unreadable_
             "<<truncated>>\n\n"
             "  PortGroup Name                            VLAN ID  Used Ports  Uplinks\n"
             "  B                                         20       0           vmnic1\n")
-    rows = catalog.parse("esxcfg.vswitch", text)
+    rows = kinds.parse("esxcfg.vswitch", text)
     assert [(r.get("portgroupname"), r.get("switch")) for r in rows if r["section"] ==
             "portgroup"] == [("A", "vSwitch0"), ("B", None)]
     assert rows.cut
@@ -410,7 +411,7 @@ def test_command_count_is_capped_and_said():
 def test_prompt_lines_are_walked_without_a_list_per_line():
     """63 MiB of prompts in a modest multiple of the input (was 1.6 GB with '# ' prompts)."""
     code = ("import resource, sys; sys.path.insert(0, %r)\n"
-            "from esxi_diag import transcript\n"
+            "from esxi_diag.sources import transcript\n"
             "data = b'# \\n' * (63 * 1024 * 1024 // 3) + b'# esxcfg-route\\nVMkernel default "
             "gateway is 10.0.0.1\\n'\n"
             "try:\n    transcript.read(data)\nexcept transcript.TranscriptError:\n    pass\n"
@@ -427,7 +428,7 @@ def test_esxcfg_vswitch_row_without_its_header_is_not_a_port_group():
             "vSwitch1         5632        3           128               9000    vmnic2\n\n"
             "  PortGroup Name                            VLAN ID  Used Ports  Uplinks\n"
             "  B                                         20       0           vmnic2\n")
-    rows = catalog.parse("esxcfg.vswitch", text)
+    rows = kinds.parse("esxcfg.vswitch", text)
     assert [(r.get("portgroupname"), r.get("switch")) for r in rows] == [
         (None, None), ("A", "vSwitch0"), ("B", None)]
     assert rows.cut

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from esxi_diag import tuning
+from esxi_diag.analysis import tuning
 from esxi_diag.simulator.host import load_builtin
 
 

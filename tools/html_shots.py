@@ -25,7 +25,7 @@ sys.path.insert(0, ROOT)
 os.environ.setdefault("ESXI_DIAG_SIM_SPEED", "0")
 
 from esxi_diag.cli import main as esxi_diag  # noqa: E402
-from esxi_diag.html_report import render_html  # noqa: E402
+from esxi_diag.render.html import render_html  # noqa: E402
 
 
 def report(*argv):

@@ -14,8 +14,9 @@ import random
 import threading
 import time
 
-from esxi_diag import catalog, inputs
-from esxi_diag.runner import CommandResult
+from esxi_diag import kinds
+from esxi_diag.sources import inputs
+from esxi_diag.sources.runner import CommandResult
 from esxi_diag.simulator import formats
 
 BUILTIN = ("lan", "ldvm", "wan-faults", "broken", "vsan-nsx", "multinic", "ipv6")
@@ -100,9 +101,9 @@ def validate_profile(profile):
         if not isinstance(profile.get(key, []), list):
             raise ProfileError("profile field %r must be a list" % key)
     for v in profile.get("vmknics", []):
-        if not isinstance(v, dict) or not catalog.valid_vmknic(v.get("name")):
+        if not isinstance(v, dict) or not kinds.valid_vmknic(v.get("name")):
             raise ProfileError("every vmknic needs a name like vmk1: %r" % (v,))
-        if not catalog.valid_netstack(v.get("netstack", catalog.DEFAULT_NETSTACK)):
+        if not kinds.valid_netstack(v.get("netstack", kinds.DEFAULT_NETSTACK)):
             raise ProfileError("%s has an invalid netstack name" % v["name"])
         ipv4 = v.get("ipv4")
         if ipv4:
@@ -263,7 +264,7 @@ class SimHost(object):
 
     def _change(self, argv):
         """The commands that change the host: (exit, stdout, stderr), or None for others."""
-        if argv == catalog.AUTO_BACKUP:
+        if argv == kinds.AUTO_BACKUP:
             with self._lock:
                 self.state["auto_backups"] += 1
                 self._save_state()
@@ -286,7 +287,7 @@ class SimHost(object):
                 self._save_state()
             return 0, "", ""
         if argv[0] == "vsish" and len(argv) == 5 and argv[1:3] == ["-e", "set"]:
-            found = catalog.recognise("vsish -e get %s" % argv[3])
+            found = kinds.recognise("vsish -e get %s" % argv[3])
             if found is None or found[0] != "vsish.sbmax":
                 return 1, "", "vsish: cannot set %s (simulated)\n" % argv[3]
             stack = found[1]["netstack"]
@@ -397,13 +398,13 @@ class SimHost(object):
         prog = argv[0]
         if prog in ("esxcli", "localcli"):
             xml = any(a == "--formatter=xml" for a in argv[1:3])
-            found = catalog.recognise(catalog.display(argv))
+            found = kinds.recognise(kinds.display(argv))
             if found is None:
                 words = " ".join(a for a in argv[1:] if not a.startswith("-"))
                 return 1, "Error: Unknown command or namespace %s\n" % words, ""
             kind, params = found
             return self._esxcli(kind, params, xml)
-        found = catalog.recognise(catalog.display(argv))
+        found = kinds.recognise(kinds.display(argv))
         if found is None:
             return 127, "", "sh: %s: not found\n" % prog
         kind, params = found
@@ -448,9 +449,9 @@ class SimHost(object):
         return None
 
     def netstacks(self):
-        names = [catalog.DEFAULT_NETSTACK]
+        names = [kinds.DEFAULT_NETSTACK]
         for v in self.vmknics():
-            stack = v.get("netstack", catalog.DEFAULT_NETSTACK)
+            stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
             if stack not in names:
                 names.append(stack)
         for stack in self.profile.get("netstacks", []):
@@ -463,7 +464,7 @@ class SimHost(object):
         for r in self.profile.get("routes", {}).get(netstack, []):
             out.append(r)
         for v in self.vmknics():
-            if v.get("netstack", catalog.DEFAULT_NETSTACK) != netstack or not v.get("ipv4"):
+            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or not v.get("ipv4"):
                 continue
             if v.get("enabled", True) is False:
                 continue
@@ -503,7 +504,7 @@ class SimHost(object):
     def _rec_ip_interface_list(self, params):
         records = []
         for v in self.vmknics():
-            stack = v.get("netstack", catalog.DEFAULT_NETSTACK)
+            stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
             if params.get("netstack") and params["netstack"] != stack:
                 continue
             switch = self._switch_of(v)
@@ -583,7 +584,7 @@ class SimHost(object):
         return "netstacks", "Netstack", records, None
 
     def _rec_ip_route_ipv4(self, params):
-        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
         if stack not in self.netstacks():
             return 1, "Error: Netstack %s does not exist\n" % stack, ""
         records = []
@@ -600,7 +601,7 @@ class SimHost(object):
         vmknics' global (not link-local) addresses."""
         out = [dict(r) for r in (self.profile.get("routes6") or {}).get(netstack, [])]
         for v in self.vmknics():
-            if v.get("netstack", catalog.DEFAULT_NETSTACK) != netstack or \
+            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or \
                     v.get("enabled", True) is False:
                 continue
             for a in v.get("ipv6", []):
@@ -616,7 +617,7 @@ class SimHost(object):
     def _rec_ip_route_ipv6(self, params):
         """SYNTHETIC layout (no public capture): the IPv4 route table's columns, the prefix
         length in Netmask, ``::`` for on-link."""
-        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
         if stack not in self.netstacks():
             return 1, "Error: Netstack %s does not exist\n" % stack, ""
         records = []
@@ -700,9 +701,9 @@ class SimHost(object):
         return "stanzas", "DVSwitch", records, None
 
     def _advanced_values(self, option):
-        known = {catalog.LINE_RATE_OPTION: (133, 1, 2000, "Expected line rate of the vMotion "
+        known = {kinds.LINE_RATE_OPTION: (133, 1, 2000, "Expected line rate of the vMotion "
                                             "network, in MB/s"),
-                 catalog.LATENCY_OPTION: (4, 0, 100, "Round-trip time in ms above which vMotion "
+                 kinds.LATENCY_OPTION: (4, 0, 100, "Round-trip time in ms above which vMotion "
                                           "switches to its latency-aware mode")}
         for path, (default, lo, hi, description) in known.items():
             if path.lower() == option.lower():
@@ -713,7 +714,7 @@ class SimHost(object):
     def _rec_advanced_option(self, params):
         option = params.get("option")
         if option is None:
-            options = [catalog.LINE_RATE_OPTION, catalog.LATENCY_OPTION]
+            options = [kinds.LINE_RATE_OPTION, kinds.LATENCY_OPTION]
         else:
             options = [option]
         records = []
@@ -760,7 +761,7 @@ class SimHost(object):
                     ("MAC Address", v.get("mac", "00:50:56:00:00:00")),
                     ("MTU", v.get("mtu", 1500)), ("TSO MSS", 65535),
                     ("Enabled", bool(v.get("enabled", True))),
-                    ("NetStack", v.get("netstack", catalog.DEFAULT_NETSTACK))]
+                    ("NetStack", v.get("netstack", kinds.DEFAULT_NETSTACK))]
             ip = v.get("ipv4")
             if ip:
                 net = ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network
@@ -814,7 +815,7 @@ class SimHost(object):
         return 0, "\n".join(blocks), ""
 
     def _esxcfg_route(self, params):
-        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
         columns = [("Network", 17), ("Netmask", 17), ("Gateway", 17), ("Interface", 1)]
         records = []
         for r in self.routes(stack):
@@ -825,7 +826,7 @@ class SimHost(object):
         return 0, "VMkernel Routes:\n" + formats.esxcfg_table(records, columns), ""
 
     def _esxcfg_defaultgw(self, params):
-        for r in self.routes(catalog.DEFAULT_NETSTACK):
+        for r in self.routes(kinds.DEFAULT_NETSTACK):
             if r["network"] == "default" and r.get("gateway"):
                 return 0, "VMkernel default gateway is %s\n" % r["gateway"], ""
         return 0, "VMkernel default gateway is not set\n", ""
@@ -874,7 +875,7 @@ class SimHost(object):
             if not any(not ipaddress.ip_address(a["address"]).is_link_local
                        for a in v.get("ipv6", [])):
                 return False
-            for r in self.routes6(v.get("netstack", catalog.DEFAULT_NETSTACK)):
+            for r in self.routes6(v.get("netstack", kinds.DEFAULT_NETSTACK)):
                 network = "::" if r.get("network") in ("default", "::") else r["network"]
                 if addr in ipaddress.IPv6Network("%s/%d" % (network, int(r.get(
                         "prefix_length", 0))), strict=False):
@@ -887,7 +888,7 @@ class SimHost(object):
             return True
         if ip.get("gateway"):
             return True
-        for r in self.profile.get("routes", {}).get(v.get("netstack", catalog.DEFAULT_NETSTACK),
+        for r in self.profile.get("routes", {}).get(v.get("netstack", kinds.DEFAULT_NETSTACK),
                                                      []):
             network = "0.0.0.0" if r["network"] == "default" else r["network"]
             if addr in ipaddress.IPv4Network("%s/%s" % (network, r["netmask"]), strict=False):
@@ -903,7 +904,7 @@ class SimHost(object):
 
     def ping(self, argv):
         """(exit code, stdout, stderr, seconds it takes) of a simulated vmkping."""
-        found = catalog.recognise(catalog.display(argv))
+        found = kinds.recognise(kinds.display(argv))
         if found is None:
             return 64, "", "usage: vmkping [args] hostname\n", 0.0
         params = found[1]
@@ -928,9 +929,9 @@ class SimHost(object):
             ipv6 = ipaddress.ip_address(target).version == 6
         except ValueError:
             return 2, "", "", 0.0  # a name that does not resolve prints nothing (REAL on 9.0)
-        stack = params.get("netstack") or catalog.DEFAULT_NETSTACK
+        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
         own_stack = (network.get("moved") or {}).get(v["name"]) or \
-            v.get("netstack", catalog.DEFAULT_NETSTACK)
+            v.get("netstack", kinds.DEFAULT_NETSTACK)
         if params.get("netstack") and params["netstack"] != own_stack:
             return 1, "*** vmkernel stack not configured ***\n", "", 0.0  # REAL (reference)
         header = "PING %s (%s): %d data bytes" % (target, target, size)
@@ -979,7 +980,7 @@ class SimHost(object):
         out = []
         for argv in commands:
             code, stdout, stderr = self.respond(argv)
-            out.append(prompt + catalog.display(argv))
+            out.append(prompt + kinds.display(argv))
             text = stdout + stderr
             out.append(text.rstrip("\n") if text.strip() else "")
         out.append(prompt.rstrip())

@@ -8,7 +8,8 @@ vmknic on that path. Bad input is reported per line and skipped; it never stops 
 
 import ipaddress
 
-from esxi_diag import SCHEMA, inputs
+from esxi_diag import SCHEMA
+from esxi_diag.sources import inputs
 
 ROLES = ("hot", "cold")
 MAX_PEERS = 1024  # peers tested at once; the first ones are kept (docs/reliability.md)

@@ -10,7 +10,7 @@ prompt line. Prompts as customers paste them:
   follows it, else it is output (a comment in a file being shown); an empty ``#`` line is a prompt
   only in a session whose prompts are ``# ``.
 
-Recognised commands (catalog.recognise) become captures with source ``transcript`` and no exit code;
+Recognised commands (kinds.recognise) become captures with source ``transcript`` and no exit code;
 every other command line is listed as not recognised: no command vanishes. The terminal's echo of
 the command (the same line again as the first output line) is dropped; a command wrapped onto two
 lines (a trailing ``\\``, or a line cut by the terminal) is joined.
@@ -21,7 +21,7 @@ different outputs: the later one is used, the earlier one is kept in the command
 says what differs.
 
 Bounds: the input size (``decode``), the number of commands (``MAX_COMMANDS``), prompt lines and
-prompt-like lines read, the length of a command line (catalog.MAX_COMMAND_CHARS) and of one output
+prompt-like lines read, the length of a command line (kinds.MAX_COMMAND_CHARS) and of one output
 (``MAX_OUTPUT_CHARS``). Lines are
 never split into a list: the reader walks the text by offsets, so memory stays a small multiple of
 the input.
@@ -30,8 +30,9 @@ the input.
 import re
 import shlex
 
-from esxi_diag import catalog, inputs
-from esxi_diag.capture import Capture
+from esxi_diag import kinds
+from esxi_diag.sources import inputs
+from esxi_diag.sources.capture import Capture
 
 MAX_COMMANDS = 5000
 MAX_PROMPTS = 100000  # prompt lines, empty ones included
@@ -123,7 +124,7 @@ def _clean_command(cmd):
 
 def _plausible(cmd):
     """A known program (or a path to one) starts this command line."""
-    if not cmd or len(cmd) > catalog.MAX_COMMAND_CHARS:
+    if not cmd or len(cmd) > kinds.MAX_COMMAND_CHARS:
         return False
     first = cmd.split(None, 1)[0]
     prog = first.rsplit("/", 1)[-1]
@@ -172,7 +173,7 @@ def _sane(found):
     if kind == "ping" and not _TARGET.match(params.get("target") or ""):
         return False
     for key in ("vmknic",):
-        if params.get(key) is not None and not catalog.valid_vmknic(params[key]):
+        if params.get(key) is not None and not kinds.valid_vmknic(params[key]):
             return False
     return True
 
@@ -206,7 +207,7 @@ def _display(cmd):
     """A command line as listed in the report: whole up to the command-line cap; beyond it only
     its program name (a cut in the middle of a value could leave a fragment that masking no
     longer recognises)."""
-    if len(cmd) <= catalog.MAX_COMMAND_CHARS:
+    if len(cmd) <= kinds.MAX_COMMAND_CHARS:
         return cmd
     program = re.match(r"^[\w./-]{1,40}", cmd)
     return "%s ... (%d characters: too long to be a command line)" % (
@@ -264,7 +265,7 @@ class _Reader(object):
         if why:
             cut = cut + [why]
         self.pending = None
-        found = catalog.recognise(cmd)
+        found = kinds.recognise(cmd)
         if found is None:
             session.unrecognised.append(_display(cmd))
             return
@@ -332,7 +333,7 @@ class _Reader(object):
                 return
             out_start = min(end + 1, len(text))
             cmd, out_start = self._whole_command(cmd, out_start)
-            if _HOSTNAME_SET.search(cmd[:catalog.MAX_COMMAND_CHARS]):
+            if _HOSTNAME_SET.search(cmd[:kinds.MAX_COMMAND_CHARS]):
                 self.rename_pending = True
             indent = len(text[start:end]) - len(text[start:end].lstrip(" \t"))
             out_start = self._skip_echo(cmd, out_start)
@@ -349,17 +350,17 @@ class _Reader(object):
             if not nxt:
                 break
             line = text[nxt[0][0]:nxt[0][1]]
-            if _prompt(line, self.style) is not None or len(cmd) > catalog.MAX_COMMAND_CHARS:
+            if _prompt(line, self.style) is not None or len(cmd) > kinds.MAX_COMMAND_CHARS:
                 break
             if cmd.endswith("\\"):
                 cont = line[2:] if line.startswith("> ") else line
                 cmd = _clean_command(cmd[:-1] + cont)
                 out_start = nxt[0][1] + 1
                 continue
-            if catalog.recognise(cmd) is None and line.strip() and not line[0].isspace() and \
+            if kinds.recognise(cmd) is None and line.strip() and not line[0].isspace() and \
                     len(line) < 200:
                 for joined in (cmd + line.strip(), cmd + " " + line.strip()):
-                    if _sane(catalog.recognise(joined)):
+                    if _sane(kinds.recognise(joined)):
                         cmd = _clean_command(joined)
                         out_start = nxt[0][1] + 1
                         break
@@ -419,7 +420,7 @@ def _flatten(facts):
 
 def _differences(earlier, later):
     """What the facts of two runs of one command say differently (a few, for a note)."""
-    from esxi_diag.facts import build_facts  # facts imports catalog; no cycle at import time
+    from esxi_diag.analysis.facts import build_facts  # facts imports catalog; no cycle at import time
 
     def facts_of(c):
         copy = Capture(c.kind, c.params, argv=c.argv, command=c.command, stdout=c.stdout,
@@ -453,7 +454,7 @@ def _repeated(session):
         if len(outputs) == 1:
             continue
         try:
-            catalog.parse(last.kind, last.stdout)
+            kinds.parse(last.kind, last.stdout)
         except Exception:  # the later one cannot be read: the earlier ones stay in use
             session.notes.append("'%s' was pasted %d times with different outputs; the last one "
                                  "could not be read, so the earlier ones are used" % (

@@ -11,7 +11,7 @@ import itertools
 import os
 import threading
 
-from esxi_diag.inputs import JOURNAL_BYTES
+from esxi_diag.sources.inputs import JOURNAL_BYTES
 
 STATE_SUBDIR = "esxi-diag"
 VOLUMES = "/vmfs/volumes"

@@ -15,8 +15,8 @@ import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from esxi_diag import catalog
-from esxi_diag.capture import Capture
+from esxi_diag import kinds
+from esxi_diag.sources.capture import Capture
 
 DEFAULT_JOBS = 6
 ESXCLI_TIMEOUT = 30.0
@@ -44,8 +44,8 @@ def initial_plan():
         ("vswitch.standard.list", {}),
         ("vswitch.portgroup.list", {}),
         ("vswitch.dvs.list", {}),
-        ("advanced.option", {"option": catalog.LINE_RATE_OPTION}),
-        ("advanced.option", {"option": catalog.LATENCY_OPTION}),
+        ("advanced.option", {"option": kinds.LINE_RATE_OPTION}),
+        ("advanced.option", {"option": kinds.LATENCY_OPTION}),
         ("system.encryption", {}),
         ("system.secureboot", {}),
     ]
@@ -58,10 +58,10 @@ def follow_ups(kind, rows):
         stacks = []
         for row in rows:
             name = row.get("name")
-            if catalog.valid_vmknic(name):
+            if kinds.valid_vmknic(name):
                 out.append(("ip.interface.tags", {"vmknic": name}))
             stack = row.get("netstackinstance")
-            if catalog.valid_netstack(stack) and stack not in stacks:
+            if kinds.valid_netstack(stack) and stack not in stacks:
                 stacks.append(stack)
         for stack in stacks:
             out.append(("vsish.sbmax", {"netstack": stack}))
@@ -70,7 +70,7 @@ def follow_ups(kind, rows):
     elif kind == "ip.netstack.list":
         for row in rows:
             stack = row.get("key") or row.get("name")
-            if catalog.valid_netstack(stack):
+            if kinds.valid_netstack(stack):
                 out.append(("ip.route.ipv4", {"netstack": stack}))
                 out.append(("ip.route.ipv6", {"netstack": stack}))
     return out
@@ -79,8 +79,8 @@ def follow_ups(kind, rows):
 def manual_plan(vmknics, netstacks):
     """The whole plan with names filled in, in order (for transcripts and the commands list)."""
     plan = initial_plan()
-    plan.extend(("ip.interface.tags", {"vmknic": v}) for v in vmknics if catalog.valid_vmknic(v))
-    stacks = [s for s in netstacks if catalog.valid_netstack(s)]
+    plan.extend(("ip.interface.tags", {"vmknic": v}) for v in vmknics if kinds.valid_vmknic(v))
+    stacks = [s for s in netstacks if kinds.valid_netstack(s)]
     plan.extend(("ip.route.ipv4", {"netstack": s}) for s in stacks)
     plan.extend(("ip.route.ipv6", {"netstack": s}) for s in stacks)
     plan.extend(("vsish.sbmax", {"netstack": s}) for s in stacks)
@@ -115,13 +115,13 @@ class Collector(object):
 
     def run_one(self, kind, params):
         """Run one planned command (with the localcli fallback) and parse it. Never raises."""
-        if kind in catalog.ESXCLI_KINDS:
+        if kind in kinds.ESXCLI_KINDS:
             cli = "localcli" if self._use_localcli() else "esxcli"
-            result = self.runner.run(catalog.argv(kind, params, xml=True, cli=cli),
+            result = self.runner.run(kinds.argv(kind, params, xml=True, cli=cli),
                                      self.esxcli_timeout)
             fallback_from = None
             if cli == "esxcli" and _esxcli_broken(result):
-                retry = self.runner.run(catalog.argv(kind, params, xml=True, cli="localcli"),
+                retry = self.runner.run(kinds.argv(kind, params, xml=True, cli="localcli"),
                                         self.esxcli_timeout)
                 if retry.error != "not-found":
                     fallback_from = result.describe_failure()
@@ -131,11 +131,11 @@ class Collector(object):
             capture = Capture.from_result(kind, params, result, self.source, via=cli)
             capture.fallback_from = fallback_from
         else:
-            result = self.runner.run(catalog.argv(kind, params), self.other_timeout)
+            result = self.runner.run(kinds.argv(kind, params), self.other_timeout)
             capture = Capture.from_result(kind, params, result, self.source)
         if capture.ran_ok:
             try:
-                capture.rows = catalog.parse(kind, capture.stdout)
+                capture.rows = kinds.parse(kind, capture.stdout)
             except Exception:  # garbage, or a parser bug: facts.py records it as unparsed
                 capture.rows = None
         return capture

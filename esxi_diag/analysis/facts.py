@@ -1,6 +1,6 @@
 """Parsed captures -> the facts model of one host.
 
-Each command kind has an extractor that reads its generic rows (see catalog.parse) into the facts.
+Each command kind has an extractor that reads its generic rows (see kinds.parse) into the facts.
 Several sources may describe the same thing (``esxcli network ip interface list`` and
 ``esxcfg-vmknic -l``): captures are applied in a fixed order of preference and a field, once set, is
 kept. ``None`` means unknown; a family of facts is listed in ``facts["known"]`` only when a complete
@@ -15,12 +15,13 @@ partial, and the report's notes mention it.
 
 import re
 
-from esxi_diag import capture as cap
-from esxi_diag import catalog, runner
+from esxi_diag.sources import capture as cap
+from esxi_diag import kinds
+from esxi_diag.sources import runner
 from esxi_diag.parsers import ParseError, Rows, cut_of
 from esxi_diag.parsers import cells, human, vsish
 
-DEFAULT_NETSTACK = catalog.DEFAULT_NETSTACK
+DEFAULT_NETSTACK = kinds.DEFAULT_NETSTACK
 
 
 def new_facts():
@@ -147,7 +148,7 @@ def mac(value):
 
 def vmknic_name(value):
     value = text(value, 16)
-    return value if catalog.valid_vmknic(value) else None
+    return value if kinds.valid_vmknic(value) else None
 
 
 def nic_name(value):
@@ -157,7 +158,7 @@ def nic_name(value):
 
 def netstack_name(value):
     value = text(value, 64)
-    return value if catalog.valid_netstack(value) else None
+    return value if kinds.valid_netstack(value) else None
 
 
 _NO_GATEWAY = object()  # printed as 0.0.0.0, '::' or 'Local Subnet': on-link
@@ -596,10 +597,10 @@ def _apply_option(facts, path, values):
     tuning = facts["tuning"]
     if not isinstance(path, str):
         return
-    if path.lower() == catalog.LINE_RATE_OPTION.lower():
+    if path.lower() == kinds.LINE_RATE_OPTION.lower():
         if tuning["net_expected_line_rate_mbps"] is None:
             tuning["net_expected_line_rate_mbps"] = values
-    elif path.lower() == catalog.LATENCY_OPTION.lower():
+    elif path.lower() == kinds.LATENCY_OPTION.lower():
         if tuning["latency_mode_threshold_ms"] is None:
             tuning["latency_mode_threshold_ms"] = values["current"]
 
@@ -608,7 +609,7 @@ def _advanced(facts, rows, params, capture):
     seen = False
     for row in rows:
         path = text(row.get("path"), 128) or text(params.get("option"), 128)
-        if not path or not catalog.valid_option(path):
+        if not path or not kinds.valid_option(path):
             continue
         seen = True
         _apply_option(facts, path, _option_values(row, "intvalue", "defaultintvalue", "minvalue",
@@ -917,7 +918,7 @@ def _judge_failure(c, facts):
             c.note = "exit %s%s" % (c.exit_code, (": " + text_lines[0][:200]) if text_lines
                                     else "")
         return True
-    error = human.esxcli_error(c.stdout) if c.kind in catalog.ESXCLI_KINDS else None
+    error = human.esxcli_error(c.stdout) if c.kind in kinds.ESXCLI_KINDS else None
     if error:
         c.status, c.note = cap.FAILED, error
         return True
@@ -927,7 +928,7 @@ def _judge_failure(c, facts):
 def _not_on_this_release(c):
     """esxcli answered that it has no such command: the data does not exist on this release
     (``system settings encryption get`` before 7.0 U2), which is not a failed collection."""
-    if c.kind not in catalog.ESXCLI_KINDS:
+    if c.kind not in kinds.ESXCLI_KINDS:
         return False
     text = (c.stdout or "") + "\n" + (c.stderr or "")
     if not _NO_COMMAND.search(text):
@@ -957,7 +958,7 @@ def build_facts(captures, hints=None):
         if _not_on_this_release(c) or _judge_failure(c, facts):
             continue
         try:
-            rows = c.rows if c.rows is not None else catalog.parse(c.kind, c.stdout)
+            rows = c.rows if c.rows is not None else kinds.parse(c.kind, c.stdout)
             # a copy: the extractor adds what it leaves out
             rows = Rows(rows, cut_of(rows) + list(getattr(c, "cut", None) or []))
             superseded = getattr(c, "superseded", None)

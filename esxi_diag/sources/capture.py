@@ -9,7 +9,7 @@ reads nothing else. After parsing, ``status`` says what became of it:
 - ``unavailable``: the data does not exist on this host (a vsish node absent before 6.7 U1, say).
 """
 
-from esxi_diag import catalog
+from esxi_diag import kinds
 
 PARSED = "parsed"
 UNPARSED = "unparsed"
@@ -24,7 +24,7 @@ class Capture(object):
         self.kind = kind
         self.params = dict(params or {})
         self.argv = list(argv or [])
-        self.command = command if command is not None else catalog.display(self.argv)
+        self.command = command if command is not None else kinds.display(self.argv)
         self.stdout = stdout or ""
         self.stderr = stderr or ""
         self.exit_code = exit_code

@@ -4,8 +4,9 @@ Same shape as rules.py: stable ID, severity, title, evidence, remedy; all listed
 docs/findings.md. Every failing path names the vmkping command line that reproduces it.
 """
 
-from esxi_diag import catalog, remedies
-from esxi_diag.reach import LDVM_MAX_MS, overhead
+from esxi_diag import kinds
+from esxi_diag.rules import remedies
+from esxi_diag.analysis.reach import LDVM_MAX_MS, overhead
 from esxi_diag.rules import FAIL, INFO, OK, WARN, finding
 
 
@@ -16,10 +17,10 @@ def _where(pair):
 
 def _vmkping(pair, size=None, df=False):
     """The vmkping line of a path ('' when its names cannot be passed to vmkping)."""
-    if not catalog.valid_vmknic(pair["vmknic"]) or not catalog.valid_netstack(
-            pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+    if not kinds.valid_vmknic(pair["vmknic"]) or not kinds.valid_netstack(
+            pair.get("netstack") or kinds.DEFAULT_NETSTACK):
         return ""
-    return catalog.display(catalog.vmkping_argv(pair["vmknic"], pair.get("netstack"),
+    return kinds.display(kinds.vmkping_argv(pair["vmknic"], pair.get("netstack"),
                                                 pair["target"], count=10, size=size, df=df,
                                                 ipv6=pair["ipv6"]))
 

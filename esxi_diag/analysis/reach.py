@@ -17,9 +17,10 @@ import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from esxi_diag import catalog, routing
-from esxi_diag.capture import Capture
-from esxi_diag.facts import probe_record
+from esxi_diag import kinds
+from esxi_diag.analysis import routing
+from esxi_diag.sources.capture import Capture
+from esxi_diag.analysis.facts import probe_record
 from esxi_diag.parsers import ParseError
 
 DEFAULT_COUNT = 10
@@ -166,7 +167,7 @@ def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
 
 
 def _stack_detail(pair, probe):
-    used = probe.get("netstack") or catalog.DEFAULT_NETSTACK
+    used = probe.get("netstack") or kinds.DEFAULT_NETSTACK
     text = ("vmkping printed '*** vmkernel stack not configured ***' for -S %s: %s is not on the "
             "%s netstack, or that netstack does not exist on this host" % (used, pair["vmknic"],
                                                                             used))
@@ -413,7 +414,7 @@ class Prober(object):
         self._stop = threading.Event()
 
     def _capture(self, argv, result, note):
-        capture = Capture.from_result("ping", catalog.recognise(catalog.display(argv))[1],
+        capture = Capture.from_result("ping", kinds.recognise(kinds.display(argv))[1],
                                       result, self.source)
         capture.status, capture.note = "failed", note
         return capture
@@ -423,7 +424,7 @@ class Prober(object):
             raise Interrupted()
         if interval is not None and interval < 1 and self.slow_interval:
             interval = 1.0  # this host refused a sub-second interval before
-        argv = catalog.vmkping_argv(pair["vmknic"], pair["netstack"], pair["target"],
+        argv = kinds.vmkping_argv(pair["vmknic"], pair["netstack"], pair["target"],
                                     count=count, interval=interval, size=size, df=df,
                                     wait=PROBE_WAIT, ipv6=pair["ipv6"])
         timeout = (count - 1) * (interval or 1.0) + PROBE_WAIT + 5.0
@@ -434,25 +435,25 @@ class Prober(object):
             with self._lock:
                 self.slow_interval = True
                 self.captures.append(self._capture(argv, result, "refused -i %s" % (
-                    catalog.display(argv).split(" -i ", 1)[1].split(" ", 1)[0])))
+                    kinds.display(argv).split(" -i ", 1)[1].split(" ", 1)[0])))
             pair.setdefault("notes", []).append(
                 "this host refused a %g s interval (-i): the series ran again with -i 1" %
                 interval)
             return self._ping(pair, count, 1.0, size, df)
-        found = catalog.recognise(catalog.display(argv))
+        found = kinds.recognise(kinds.display(argv))
         params = found[1]
         capture = Capture.from_result("ping", params, result, self.source)
         capture.rows = None
         if result.timed_out:
             pair["error"] = "vmkping did not finish within %.0f s and was killed: %s" % (
-                timeout, catalog.display(argv))
+                timeout, kinds.display(argv))
             capture.status, capture.note = "failed", "timed out"
         elif result.error:
             pair["error"] = "vmkping could not run: %s" % result.describe_failure()
             capture.status, capture.note = "failed", result.describe_failure()
         else:
             try:
-                capture.rows = catalog.parse("ping", result.stdout + result.stderr)
+                capture.rows = kinds.parse("ping", result.stdout + result.stderr)
             except ParseError as exc:
                 capture.status, capture.note = "unparsed", str(exc)
         with self._lock:
@@ -481,8 +482,8 @@ class Prober(object):
     def probe(self, pair):
         if pair["routing"]["kind"] == "not-routable":
             return pair
-        if not catalog.valid_vmknic(pair["vmknic"]) or not catalog.valid_netstack(
-                pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+        if not kinds.valid_vmknic(pair["vmknic"]) or not kinds.valid_netstack(
+                pair.get("netstack") or kinds.DEFAULT_NETSTACK):
             pair["error"] = ("not probed: the vmknic or netstack name %r/%r has characters that "
                              "are not passed to vmkping" % (pair["vmknic"], pair.get("netstack")))
             return pair

@@ -12,7 +12,8 @@ Units are decimal, as the option's own unit is: 1 MB/s = 10^6 bytes/s, 1 Gbit/s 
 import math
 import re
 
-from esxi_diag import catalog, datapaths, releases, rules
+from esxi_diag import kinds, rules
+from esxi_diag.analysis import datapaths, releases
 from esxi_diag.rules import INFO, WARN, finding
 
 SBMAX_QUANTUM = 65536
@@ -213,8 +214,8 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
         else:
             lr["change"] = value != opt["current"]
     if lr["change"]:
-        plan["commands"].append(catalog.display(catalog.advanced_set_argv(
-            catalog.LINE_RATE_OPTION, lr["recommended"])))
+        plan["commands"].append(kinds.display(kinds.advanced_set_argv(
+            kinds.LINE_RATE_OPTION, lr["recommended"])))
     sb = {"netstack": netstack, "current": None, "recommended": None, "change": False,
           "available": None, "decided": False, "reasons": []}
     plan["sbmax"] = sb
@@ -251,15 +252,15 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
                                                   allow_decrease=allow_decrease)
             sb.update(recommended=value, reasons=reasons, change=value != sb["current"],
                       decided=decided)
-            if netstack == catalog.DEFAULT_NETSTACK:
+            if netstack == kinds.DEFAULT_NETSTACK:
                 sb["reasons"].append(
                     "sbMax of defaultTcpipStack caps the socket buffers of every socket on that "
                     "stack (management, NFS, iSCSI), not only vMotion's; a vmknic on the vmotion "
                     "netstack keeps the change to vMotion")
             if sb["change"]:
-                plan["commands"].append(catalog.display(catalog.sbmax_set_argv(netstack, value)))
+                plan["commands"].append(kinds.display(kinds.sbmax_set_argv(netstack, value)))
             if decided:  # --persist writes only a value this run decided
-                plan["persist_commands"] = [catalog.display(catalog.sbmax_set_argv(netstack,
+                plan["persist_commands"] = [kinds.display(kinds.sbmax_set_argv(netstack,
                                                                                     value))]
     if rtt_ms is not None and rtt_ms > LDVM_MAX_MS:
         plan["notes"].append("the RTT %g ms is beyond the 150 ms Long Distance vMotion "
@@ -297,7 +298,7 @@ def peer_tuning(report, name):
     hot = paths.get("hot") if isinstance(paths.get("hot"), dict) else {}
     rate = tuning.get("net_expected_line_rate_mbps")
     rate = rate.get("current") if isinstance(rate, dict) else None
-    stack = hot.get("netstack") if catalog.valid_netstack(hot.get("netstack")) else None
+    stack = hot.get("netstack") if kinds.valid_netstack(hot.get("netstack")) else None
     sbmax = tuning.get("sbmax") if isinstance(tuning.get("sbmax"), dict) else {}
     label = host.get("hostname") if isinstance(host.get("hostname"), str) else name
     return {"host": label, "line_rate_mbps": _int_or_none(rate), "netstack": stack,
@@ -357,14 +358,14 @@ def _peer_findings(plan):
         elif mine_rate is not None and peer["line_rate_mbps"] != mine_rate:
             differs.append("NetExpectedLineRateMBps %d there, %d here" % (
                 peer["line_rate_mbps"], mine_rate))
-            steps.append(catalog.display(catalog.advanced_set_argv(catalog.LINE_RATE_OPTION,
+            steps.append(kinds.display(kinds.advanced_set_argv(kinds.LINE_RATE_OPTION,
                                                                    mine_rate)))
         if peer["sbmax"] is None:
             unknown.append("sbMax")
         elif mine_sbmax is not None and peer["sbmax"] != mine_sbmax:
             differs.append("sbMax (%s netstack) %d there, %d here" % (
                 peer["netstack"], peer["sbmax"], mine_sbmax))
-            steps.append(catalog.display(catalog.sbmax_set_argv(peer["netstack"], mine_sbmax)))
+            steps.append(kinds.display(kinds.sbmax_set_argv(peer["netstack"], mine_sbmax)))
         if not differs:
             if unknown:
                 plan["notes"].append("%s's report does not show its %s: compare by hand" % (

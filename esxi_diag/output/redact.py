@@ -40,7 +40,7 @@ import json
 import os
 import re
 
-from esxi_diag import inputs
+from esxi_diag.sources import inputs
 
 MAP_SCHEMA = "esxi-diag-redact-map/1"
 CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "peer", "file")

@@ -7,9 +7,11 @@ The contract is documented in docs/report.md.
 import time
 
 from esxi_diag import SCHEMA, __version__
-from esxi_diag import capture as cap
-from esxi_diag import datapaths, reach, reach_rules, rules
-from esxi_diag.facts import build_facts, natural_key
+from esxi_diag.sources import capture as cap
+from esxi_diag.analysis import datapaths, reach
+from esxi_diag.rules import reach as reach_rules
+from esxi_diag import rules
+from esxi_diag.analysis.facts import build_facts, natural_key
 
 
 def _vmknic_json(v, paths):

@@ -5,11 +5,13 @@ warn, fail), a title, the evidence (``detail``) and a remedy naming the exact co
 A rule that lacks the facts it needs stays silent: unknown is never reported as broken.
 """
 
-from esxi_diag import capture as cap
-from esxi_diag import catalog, releases, remedies, routing
-from esxi_diag.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
+from esxi_diag.sources import capture as cap
+from esxi_diag import kinds
+from esxi_diag.analysis import releases, routing
+from esxi_diag.rules import remedies
+from esxi_diag.analysis.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
                                  VMOTION_NETSTACK)
-from esxi_diag.facts import natural_key
+from esxi_diag.analysis.facts import natural_key
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}
@@ -104,7 +106,7 @@ def _unused_vmknics(facts):
     only ones a service tag could be added to without taking it from another service."""
     out = []
     for v in sorted(facts["vmknics"].values(), key=lambda v: natural_key(v["name"])):
-        if v.get("netstack") != catalog.DEFAULT_NETSTACK or v.get("enabled") is not True:
+        if v.get("netstack") != kinds.DEFAULT_NETSTACK or v.get("enabled") is not True:
             continue
         if v.get("tags") != [] or not (v.get("ipv4") or routing.own_networks(v, 6)):
             continue
@@ -261,7 +263,7 @@ def _has_default(facts, stack, family):
         zero = r.get("netmask") == "0.0.0.0" if family == 4 else r.get("prefix_length") == 0
         if zero and r.get("gateway"):
             return True
-    return family == 4 and stack == catalog.DEFAULT_NETSTACK and bool(facts.get(
+    return family == 4 and stack == kinds.DEFAULT_NETSTACK and bool(facts.get(
         "default_gateway"))
 
 
@@ -321,7 +323,7 @@ def _default_route_elsewhere(facts, paths):
     """Hot data on the default netstack whose default route leaves through another vmknic (not
     on the hot vmknic's own subnet)."""
     out = []
-    routes = facts["routes"].get(catalog.DEFAULT_NETSTACK)
+    routes = facts["routes"].get(kinds.DEFAULT_NETSTACK)
     if not routes:
         return out
     defaults = [r for r in routes if r["network"] == "0.0.0.0" and r["netmask"] == "0.0.0.0"
@@ -332,7 +334,7 @@ def _default_route_elsewhere(facts, paths):
     for name in paths["hot"]["vmknics"]:
         v = facts["vmknics"].get(name) or {}
         ipv4 = v.get("ipv4") or {}
-        if v.get("netstack") != catalog.DEFAULT_NETSTACK or name == via:
+        if v.get("netstack") != kinds.DEFAULT_NETSTACK or name == via:
             continue
         if not ipv4.get("gateway_known") or ipv4.get("gateway"):
             continue

@@ -14,8 +14,8 @@ When the facts a rule needs are missing (no interface list, tags not collected) 
 ``unknown``: never a guess, and no finding is raised on it.
 """
 
-from esxi_diag.catalog import DEFAULT_NETSTACK
-from esxi_diag.facts import natural_key
+from esxi_diag.kinds import DEFAULT_NETSTACK
+from esxi_diag.analysis.facts import natural_key
 
 VMOTION_NETSTACK = "vmotion"
 PROVISIONING_NETSTACK = "vSphereProvisioning"

@@ -13,19 +13,21 @@ import sys
 import textwrap
 import time
 
-from esxi_diag import __version__, catalog, collect, datapaths, hostfiles, inputs, reach, tuning
-from esxi_diag import apply as apply_mod
-from esxi_diag import bundle as bundle_mod
-from esxi_diag import redact
-from esxi_diag.inputs import InputError
-from esxi_diag.facts import build_facts, natural_key
-from esxi_diag import peers as peers_mod
-from esxi_diag.render_text import render, render_tune, terminal_safe
+from esxi_diag import __version__, kinds
+from esxi_diag.sources import collect, hostfiles, inputs
+from esxi_diag.analysis import datapaths, reach, tuning
+from esxi_diag.change import apply as apply_mod
+from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.output import redact
+from esxi_diag.sources.inputs import InputError
+from esxi_diag.analysis.facts import build_facts, natural_key
+from esxi_diag.sources import peers as peers_mod
+from esxi_diag.render.text import render, render_tune, terminal_safe
 from esxi_diag.report import analyse
-from esxi_diag.runner import LiveBackend, Runner
+from esxi_diag.sources.runner import LiveBackend, Runner
 from esxi_diag.simulator import host as simhost
-from esxi_diag.transcript import TranscriptError
-from esxi_diag import transcript as transcript_mod
+from esxi_diag.sources.transcript import TranscriptError
+from esxi_diag.sources import transcript as transcript_mod
 
 EXIT_OK, EXIT_CANNOT = 0, 3  # and 1, 2 from the findings (rules.exit_status)
 PROG = "esxi-diag"
@@ -842,7 +844,7 @@ def cmd_commands(args):
            "# prompts included, into the case; 'esxi-diag analyze --transcript FILE' reads it."]
     if names is None:
         plan = collect.manual_plan([], [])
-        out += [catalog.display(catalog.argv(k, p, xml=False)) for k, p in plan]
+        out += [kinds.display(kinds.argv(k, p, xml=False)) for k, p in plan]
         out += ["# then, for each vmknic that 'esxcli network ip interface list' shows:",
                 "esxcli network ip interface tag get -i vmk0",
                 "# and for each netstack that 'esxcli network ip netstack list' shows:",
@@ -853,13 +855,13 @@ def cmd_commands(args):
                        "with --simulate)")
     else:
         plan = collect.manual_plan(names, stacks)
-        out += [catalog.display(catalog.argv(k, p, xml=False)) for k, p in plan]
+        out += [kinds.display(kinds.argv(k, p, xml=False)) for k, p in plan]
     for pair in pairs:
-        if pair["routing"]["kind"] == "not-routable" or not catalog.valid_netstack(
-                pair.get("netstack") or catalog.DEFAULT_NETSTACK):
+        if pair["routing"]["kind"] == "not-routable" or not kinds.valid_netstack(
+                pair.get("netstack") or kinds.DEFAULT_NETSTACK):
             continue
         for _, count, size, df in reach.probe_steps(pair, reach.DEFAULT_COUNT):
-            out.append(catalog.display(catalog.vmkping_argv(
+            out.append(kinds.display(kinds.vmkping_argv(
                 pair["vmknic"], pair["netstack"], pair["target"], count=count, size=size, df=df,
                 ipv6=pair["ipv6"])))
     write_out(terminal_safe("\n".join(out) + "\n"))
@@ -884,7 +886,7 @@ def cmd_simulator(args):
         return EXIT_OK
     sim = simhost.SimHost(profile)
     plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks())
-    commands = [catalog.argv(kind, params, xml=False) for kind, params in plan]
+    commands = [kinds.argv(kind, params, xml=False) for kind, params in plan]
     write_out(sim.transcript(commands))
     return EXIT_OK
 

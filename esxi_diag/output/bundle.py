@@ -25,9 +25,11 @@ import time
 import zlib
 
 import esxi_diag
-from esxi_diag import __version__, catalog, inputs, tuning
-from esxi_diag.capture import Capture
-from esxi_diag.hostfiles import LiveFiles
+from esxi_diag import __version__, kinds
+from esxi_diag.sources import inputs
+from esxi_diag.analysis import tuning
+from esxi_diag.sources.capture import Capture
+from esxi_diag.sources.hostfiles import LiveFiles
 
 SCHEMA = "esxi-diag-bundle/1"
 SCHEMA_VERSION = 1
@@ -440,8 +442,8 @@ def _load_manifest(path, data, problems):
     return validate_manifest(manifest, problems)
 
 
-def _opt(value, kinds):
-    return value is None or isinstance(value, kinds)
+def _opt(value, types):
+    return value is None or isinstance(value, types)
 
 
 def _scalar(value):
@@ -524,8 +526,8 @@ def _command_entry(entry):
     if not isinstance(entry, dict):
         return None, "is not an object"
     kind = entry.get("kind")
-    if not isinstance(kind, str) or not (kind in catalog.ESXCLI_KINDS or
-                                         kind in catalog.OTHER_KINDS):
+    if not isinstance(kind, str) or not (kind in kinds.ESXCLI_KINDS or
+                                         kind in kinds.OTHER_KINDS):
         return None, "has an unknown kind %s" % inputs.one_line(repr(kind), 60)
     params = entry.get("params")
     if params is None:
@@ -544,8 +546,8 @@ def _command_entry(entry):
             return value
         clean["ignored"].append(key)
         return None
-    for key, kinds in _ENTRY_TYPES:
-        clean[key] = take(key, lambda v, kinds=kinds: isinstance(v, kinds))
+    for key, types in _ENTRY_TYPES:
+        clean[key] = take(key, lambda v, types=types: isinstance(v, types))
     clean["argv"] = take("argv", inputs.is_str_list) or []
     clean["exit_code"] = take("exit_code", inputs.is_int)
     for key in ("started", "duration_s"):
@@ -561,8 +563,8 @@ def _command_entry(entry):
 
 
 def _params_problem(kind, params):
-    checks = (("vmknic", catalog.valid_vmknic), ("netstack", catalog.valid_netstack),
-              ("option", catalog.valid_option))
+    checks = (("vmknic", kinds.valid_vmknic), ("netstack", kinds.valid_netstack),
+              ("option", kinds.valid_option))
     for key, valid in checks:
         if key in params and params[key] is not None and not valid(params[key]):
             return "has an invalid %s %s" % (key, inputs.one_line(repr(params[key]), 60))
@@ -631,7 +633,7 @@ def _planned(plan):
         return None
     roles = plan.get("roles")
     mtu = plan.get("peer_mtu")
-    if not catalog.valid_vmknic(plan.get("vmknic")) or not isinstance(plan.get("target"), str) \
+    if not kinds.valid_vmknic(plan.get("vmknic")) or not isinstance(plan.get("target"), str) \
             or not _address(plan["target"]) or not isinstance(roles, list) or not roles or \
             not all(r in ("hot", "cold") for r in roles) or not _opt(plan.get("label"), str) \
             or not _opt(plan.get("error"), str) or not _opt(plan.get("interrupted"), bool) or \
@@ -668,7 +670,7 @@ def _tune_inputs(value, bad):
 def _peer_tuning(p):
     """A peer's tuning as tuning.peer_tuning records it: every value of its own type."""
     return isinstance(p, dict) and isinstance(p.get("host"), str) and \
-        (p.get("netstack") is None or catalog.valid_netstack(p.get("netstack"))) and \
+        (p.get("netstack") is None or kinds.valid_netstack(p.get("netstack"))) and \
         all(p.get(k) is None or inputs.is_int(p.get(k)) for k in ("line_rate_mbps", "sbmax"))
 
 

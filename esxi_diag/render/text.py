@@ -10,7 +10,7 @@ import re
 import textwrap
 
 from esxi_diag.report import command_counts
-from esxi_diag.tuning import mbit_text
+from esxi_diag.analysis.tuning import mbit_text
 
 WIDTH = 100
 _BASIS = {

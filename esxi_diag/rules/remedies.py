@@ -9,8 +9,8 @@ vmknic on the dedicated netstack is what VMware documents for vMotion and provis
 
 import re
 
-from esxi_diag import catalog
-from esxi_diag.facts import natural_key
+from esxi_diag import kinds
+from esxi_diag.analysis.facts import natural_key
 
 
 def next_vmknic(facts):
@@ -49,7 +49,7 @@ def _choice(switches, placeholder):
 def command(argv):
     """A command line for a person: values quoted for the shell, ``<placeholders>`` left as they
     are (the user replaces them)."""
-    return " ".join(a if a.startswith("<") and a.endswith(">") else catalog.display([a])
+    return " ".join(a if a.startswith("<") and a.endswith(">") else kinds.display([a])
                     for a in argv)
 
 

@@ -23,7 +23,9 @@ import re
 import signal
 import time
 
-from esxi_diag import __version__, catalog, collect, inputs, tuning
+from esxi_diag import __version__, kinds
+from esxi_diag.sources import collect, inputs
+from esxi_diag.analysis import tuning
 from esxi_diag.parsers import vsish
 
 JOURNAL_SCHEMA = "esxi-diag-journal/1"
@@ -83,7 +85,7 @@ class Host(object):
         return result.ok, result.describe_failure()
 
     def read_line_rate(self):
-        c = self.collector.run_one("advanced.option", {"option": catalog.LINE_RATE_OPTION})
+        c = self.collector.run_one("advanced.option", {"option": kinds.LINE_RATE_OPTION})
         for row in c.rows or []:
             try:
                 return int(row.get("intvalue"))
@@ -109,7 +111,7 @@ class Journal(object):
                                 "\n")
 
     def step(self, action, argv, result):
-        self.record["steps"].append({"action": action, "command": catalog.display(argv)
+        self.record["steps"].append({"action": action, "command": kinds.display(argv)
                                      if argv else None, "result": result, "at": now_iso()})
 
 
@@ -117,10 +119,10 @@ def _set_commands(values, netstack):
     """[(action, argv)] that put ``values`` (line_rate_mbps, sbmax) in place."""
     out = []
     if values.get("line_rate_mbps") is not None:
-        out.append(("set-line-rate", catalog.advanced_set_argv(catalog.LINE_RATE_OPTION,
+        out.append(("set-line-rate", kinds.advanced_set_argv(kinds.LINE_RATE_OPTION,
                                                                values["line_rate_mbps"])))
     if values.get("sbmax") is not None and netstack:
-        out.append(("set-sbmax", catalog.sbmax_set_argv(netstack, values["sbmax"])))
+        out.append(("set-sbmax", kinds.sbmax_set_argv(netstack, values["sbmax"])))
     return out
 
 
@@ -163,8 +165,8 @@ def _write_local_sh(host, journal, text, action):
 
 def _auto_backup(host, journal):
     """Save the configuration (local.sh included) so that it survives a reboot."""
-    ok, why = host.run(catalog.AUTO_BACKUP)
-    journal.step("auto-backup", catalog.AUTO_BACKUP, "ok" if ok else "failed: " + why)
+    ok, why = host.run(kinds.AUTO_BACKUP)
+    journal.step("auto-backup", kinds.AUTO_BACKUP, "ok" if ok else "failed: " + why)
     if not ok:
         raise _StepFailed("/sbin/auto-backup.sh failed: %s" % why)
 
@@ -202,7 +204,7 @@ def _restore(host, journal, attempted, previous, netstack, local_before, backed_
             ok, why = host.run(argv)
             journal.step("undo-" + action, argv, "ok" if ok else "failed: " + why)
             if not ok:
-                problems.append("%s: %s" % (catalog.display(argv), why))
+                problems.append("%s: %s" % (kinds.display(argv), why))
         problems += _verify(host, dict((k, previous.get(k)) for k in attempted
                                        if previous.get(k) is not None), netstack)
     journal.record["undo_problems"] = problems
@@ -412,7 +414,7 @@ def _apply_locked(host, state_dir, host_name, netstack, previous, intended, loca
             journal.step(action, argv, "ok" if ok else "failed: " + why)
             journal.save()
             if not ok:
-                raise _StepFailed("%s failed: %s" % (catalog.display(argv), why))
+                raise _StepFailed("%s failed: %s" % (kinds.display(argv), why))
         mismatches = _verify(host, intended, netstack)
         if mismatches:
             journal.step("verify", None, "failed: " + "; ".join(mismatches))
@@ -532,7 +534,7 @@ def journal_problem(record):
     if record["state"] not in STATES:
         return "unknown state %s" % inputs.one_line(repr(record["state"]), 40)
     netstack = record["netstack"]
-    if netstack is not None and not catalog.valid_netstack(netstack):
+    if netstack is not None and not kinds.valid_netstack(netstack):
         return "invalid netstack name"
     for part, allow_none in (("previous", True), ("intended", False)):
         values = record.get(part, {}) if part == "intended" else record[part]
@@ -581,10 +583,10 @@ def _persist_line(line):
     if not isinstance(line, str):
         return None
     m = _PERSIST_LINE.match(line)
-    if not m or not catalog.valid_netstack(m.group(1)) or \
+    if not m or not kinds.valid_netstack(m.group(1)) or \
             not _value_ok("sbmax", int(m.group(2))):
         return None
-    rebuilt = catalog.display(catalog.sbmax_set_argv(m.group(1), int(m.group(2))))
+    rebuilt = kinds.display(kinds.sbmax_set_argv(m.group(1), int(m.group(2))))
     return rebuilt if rebuilt == line else None  # "sbMax 0050" is not how the tool writes it
 
 
@@ -648,7 +650,7 @@ def _rollback_locked(host, path, record, netstack, intended, back, text, restore
             ok, why = host.run(argv)
             journal.step("rollback-" + action, argv, "ok" if ok else "failed: " + why)
             if not ok:
-                problems.append("%s: %s" % (catalog.display(argv), why))
+                problems.append("%s: %s" % (kinds.display(argv), why))
         problems += _verify(host, back, netstack)
     record["rollback"]["problems"] = problems
     if not problems:

@@ -1,0 +1,1 @@
+"""The only code that changes a host: tune --apply, --persist, --rollback."""

@@ -1,0 +1,1 @@
+"""What leaves the host: the support bundle and its masking."""

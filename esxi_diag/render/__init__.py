@@ -1,0 +1,1 @@
+"""Presentation: the text and HTML reports, made from the JSON report only."""
