@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from esxi_diag.sources import collect
 from esxi_diag.analysis import datapaths, reach
+from esxi_diag.sources import prober
 from esxi_diag.sources import peers as peers_mod
 from esxi_diag.analysis.facts import build_facts  # noqa: E402
 from esxi_diag.sources.runner import Runner  # noqa: E402
@@ -49,12 +50,12 @@ def run(profile, speed, parallel):
     paths = datapaths.resolve(facts)
     pairs, _ = reach.plan_pairs(facts, paths, [peers_mod.new_peer(p["address"])
                                                for p in profile["network"]["peers"]])
-    prober = reach.Prober(runner, parallel=parallel)
+    probing = prober.Prober(runner, parallel=parallel)
     t0 = time.monotonic()
-    prober.run(pairs)
+    probing.run(pairs)
     wall = time.monotonic() - t0
     own = {}
-    for c in prober.captures:
+    for c in probing.captures:
         key = (c.params.get("vmknic"), c.params.get("target"))
         own[key] = own.get(key, 0.0) + (c.duration or 0.0)
     verdicts = sorted(set(p["result"]["verdict"] for p in pairs))

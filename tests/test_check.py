@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, counting_host
 from esxi_diag.sources import collect
 from esxi_diag.analysis import reach
+from esxi_diag.sources import prober
 from esxi_diag.analysis.facts import build_facts
 from esxi_diag.analysis import datapaths
 from esxi_diag.sources import peers as peers_mod
@@ -178,7 +179,7 @@ def _mesh(parallel, peers=12):
                                 [peers_mod.new_peer(p["address"]) for p in
                                  profile["network"]["peers"]])
     backend.peak = 0
-    reach.Prober(runner, parallel=parallel).run(pairs)
+    prober.Prober(runner, parallel=parallel).run(pairs)
     return backend.peak, pairs
 
 
@@ -204,7 +205,7 @@ def test_ctrl_c_keeps_the_results_so_far_and_stops_the_rest():
         calls.append(pair["target"])
         raise KeyboardInterrupt()  # the user presses Ctrl-C after the first path finished
     t0 = time.monotonic()
-    interrupted = reach.Prober(runner, progress=progress).run(pairs)
+    interrupted = prober.Prober(runner, progress=progress).run(pairs)
     assert interrupted and time.monotonic() - t0 < 5
     finished = [p for p in pairs if p["target"] == calls[0]][0]
     assert finished["result"]["verdict"] == "not-routable"  # the one that needed no probe
@@ -250,7 +251,7 @@ def test_odd_netstack_name_is_a_clear_path_error_not_a_crash():
             "source_address": None, "mtu": 9000, "target": "172.21.120.18", "label": None,
             "peer_mtu": None, "ipv6": False, "probes": [], "error": None, "interrupted": False,
             "routing": {"kind": "unknown", "gateway": None, "interface": None, "detail": "x"}}
-    reach.Prober(runner).run([pair])
+    prober.Prober(runner).run([pair])
     assert pair["result"]["verdict"] == "vmkping-error" and "not passed to vmkping" in \
         pair["result"]["detail"]
     assert runner.history == []  # nothing ran
@@ -280,14 +281,14 @@ def test_an_unexpected_error_in_one_path_costs_that_path_only(monkeypatch):
     pairs, _ = reach.plan_pairs(facts, datapaths.resolve(facts),
                                 [peers_mod.new_peer("172.21.120.18"),
                                  peers_mod.new_peer("172.21.130.18")])
-    real = reach.Prober.probe
+    real = prober.Prober.probe
 
     def probe(self, pair):
         if pair["target"] == "172.21.130.18" and pair["vmknic"] == "vmk1":
             raise RuntimeError("simulated bug")
         return real(self, pair)
-    monkeypatch.setattr(reach.Prober, "probe", probe)
-    reach.Prober(runner).run(pairs)
+    monkeypatch.setattr(prober.Prober, "probe", probe)
+    prober.Prober(runner).run(pairs)
     broken = [p for p in pairs if p["vmknic"] == "vmk1" and p["target"] == "172.21.130.18"][0]
     assert broken["result"]["verdict"] == "vmkping-error"
     assert "internal error while probing: RuntimeError" in broken["result"]["detail"]

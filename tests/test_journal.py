@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from esxi_diag.change import apply as apply_mod
-from esxi_diag.analysis import tuning
+from esxi_diag.change import localsh
 from esxi_diag.sources.hostfiles import LiveFiles
 from esxi_diag.simulator.host import load_builtin
 
@@ -115,7 +115,7 @@ def test_an_unreadable_named_journal_changes_nothing(cli, tmp_path, content, wor
 
 def test_the_block_written_back_is_rebuilt_in_the_tools_own_format(cli, tmp_path):
     """A valid previous block is written back from its parsed values, never copied."""
-    block = tuning.block_lines(["vsish -e set /net/tcpip/instances/vmotion/sbMax 4194304"])
+    block = localsh.block_lines(["vsish -e set /net/tcpip/instances/vmotion/sbMax 4194304"])
     local_sh = "#!/bin/sh\n" + "\n".join(block) + "\nexit 0\n"
     profile = copy.deepcopy(load_builtin("ldvm"))
     profile["filesystem"] = {"local_sh": local_sh}

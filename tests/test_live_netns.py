@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from esxi_diag.analysis import reach
+from esxi_diag.sources import prober
 from esxi_diag.sources.runner import LiveBackend, Runner
 
 PREFIX = "edt%d" % (os.getpid() % 100000)
@@ -65,7 +65,7 @@ def test_real_probes_through_the_live_backend(netns, monkeypatch):
              pair("vmk2", "defaultTcpipStack", "10.213.2.2"),  # clean 9000 path
              pair("vmk2", "defaultTcpipStack", "10.213.2.9")]  # nobody there
     runner = Runner(LiveBackend())
-    interrupted = reach.Prober(runner, count=3, interval=0.2, parallel=8).run(pairs)
+    interrupted = prober.Prober(runner, count=3, interval=0.2, parallel=8).run(pairs)
     assert not interrupted
     verdicts = [p["result"]["verdict"] for p in pairs]
     assert verdicts == ["path-mtu", "ok", "unreachable"], [p["result"] for p in pairs]

@@ -108,15 +108,15 @@ def test_a_ctrl_c_at_exit_prints_no_traceback(tmp_path):
 
 def test_json_of_an_interrupted_check_says_exit_3_too(cli):
     # the same, without a signal: the prober reports an interruption
-    from esxi_diag.analysis import reach
-    real = reach.Prober.run
+    from esxi_diag.sources import prober
+    real = prober.Prober.run
 
     def interrupted(self, pairs):
         real(self, pairs)
         return True
     import pytest as _pytest
     mp = _pytest.MonkeyPatch()
-    mp.setattr(reach.Prober, "run", interrupted)
+    mp.setattr(prober.Prober, "run", interrupted)
     try:
         r = cli("check", "--simulate", "lan", "--json", "--quiet")
     finally:

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from esxi_diag.analysis import tuning
+from esxi_diag.change import localsh
 from esxi_diag.simulator.host import load_builtin
 
 
@@ -73,32 +74,32 @@ STOCK = "#!/bin/sh\n\n# local configuration options\n\nexit 0\n"
 
 
 def test_block_goes_above_the_final_exit_and_is_idempotent():
-    once = tuning.with_block(STOCK, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 1"])
-    assert once.index(tuning.BLOCK_BEGIN) < once.rindex("exit 0")
-    assert tuning.with_block(once, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 1"]) == once
-    changed = tuning.with_block(once, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 2"])
-    assert changed.count(tuning.BLOCK_BEGIN) == 1 and "sbMax 2" in changed
-    assert tuning.without_block(changed) == STOCK
+    once = localsh.with_block(STOCK, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 1"])
+    assert once.index(localsh.BLOCK_BEGIN) < once.rindex("exit 0")
+    assert localsh.with_block(once, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 1"]) == once
+    changed = localsh.with_block(once, ["vsish -e set /net/tcpip/instances/vmotion/sbMax 2"])
+    assert changed.count(localsh.BLOCK_BEGIN) == 1 and "sbMax 2" in changed
+    assert localsh.without_block(changed) == STOCK
 
 
 def test_hand_edits_around_the_block_are_kept():
-    once = tuning.with_block(STOCK, ["cmd"])
+    once = localsh.with_block(STOCK, ["cmd"])
     edited = once.replace("exit 0", "esxcli system syslog reload\nexit 0")
     edited = edited.replace("# local configuration options", "# mine\necho hello")
-    again = tuning.with_block(edited, ["cmd2"])
+    again = localsh.with_block(edited, ["cmd2"])
     assert "echo hello" in again and "esxcli system syslog reload" in again
-    assert tuning.without_block(again) == edited.replace(
-        "\n".join(tuning.block_lines(["cmd"])) + "\n", "")
+    assert localsh.without_block(again) == edited.replace(
+        "\n".join(localsh.block_lines(["cmd"])) + "\n", "")
 
 
 def test_a_broken_block_is_refused():
-    broken = tuning.with_block(STOCK, ["cmd"]).replace(tuning.BLOCK_END, "# end (edited)")
-    with pytest.raises(tuning.LocalShError):
-        tuning.with_block(broken, ["cmd"])
+    broken = localsh.with_block(STOCK, ["cmd"]).replace(localsh.BLOCK_END, "# end (edited)")
+    with pytest.raises(localsh.LocalShError):
+        localsh.with_block(broken, ["cmd"])
 
 
 def test_no_exit_line_appends_at_the_end():
-    assert tuning.with_block("#!/bin/sh\n", ["cmd"]).endswith(tuning.BLOCK_END + "\n")
+    assert localsh.with_block("#!/bin/sh\n", ["cmd"]).endswith(localsh.BLOCK_END + "\n")
 
 
 # -- end to end on the simulator --------------------------------------------------------------
@@ -180,7 +181,7 @@ def test_apply_second_apply_and_rollback(cli, tmp_path):
     s = state(tmp_path)
     assert s["advanced"]["/Migrate/NetExpectedLineRateMBps"] == 2000
     assert s["sbmax"]["vmotion"] == 268435456
-    assert tuning.BLOCK_BEGIN not in s["files"]["/etc/rc.local.d/local.sh"]
+    assert localsh.BLOCK_BEGIN not in s["files"]["/etc/rc.local.d/local.sh"]
     r = tune(cli, tmp_path, "ldvm", "--rollback")
     assert r.code == 3 and "nothing to roll back" in r.err
 
@@ -200,7 +201,7 @@ def test_every_failure_point_restores_the_previous_values(cli, tmp_path, fault, 
     s = state(tmp_path)
     assert s["advanced"]["/Migrate/NetExpectedLineRateMBps"] == 2000
     assert s["sbmax"]["vmotion"] == 268435456
-    assert tuning.BLOCK_BEGIN not in s["files"]["/etc/rc.local.d/local.sh"]
+    assert localsh.BLOCK_BEGIN not in s["files"]["/etc/rc.local.d/local.sh"]
     journal = [v for k, v in s["files"].items() if "/esxi-diag/tune-" in k]
     record = json.loads(journal[0])
     assert record["state"] == "failed-restored" and where.split()[0] in json.dumps(record)
@@ -248,7 +249,7 @@ def test_rollback_refuses_missing_corrupt_and_foreign_journals(cli, tmp_path):
 
 
 def test_a_hand_broken_block_stops_persist_before_any_change(cli, tmp_path):
-    broken = "#!/bin/sh\n" + tuning.BLOCK_BEGIN + "\nvsish ...\nexit 0\n"
+    broken = "#!/bin/sh\n" + localsh.BLOCK_BEGIN + "\nvsish ...\nexit 0\n"
     path = profile_file(tmp_path, lambda p: p.update(filesystem={"local_sh": broken}))
     r = tune(cli, tmp_path, path, *(APPLY + ("--persist",)))
     assert r.code == 3 and "edited by hand" in r.err

@@ -26,6 +26,7 @@ import time
 from esxi_diag import __version__, kinds
 from esxi_diag.sources import collect, inputs
 from esxi_diag.analysis import tuning
+from esxi_diag.change import localsh
 from esxi_diag.parsers import vsish
 
 JOURNAL_SCHEMA = "esxi-diag-journal/1"
@@ -361,8 +362,8 @@ def apply_plan(host, plan, state_dir, persist=False, host_name=None):
         if local_sh is None:
             raise ApplyError("%s does not exist: nothing to persist into" % LOCAL_SH)
         try:
-            new_local_sh = tuning.with_block(local_sh, plan["persist_commands"])
-        except tuning.LocalShError as exc:
+            new_local_sh = localsh.with_block(local_sh, plan["persist_commands"])
+        except localsh.LocalShError as exc:
             raise ApplyError(str(exc))
         if new_local_sh == local_sh:
             new_local_sh = None
@@ -394,7 +395,7 @@ def _apply_locked(host, state_dir, host_name, netstack, previous, intended, loca
         "created": now_iso(), "state": STARTED, "netstack": netstack,
         "previous": previous, "intended": intended,
         "persist": {"file": LOCAL_SH, "changed": new_local_sh is not None,
-                    "previous_block": tuning.block_commands(local_sh) if local_sh else None},
+                    "previous_block": localsh.block_commands(local_sh) if local_sh else None},
         "steps": []}
     if lock.note:
         record["lock"] = lock.note
@@ -617,9 +618,9 @@ def rollback(host, path, record, host_name):
                 LOCAL_SH, exc.strerror or exc))
         block = [_persist_line(line) for line in persist.get("previous_block") or []]
         try:
-            restored_text = tuning.with_block(text, block) if block else \
-                tuning.without_block(text)
-        except tuning.LocalShError as exc:
+            restored_text = localsh.with_block(text, block) if block else \
+                localsh.without_block(text)
+        except localsh.LocalShError as exc:
             raise ApplyError("%s (nothing was changed)" % exc)
     state_dir = path.rsplit("/", 1)[0] if "/" in path else "."
     with Lock(host.files, state_dir, host_name):

@@ -16,6 +16,8 @@ import time
 from esxi_diag import __version__, kinds
 from esxi_diag.sources import collect, hostfiles, inputs
 from esxi_diag.analysis import datapaths, reach, tuning
+from esxi_diag.sources import prober
+from esxi_diag.rules import tuning as tuning_rules
 from esxi_diag.change import apply as apply_mod
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.output import redact
@@ -457,18 +459,18 @@ def _probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold
             say(note)
             notes.append(note)
     progress = _Progress(args.quiet)
-    prober = reach.Prober(runner, count=args.count, interval=args.interval,
-                          parallel=args.parallel, pmtu=pmtu, progress=progress,
-                          source=source["type"])
+    probing = prober.Prober(runner, count=args.count, interval=args.interval,
+                            parallel=args.parallel, pmtu=pmtu, progress=progress,
+                            source=source["type"])
     t0 = time.monotonic()
-    interrupted = prober.run(pairs)
+    interrupted = probing.run(pairs)
     if interrupted:
         progress.interrupted()
         say("interrupted: reporting the paths measured so far")
     source["probe_wall_s"] = round(time.monotonic() - t0, 3)
     source["parallel"] = args.parallel
     return {"pairs": pairs, "notes": notes, "peers": peer_list, "interrupted": interrupted,
-            "captures": prober.captures}
+            "captures": probing.captures}
 
 
 def cmd_check(args):
@@ -608,7 +610,7 @@ def _tune_inputs(args, facts, line_rate, rtt, reach_run):
 def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=None):
     extra = list(reach_run.pop("captures")) if reach_run else []
     report = analyse(captures + extra, source, meta=meta, reach_run=reach_run,
-                     more_findings=tuning.findings(plan) if plan else [])
+                     more_findings=tuning_rules.findings(plan) if plan else [])
     report["tune"] = _tune_section(plan, outcome, status)
     if args.json:
         write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -710,7 +712,7 @@ def _analyze_bundle(path):
     plan = tuning.plan_from(facts, tune_values) if tune_values else None
     report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
                                              "notes": problems}, reach_run=reach_run,
-                     more_findings=tuning.findings(plan) if plan else [], facts=facts)
+                     more_findings=tuning_rules.findings(plan) if plan else [], facts=facts)
     if plan is not None:
         report["tune"] = _tune_section(plan, {"action": "report"},
                                        TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
@@ -791,7 +793,7 @@ def cmd_bundle(args):
     plan = tuning.plan_from(facts, inputs)
     probes = reach_run.pop("captures") if reach_run else []
     report = analyse(captures + probes, source, meta=meta, reach_run=reach_run,
-                     more_findings=tuning.findings(plan))
+                     more_findings=tuning_rules.findings(plan))
     report["tune"] = _tune_section(plan, {"action": "report"},
                                    TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
     recorded = {"tune_inputs": inputs,

@@ -7,7 +7,7 @@ A rule that lacks the facts it needs stays silent: unknown is never reported as 
 
 from esxi_diag.sources import capture as cap
 from esxi_diag import kinds
-from esxi_diag.analysis import releases, routing
+from esxi_diag.analysis import releases, routing, topology
 from esxi_diag.rules import remedies
 from esxi_diag.analysis.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
                                  VMOTION_NETSTACK)
@@ -23,26 +23,6 @@ MAX_LINE_RATE_MBPS = 2000
 def finding(fid, severity, title, detail, remedy=None, subjects=None):
     return {"id": fid, "severity": severity, "title": title, "detail": detail,
             "remedy": remedy, "subjects": sorted(subjects or [], key=natural_key)}
-
-
-def switch_of(facts, vmknic):
-    """The vSwitch or DVS a vmknic is attached to, or None when not known."""
-    switches = facts["vswitches"]
-    if vmknic.get("vds_name") and vmknic["vds_name"] in switches:
-        return switches[vmknic["vds_name"]]
-    if vmknic.get("portset") and vmknic["portset"] in switches:
-        return switches[vmknic["portset"]]
-    pg = facts["portgroups"].get(vmknic.get("portgroup") or "")
-    if pg and pg.get("vswitch") in switches:
-        return switches[pg["vswitch"]]
-    return None
-
-
-def uplinks_of(facts, switch):
-    """The known NIC records of a switch's uplinks (None when uplinks or NICs are unknown)."""
-    if switch is None or switch.get("uplinks") is None or "nics" not in facts["known"]:
-        return None
-    return [facts["nics"][u] for u in switch["uplinks"] if u in facts["nics"]]
 
 
 def _paths_vmknics(facts, paths):
@@ -357,7 +337,7 @@ def _mtu(facts, paths):
     out = []
     for role, v in _paths_vmknics(facts, paths):
         mtu = v.get("mtu")
-        switch = switch_of(facts, v)
+        switch = topology.switch_of(facts, v)
         if not mtu or switch is None:
             continue
         too_small_switch = bool(switch.get("mtu") and mtu > switch["mtu"])
@@ -380,7 +360,7 @@ def _mtu(facts, paths):
                 "vMotion packets are dropped." % (v["name"], role, mtu, switch["name"],
                                                   switch["mtu"]),
                 remedy, subjects=[v["name"]]))
-        uplinks = uplinks_of(facts, switch)
+        uplinks = topology.uplinks_of(facts, switch)
         small = [n for n in (uplinks or []) if n.get("mtu") and n["mtu"] < mtu]
         if small and not too_small_switch:  # a vSwitch MTU change sets its uplinks' too
             out.append(finding(
@@ -403,8 +383,8 @@ def _mtu(facts, paths):
 def _uplinks(facts, paths):
     out = []
     for role, v in _paths_vmknics(facts, paths):
-        switch = switch_of(facts, v)
-        uplinks = uplinks_of(facts, switch)
+        switch = topology.switch_of(facts, v)
+        uplinks = topology.uplinks_of(facts, switch)
         if uplinks is None or len(uplinks) != len(switch["uplinks"]):
             continue  # some uplink is not in the NIC list: not enough facts
         if any(n.get("link_up") for n in uplinks):
@@ -427,24 +407,12 @@ def _uplinks(facts, paths):
     return out
 
 
-def hot_uplink_speed(facts, paths):
-    """(slowest link-up uplink speed in Mbit/s, its name) of the hot-data vmknics' switches."""
-    speeds = []
-    for name in paths["hot"]["vmknics"]:
-        v = facts["vmknics"].get(name)
-        uplinks = uplinks_of(facts, switch_of(facts, v)) if v else None
-        for n in uplinks or []:
-            if n.get("link_up") and n.get("speed_mbps"):
-                speeds.append((n["speed_mbps"], n["name"]))
-    return min(speeds) if speeds else (None, None)
-
-
 def _line_rate(facts, paths):
     rate = facts["tuning"]["net_expected_line_rate_mbps"]
     if not rate or rate.get("current") is None:
         return []
     default = rate.get("default") or DEFAULT_LINE_RATE_MBPS
-    speed, nic = hot_uplink_speed(facts, paths)
+    speed, nic = topology.hot_uplink_speed(facts, paths)
     if rate["current"] != default or not speed or speed <= 1000:
         return []
     maximum = rate.get("max") or MAX_LINE_RATE_MBPS
