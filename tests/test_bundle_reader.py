@@ -10,7 +10,7 @@ import tarfile
 
 import pytest
 
-from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.sources import bundle as bundle_mod
 
 
 @pytest.fixture(scope="module")

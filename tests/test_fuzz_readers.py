@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from esxi_diag.change import apply as apply_mod
-from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.output import bundle as bundle_writer
+from esxi_diag.sources import bundle as bundle_mod
 from esxi_diag.sources import inputs, peers
 from esxi_diag.output.redact import RedactMapError, Redactor
 from esxi_diag.simulator import host as simhost
@@ -164,7 +165,7 @@ def _items():
         from esxi_diag.sources.capture import Capture
         captures = [Capture("system.version", {}, ["esxcli", "system", "version", "get"],
                             "   Product: VMware ESXi\n   Version: 8.0.3\n", "", 0)]
-        members = bundle_mod.build_members({"host": {"hostname": "esx01"}, "source": {}},
+        members = bundle_writer.build_members({"host": {"hostname": "esx01"}, "source": {}},
                                            "report\n", captures, ["esxi-diag"], None)
         _ITEMS = []
         for name, data in members:

@@ -20,6 +20,7 @@ from esxi_diag.sources import prober
 from esxi_diag.rules import tuning as tuning_rules
 from esxi_diag.change import apply as apply_mod
 from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.sources import bundle as bundle_reader
 from esxi_diag.output import redact
 from esxi_diag.sources.inputs import InputError
 from esxi_diag.analysis.facts import build_facts, natural_key
@@ -695,8 +696,8 @@ def _nothing_read(unrecognised):
 def _analyze_bundle(path):
     """Replay a bundle through the same parsers and rules (the tool at hand, not the one that
     wrote it). What is damaged is left out and said."""
-    manifest, members, problems = bundle_mod.read_archive(path)
-    captures = bundle_mod.captures_from(manifest, members, problems)
+    manifest, members, problems = bundle_reader.read_archive(path)
+    captures = bundle_reader.captures_from(manifest, members, problems)
     for problem in problems:
         say("%s: %s" % (path, problem))
     recorded = manifest.get("source") or {}
