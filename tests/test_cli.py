@@ -107,7 +107,7 @@ def test_analyze_lists_unrecognised_commands(cli):
     (["inspect", "--timeout", "abc"], "not a number"),
     (["analyze"], "--transcript"),
     (["analyze", "--transcript", "/nonexistent/file"], "cannot read"),
-    (["frobnicate"], "invalid choice"),
+    (["frobnicate"], "unknown command 'frobnicate': one of inspect, check"),
     ([], ""),
 ])
 def test_bad_input_is_one_clear_line_and_exit_3(cli, argv, message):

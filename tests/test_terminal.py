@@ -35,7 +35,7 @@ def test_json_output_escapes_them_too(cli, tmp_path):
 
 
 def test_terminal_safe_keeps_text_and_newlines():
-    from esxi_diag.render.text import terminal_safe
+    from esxi_diag.render.safe import terminal_safe
     assert terminal_safe("plain: ok\nnext, é ü 中") == "plain: ok\nnext, é ü 中"
     assert terminal_safe("a\nb", keep_newlines=False) == "a\\x0ab"
     assert terminal_safe("\u202e\x00\x7f") == "\\u202e\\x00\\x7f"

@@ -279,11 +279,11 @@ def test_an_undo_that_fails_is_said_plainly_and_journaled(cli, tmp_path):
 
 
 def test_apply_as_non_root_is_a_dry_run(monkeypatch):
-    from esxi_diag import cli as cli_mod
-    monkeypatch.setattr(cli_mod.os, "geteuid", lambda: 1000, raising=False)
-    assert cli_mod._is_root(None) is False
-    monkeypatch.setattr(cli_mod.os, "geteuid", lambda: 0, raising=False)
-    assert cli_mod._is_root(None) is True
+    from esxi_diag.cli import common
+    monkeypatch.setattr(common.os, "geteuid", lambda: 1000, raising=False)
+    assert common.is_root(None) is False
+    monkeypatch.setattr(common.os, "geteuid", lambda: 0, raising=False)
+    assert common.is_root(None) is True
 
 
 def test_sbmax_limits_shown_by_the_node_are_honoured(cli, tmp_path):

@@ -6,9 +6,9 @@ passed through ``terminal_safe`` first (an escape sequence pasted into a transcr
 ``\x1b]0;...``, never as a title change or a cleared screen).
 """
 
-import re
 import textwrap
 
+from esxi_diag.render.safe import safe_report, terminal_safe
 from esxi_diag.report import command_counts
 from esxi_diag.analysis.tuning import mbit_text
 
@@ -25,36 +25,6 @@ _BASIS = {
 _LABEL = {"fail": "FAIL", "warn": "WARN", "info": "INFO", "ok": "OK"}
 _RESULT = {0: "OK: no warnings", 1: "WARNINGS", 2: "FAILURES",
            3: "INCOMPLETE: interrupted, or part of the input is missing or damaged"}
-
-
-# C0 and C1 control characters, DEL, and the Unicode controls that reorder or hide text.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
-                                  "\u2066-\u2069\ufeff]")
-
-
-def _escape(match):
-    code = ord(match.group(0))
-    return "\\x%02x" % code if code < 0x100 else "\\u%04x" % code
-
-
-def terminal_safe(text, keep_newlines=True):
-    """``text`` with every control character escaped (``\x1b``, ``\u202e``), so that it prints
-    as what it is. Newlines are kept unless ``keep_newlines`` is false (one-line messages)."""
-    pattern = _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
-    return pattern.sub(_escape, text)
-
-
-def safe_report(value):
-    """A copy of a report (or any JSON-like value) whose strings are all ``terminal_safe`` on one
-    line; keys are left as they are (they are the tool's own)."""
-    if isinstance(value, str):
-        return terminal_safe(value, keep_newlines=False)
-    if isinstance(value, list):
-        return [safe_report(v) for v in value]
-    if isinstance(value, dict):
-        return dict((k, safe_report(v)) for k, v in value.items())
-    return value
 
 
 def _v(value, unknown="?"):

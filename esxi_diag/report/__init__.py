@@ -7,6 +7,7 @@ The contract is documented in docs/report.md.
 import time
 
 from esxi_diag import SCHEMA, __version__
+from esxi_diag import status as status_mod
 from esxi_diag.sources import capture as cap
 from esxi_diag.analysis import datapaths, reach
 from esxi_diag.rules import reach as reach_rules
@@ -119,10 +120,10 @@ def build_report(facts, paths, findings, captures, source, meta):
     counts = dict((s, 0) for s in ("fail", "warn", "info", "ok"))
     for f in findings:
         counts[f["severity"]] += 1
-    status = rules.exit_status(findings)
+    status = status_mod.exit_status(findings)
     nothing_read = not any(c.status == cap.PARSED for c in captures)
     if nothing_read:
-        status = 3  # nothing could be read: no verdict at all, not "OK"
+        status = status_mod.EXIT_CANNOT  # nothing could be read: no verdict at all, not "OK"
     undetermined = [r for r in ("hot", "cold") if paths[r]["basis"] == "unknown"]
     return {
         "schema": SCHEMA,

@@ -515,11 +515,3 @@ def sort_findings(findings):
                                            f["subjects"], f["title"]))
 
 
-def exit_status(findings):
-    """0 no warnings, 1 warnings, 2 failures."""
-    severities = set(f["severity"] for f in findings)
-    if FAIL in severities:
-        return 2
-    if WARN in severities:
-        return 1
-    return 0

@@ -1,0 +1,164 @@
+"""``esxi-diag analyze``: bundles and pasted shell sessions, off-host; one report per host."""
+
+import json
+import os
+
+from esxi_diag.analysis import tuning
+from esxi_diag.analysis.facts import build_facts
+from esxi_diag.cli import common
+from esxi_diag.cli.output import Parser
+from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
+from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
+from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.render.text import render
+from esxi_diag.report import analyse
+from esxi_diag.rules import tuning as tuning_rules
+from esxi_diag.sources import bundle as bundle_reader, inputs
+from esxi_diag.sources import transcript as transcript_mod
+from esxi_diag.sources.inputs import InputError
+from esxi_diag.sources.transcript import TranscriptError
+
+HELP = "analyse bundles and pasted shell sessions off-host (one report per host)"
+
+
+def parser():
+    p = Parser(prog="esxi-diag analyze", description=HELP)
+    p.add_argument("inputs", nargs="*", metavar="BUNDLE|TRANSCRIPT",
+                   help="esxi-diag bundles (.tgz) and transcripts, several at once")
+    p.add_argument("--transcript", metavar="FILE",
+                   help="the text of an ESXi shell session ('-' reads standard input)")
+    p.add_argument("--json", action="store_true", help="print the machine report (JSON; a list "
+                   "when there are several inputs)")
+    common.redact_options(p)
+    return p
+
+
+def _sniff(path):
+    """None when ``path`` is a bundle (read later by bundle.py, member by member), else the bytes
+    of the transcript (within the transcript cap)."""
+    if path == "-":
+        data = common.read_input(path)
+        if _is_bundle(data):
+            raise UsageError("a bundle cannot be read from standard input: give its file name")
+        return data
+    try:
+        with open(path, "rb") as handle:  # one open: a pipe (<(...)) cannot be read twice
+            regular = os.path.isfile(path)
+            head = handle.read(512)
+            if _is_bundle(head):
+                if not regular:
+                    raise UsageError("a bundle must be a file (it is read twice): %s is not "
+                                     "one" % path)
+                return None
+            too_big = "%s is larger than %s: not read (the limit for this input)" % (
+                path, inputs.size_text(inputs.TRANSCRIPT_BYTES))
+            if regular and os.fstat(handle.fileno()).st_size > inputs.TRANSCRIPT_BYTES:
+                raise UsageError(too_big)
+            try:
+                return head + inputs.read_stream(handle, inputs.TRANSCRIPT_BYTES - len(head),
+                                                 path)
+            except InputError:
+                raise UsageError(too_big)
+    except (IOError, OSError) as exc:
+        raise UsageError("cannot read %s: %s" % (path, exc.strerror or exc))
+
+
+def _analyze_transcript(data, name):
+    """(reports, problems) of a transcript: one report per host it holds; a host session with no
+    command esxi-diag reads is one problem line (saying which commands it saw), not a report."""
+    sessions = transcript_mod.read_sessions(data, name)
+    for note in sessions[0].input_notes:
+        say("%s: %s" % (name, note))
+    reports, problems = [], []
+    for session in sessions:
+        if not session.captures:
+            if len(sessions) == 1:
+                raise TranscriptError(_nothing_read(session.unrecognised))
+            problems.append("%s: %s" % (session.name, _nothing_read(session.unrecognised)))
+            continue
+        source = {"type": "transcript", "name": session.name, "localcli": None}
+        reports.append(analyse(session.captures, source, hints=session.hints,
+                               meta={"unrecognised": session.unrecognised,
+                                     "notes": session.notes}))
+    if not reports:  # several hosts, none with a command esxi-diag reads
+        raise TranscriptError("; ".join(problems))
+    return reports, problems
+
+
+def _nothing_read(unrecognised):
+    """One line: none of these commands is one esxi-diag reads, and which they were."""
+    seen = []
+    for cmd in unrecognised:
+        cmd = cmd if len(cmd) <= 60 else cmd[:57] + "..."
+        if cmd not in seen:
+            seen.append(cmd)
+    listed = "; ".join(seen[:6]) + ("; and %d more" % (len(seen) - 6) if len(seen) > 6 else "")
+    return ("none of its %d command(s) is one esxi-diag reads (it has: %s); '%s commands' lists "
+            "the ones it uses" % (len(unrecognised), listed, PROG))
+
+
+def _analyze_bundle(path):
+    """Replay a bundle through the same parsers and rules (the tool at hand, not the one that
+    wrote it). What is damaged is left out and said."""
+    manifest, members, problems = bundle_reader.read_archive(path)
+    captures = bundle_reader.captures_from(manifest, members, problems)
+    for problem in problems:
+        say("%s: %s" % (path, problem))
+    recorded = manifest.get("source") or {}
+    source = {"type": "bundle", "name": path, "localcli": recorded.get("localcli"),
+              "recorded": recorded, "case": manifest.get("case"),
+              "written_by": (manifest.get("tool") or {}).get("version"),
+              "created": manifest.get("created")}
+    facts = build_facts(captures)
+    r = manifest.get("reachability") or {}
+    reach_run = {"planned": r.get("planned") or [], "notes": r.get("notes") or [],
+                 "peers": r.get("peers") or [], "interrupted": r.get("interrupted")}
+    tune_values = manifest.get("tune_inputs")
+    plan = tuning.plan_from(facts, tune_values) if tune_values else None
+    report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
+                                             "notes": problems}, reach_run=reach_run,
+                     more_findings=tuning_rules.findings(plan) if plan else [], facts=facts)
+    if plan is not None:
+        report["tune"] = tune_section(plan, {"action": "report"},
+                                       TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    if problems:  # a damaged bundle is bad input: its report is printed, and says exit 3
+        report["summary"]["exit_status"] = EXIT_CANNOT
+    return report
+
+
+def _is_bundle(data):
+    return data[:2] == b"\x1f\x8b" or data[257:262] == b"ustar"
+
+
+def run(args):
+    items = list(args.inputs) + ([args.transcript] if args.transcript else [])
+    if not items:
+        raise UsageError("give one or more bundles (.tgz) or transcripts, or --transcript FILE")
+    redactor = common.redactor(args)
+    reports, failed = [], 0
+    for item in items:
+        name = "standard input" if item == "-" else item
+        try:
+            data = _sniff(item)
+            if data is None:
+                found = [_analyze_bundle(item)]
+            else:
+                found, problems = _analyze_transcript(data, name)
+                for problem in problems:  # a host of the transcript with nothing to read
+                    say(problem)
+                    failed += 1
+        except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
+            say(about(name, exc))
+            failed += 1
+            continue
+        reports.extend(common.masked(report, redactor) for report in found)
+    if not reports:
+        return EXIT_CANNOT
+    if args.json:
+        body = reports[0] if len(reports) == 1 else reports
+        write_out(json.dumps(body, indent=2, sort_keys=True) + "\n")
+    else:
+        write_out(("\n" + "=" * 100 + "\n\n").join(render(r, "analyze") for r in reports))
+    common.save_map(args, redactor)
+    worst = max(r["summary"]["exit_status"] for r in reports)
+    return EXIT_CANNOT if failed else worst

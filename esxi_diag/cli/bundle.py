@@ -1,0 +1,90 @@
+"""``esxi-diag bundle``: one archive for the support case: both reports, the manifest and every
+raw output."""
+
+import os
+
+from esxi_diag.analysis import reach, tuning
+from esxi_diag.analysis.facts import build_facts
+from esxi_diag.cli import common
+from esxi_diag.cli.output import Parser
+from esxi_diag.cli.output import PROG, UsageError, say, write_out
+from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
+from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.render.safe import terminal_safe
+from esxi_diag.render.text import render
+from esxi_diag.report import analyse
+from esxi_diag.rules import tuning as tuning_rules
+from esxi_diag.sources import hostfiles
+
+HELP = "write one archive for the support case: reports, manifest and every raw output"
+
+
+def parser():
+    p = Parser(prog="esxi-diag bundle", description=HELP)
+    common.source_options(p)
+    common.peer_options(p)
+    p.add_argument("--pmtu", action="store_true",
+                   help="when full-size packets are lost, search the largest payload that passes")
+    common.tune_value_options(p, "; for the tuning report")
+    p.add_argument("-o", "--output-dir", metavar="DIR",
+                   help="where the archive goes (default: /scratch/esxi-diag when /scratch is on "
+                        "a datastore, else a writable datastore; never /tmp unless given; with "
+                        "--simulate, the current folder)")
+    p.add_argument("--case", metavar="ID", help="support case ID: in the name and the manifest")
+    return p
+
+
+def run(args):
+    redactor = common.redactor(args)
+    line_rate, rtt = common.tune_values(args)
+    folder = args.output_dir
+    if folder is None and args.simulate is None:
+        folder = hostfiles.default_state_dir(hostfiles.LiveFiles())
+        if folder is None:
+            raise UsageError("no persistent, writable place with room for the archive "
+                             "(/scratch is not on a datastore): give -o DIR")
+        try:
+            hostfiles.LiveFiles().makedirs(folder)
+        except OSError as exc:
+            raise UsageError("cannot create %s: %s (give -o DIR)" % (folder, exc.strerror or exc))
+    folder = folder or "."
+    if hostfiles.is_ramdisk(os.path.abspath(folder)) and args.output_dir is None:
+        raise UsageError("refusing the /tmp ramdisk by default: give -o DIR")
+    collected = common.collect_host(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    facts = build_facts(captures)
+    reach_run = common.probe_peers(args, runner, backend, facts, source, meta, pmtu=args.pmtu)
+    inputs = common.tune_inputs(args, facts, line_rate, rtt, reach_run)
+    plan = tuning.plan_from(facts, inputs)
+    probes = reach_run.pop("captures") if reach_run else []
+    report = analyse(captures + probes, source, meta=meta, reach_run=reach_run,
+                     more_findings=tuning_rules.findings(plan))
+    report["tune"] = tune_section(plan, {"action": "report"},
+                                   TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    recorded = {"tune_inputs": inputs,
+                "reachability": {"planned": reach.planned(reach_run["pairs"]) if reach_run else [],
+                                 "notes": reach_run["notes"] if reach_run else [],
+                                 "peers": reach_run["peers"] if reach_run else [],
+                                 "interrupted": bool(reach_run and reach_run["interrupted"])}}
+    masked = common.masked(report, redactor)
+    if redactor is not None:
+        recorded = redactor.value(recorded)
+    members = bundle_mod.build_members(masked, render(masked, "bundle"), captures + probes,
+                                       [PROG] + args.argv, args.case, recorded,
+                                       redactor)
+    name = bundle_mod.archive_name(masked["host"].get("hostname"), args.case)
+    try:
+        path, size, digest = bundle_mod.write_archive(folder, name, members)
+    except bundle_mod.BundleError as exc:
+        say(str(exc))
+        return EXIT_CANNOT
+    common.save_map(args, redactor, default=path[:-len(".tgz")] + ".redact-map.json")
+    s = report["summary"]
+    write_out(terminal_safe("Bundle: %s\n  %d bytes, sha256 %s\n  %s: %d fail, %d warn, %d "
+                            "info; %d commands%s\n" % (
+                                path, size, digest, masked["host"].get("hostname"), s["fail"],
+                                s["warn"], s["info"], len(captures) + len(probes),
+                                "; redacted" if redactor else "")))
+    return s["exit_status"]

@@ -1,0 +1,39 @@
+"""``esxi-diag check``: test every vMotion data path to its peers with vmkping."""
+
+from esxi_diag.analysis.facts import build_facts
+from esxi_diag.cli import common
+from esxi_diag.cli.output import Parser
+from esxi_diag.cli.output import say
+from esxi_diag.status import EXIT_CANNOT
+from esxi_diag.report import analyse
+
+HELP = "test every vMotion data path to its peers with vmkping"
+
+
+def parser():
+    p = Parser(prog="esxi-diag check", description=HELP)
+    common.source_options(p)
+    common.peer_options(p)
+    p.add_argument("--pmtu", action="store_true",
+                   help="when full-size packets are lost, search the largest payload that passes")
+    return p
+
+
+def run(args):
+    redactor = common.redactor(args)
+    collected = common.collect_host(args)
+    if collected is None:
+        return EXIT_CANNOT
+    runner, backend, captures, source, meta = collected
+    reach_run = common.probe_peers(args, runner, backend, build_facts(captures), source, meta,
+                             pmtu=args.pmtu)
+    if reach_run is None:
+        say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
+        return EXIT_CANNOT
+    report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
+                     reach_run=reach_run)
+    if reach_run["interrupted"]:  # the report says the status the process really ends with
+        report["summary"]["exit_status"] = EXIT_CANNOT
+    status = common.emit(report, args.json, "check", redactor)
+    common.save_map(args, redactor)
+    return status
