@@ -23,7 +23,7 @@ from esxi_diag import kinds
 from esxi_diag.sources import transcript
 from esxi_diag.parsers import ParseError, Rows, unhighlight
 from esxi_diag.render.text import render
-from esxi_diag.report import analyse
+from esxi_diag.analysis.pipeline import analyse
 
 EXAMPLES = int(os.environ.get("ESXI_DIAG_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,

@@ -199,14 +199,16 @@ def test_undo_touches_only_what_was_done(tmp_path):
     never changed), and the result is 'restored' (exit 2), not 'NOT restored' (exit 5)."""
     from esxi_diag.sources import collect
     from esxi_diag.analysis import tuning as tuning_mod
+    from esxi_diag.analysis import datapaths
     from esxi_diag.analysis.facts import build_facts
     from esxi_diag.sources.runner import Runner
     from esxi_diag.simulator.host import SimHost
     sim = SimHost(load_builtin("ldvm"), speed=0)
     runner = Runner(sim)
     facts = build_facts(collect.Collector(runner).collect())
-    plan = tuning_mod.plan_from(facts, tuning_mod.inputs(facts, 10000.0, "10G", 40.0, "40", None,
-                                                         True))
+    paths = datapaths.resolve(facts)
+    plan = tuning_mod.plan_from(facts, paths, tuning_mod.inputs(
+        facts, paths, 10000.0, "10G", 40.0, "40", None, True))
     host = apply_mod.Host(runner, ReadOnlyLocalSh(sim))
     state_, message, path = apply_mod.apply_plan(host, plan, "/scratch/esxi-diag", persist=True,
                                                  host_name="esx-dc1-07")
@@ -254,6 +256,7 @@ _CONCURRENT = textwrap.dedent("""
     import json, os, sys, time
     sys.path.insert(0, %(root)r)
     from esxi_diag.analysis import tuning
+    from esxi_diag.analysis import datapaths
     from esxi_diag.analysis.facts import build_facts
     from esxi_diag.change import apply
     from esxi_diag.sources import collect
@@ -265,7 +268,9 @@ _CONCURRENT = textwrap.dedent("""
     sim = SimHost(profile, speed=1)
     runner = Runner(sim)
     facts = build_facts(collect.Collector(runner).collect())
-    plan = tuning.plan_from(facts, tuning.inputs(facts, 10000.0, "10G", 40.0, "40", None, True))
+    paths = datapaths.resolve(facts)
+    plan = tuning.plan_from(facts, paths, tuning.inputs(facts, paths, 10000.0, "10G", 40.0, "40",
+                                                        None, True))
     # a barrier: both processes reach the lock together, however slowly each one started
     open(os.path.join(sys.argv[2], "ready-%%d" %% os.getpid()), "w").close()
     deadline = time.time() + 30

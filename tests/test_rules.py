@@ -8,7 +8,7 @@ import re
 
 from conftest import ROOT
 from esxi_diag.sources import collect
-from esxi_diag.report import analyse
+from esxi_diag.analysis.pipeline import analyse
 from esxi_diag.sources.runner import Runner
 from esxi_diag.simulator.host import SimHost, load_builtin
 

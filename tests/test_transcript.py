@@ -9,7 +9,7 @@ from conftest import ROOT, fixture_path
 from esxi_diag import kinds
 from esxi_diag.sources import transcript
 from esxi_diag.analysis.facts import build_facts
-from esxi_diag.report import analyse
+from esxi_diag.analysis.pipeline import analyse
 
 
 def read_file(name):

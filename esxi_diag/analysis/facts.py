@@ -952,6 +952,18 @@ def _partial_note(cut):
 def build_facts(captures, hints=None):
     """The facts of one host from its captures (each capture's status and note are set)."""
     facts = new_facts()
+    add_captures(facts, captures)
+    hints = hints or {}
+    if facts["host"]["hostname"] is None and hints.get("hostname"):
+        facts["host"]["hostname"] = hints["hostname"]
+        facts["host"]["hostname_from"] = hints.get("hostname_from", "hint")
+    return facts
+
+
+def add_captures(facts, captures):
+    """Read ``captures`` into ``facts``, the preferred sources first (a field once set is kept);
+    each capture's status and note are set. Also used for the vmkping runs of a check, which join
+    the facts of the collection they were planned from."""
     rank = dict((k, i) for i, k in enumerate(_ORDER))
     ordered = sorted(enumerate(captures), key=lambda p: (rank.get(p[1].kind, len(rank)), p[0]))
     for _, c in ordered:
@@ -979,8 +991,74 @@ def build_facts(captures, hints=None):
         except Exception as exc:  # a parser bug must not take the report down with it
             c.status = cap.UNPARSED
             c.note = "output not understood (%s: %s)" % (type(exc).__name__, exc)
-    hints = hints or {}
-    if facts["host"]["hostname"] is None and hints.get("hostname"):
-        facts["host"]["hostname"] = hints["hostname"]
-        facts["host"]["hostname_from"] = hints.get("hostname_from", "hint")
-    return facts
+    for c in captures:
+        if getattr(c, "repeats", None):
+            _repeated_note(facts, c)
+
+
+def _repeated_note(facts, later):
+    """A command pasted several times with different outputs (the transcript marks the last):
+    the last one is used, and the note says what its facts say differently."""
+    count, earlier = later.repeats
+    diffs = _differences(earlier, later)
+    note = "'%s' was pasted %d times with different outputs: the last one is used" % (
+        later.command[:120], count)
+    if diffs:
+        note += " (%s%s)" % ("; ".join(diffs[:4]),
+                             "; and %d more" % (len(diffs) - 4) if len(diffs) > 4 else "")
+    facts["notes"].append(note)
+
+
+def _flatten(facts):
+    """{label: value} of the facts a repeated command can change (for the note on it)."""
+    out = {}
+    host = facts["host"]
+    for key in ("hostname", "fqdn", "version", "build"):
+        if host.get(key) is not None:
+            out["host %s" % key] = host[key]
+    for family in ("vmknics", "nics", "vswitches", "portgroups"):
+        for name, record in facts[family].items():
+            for key, value in record.items():
+                if key == "name" or value in (None, [], False):
+                    continue
+                if isinstance(value, dict):
+                    for sub, subvalue in value.items():
+                        if subvalue not in (None, False) and sub != "gateway_known":
+                            out["%s %s %s" % (name, key, sub)] = subvalue
+                elif isinstance(value, list):
+                    out["%s %s" % (name, key)] = ", ".join(
+                        str(v.get("address") if isinstance(v, dict) else v) for v in value)
+                else:
+                    out["%s %s" % (name, key)] = value
+    for stack, routes in facts["routes"].items():
+        out["routes of %s" % stack] = "; ".join(
+            "%s/%s via %s" % (r["network"], r["netmask"], r["gateway"] or "on-link")
+            for r in routes)
+    if facts.get("default_gateway"):
+        out["default gateway"] = facts["default_gateway"]
+    rate = facts["tuning"]["net_expected_line_rate_mbps"]
+    if rate and rate.get("current") is not None:
+        out["NetExpectedLineRateMBps"] = rate["current"]
+    if facts["tuning"]["latency_mode_threshold_ms"] is not None:
+        out["NetLatencyModeThreshold"] = facts["tuning"]["latency_mode_threshold_ms"]
+    for stack, value in facts["tuning"]["sbmax"].items():
+        out["sbMax of %s" % stack] = value
+    return out
+
+
+def _differences(earlier, later):
+    """What the facts of two runs of one command say differently (a few, for a note)."""
+
+    def facts_of(c):
+        copy = cap.Capture(c.kind, c.params, argv=c.argv, command=c.command, stdout=c.stdout,
+                       exit_code=None, source=c.source)
+        copy.cut = list(c.cut)
+        return _flatten(build_facts([copy]))
+
+    a, b = facts_of(earlier), facts_of(later)
+    out = []
+    for key in sorted(set(a) | set(b)):
+        if a.get(key) != b.get(key):
+            out.append("%s: %s, then %s" % (key, "?" if a.get(key) is None else a[key],
+                                             "?" if b.get(key) is None else b[key]))
+    return out

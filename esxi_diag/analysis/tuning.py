@@ -13,7 +13,7 @@ import math
 import re
 
 from esxi_diag import kinds
-from esxi_diag.analysis import datapaths, releases, topology
+from esxi_diag.analysis import releases, topology
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0
@@ -245,7 +245,7 @@ def peer_tuning(report, name):
             "sbmax": _int_or_none(sbmax.get(stack)) if stack else None}
 
 
-def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decrease=False,
+def inputs(facts, paths, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decrease=False,
            peer_reports=()):
     """The line rate and RTT a plan uses, each with its basis: the values given, else the
     slowest link-up uplink of the hot-data switch (an assumption: over a WAN the inter-site link
@@ -257,7 +257,7 @@ def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decreas
            "rtt_basis": "--rtt %s" % rtt_text if rtt is not None else None,
            "peers": [t for t in (peer_tuning(r, n) for n, r in peer_reports) if t]}
     if line_rate is None:
-        speed, nic = topology.hot_uplink_speed(facts, datapaths.resolve(facts))
+        speed, nic = topology.hot_uplink_speed(facts, paths)
         if speed:
             out["line_rate_mbit"] = float(speed)
             out["line_rate_assumed"] = True
@@ -277,9 +277,9 @@ def inputs(facts, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_decreas
     return out
 
 
-def plan_from(facts, values):
+def plan_from(facts, paths, values):
     """make_plan from recorded inputs (see ``inputs``)."""
-    return make_plan(facts, datapaths.resolve(facts), values["line_rate_mbit"],
+    return make_plan(facts, paths, values["line_rate_mbit"],
                      values["line_rate_basis"], values["rtt_ms"], values["rtt_basis"],
                      values.get("allow_decrease", False), values.get("line_rate_assumed", False),
                      values.get("peers"))

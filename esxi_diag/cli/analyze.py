@@ -4,15 +4,13 @@ import json
 import os
 
 from esxi_diag.analysis import tuning
-from esxi_diag.analysis.facts import build_facts
+from esxi_diag.analysis import pipeline
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
 from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.render.text import render
-from esxi_diag.report import analyse
-from esxi_diag.rules import tuning as tuning_rules
 from esxi_diag.sources import bundle as bundle_reader, inputs
 from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
@@ -77,7 +75,7 @@ def _analyze_transcript(data, name):
             problems.append("%s: %s" % (session.name, _nothing_read(session.unrecognised)))
             continue
         source = {"type": "transcript", "name": session.name, "localcli": None}
-        reports.append(analyse(session.captures, source, hints=session.hints,
+        reports.append(pipeline.analyse(session.captures, source, hints=session.hints,
                                meta={"unrecognised": session.unrecognised,
                                      "notes": session.notes}))
     if not reports:  # several hosts, none with a command esxi-diag reads
@@ -109,15 +107,15 @@ def _analyze_bundle(path):
               "recorded": recorded, "case": manifest.get("case"),
               "written_by": (manifest.get("tool") or {}).get("version"),
               "created": manifest.get("created")}
-    facts = build_facts(captures)
+    analysis = pipeline.HostAnalysis(captures)
     r = manifest.get("reachability") or {}
     reach_run = {"planned": r.get("planned") or [], "notes": r.get("notes") or [],
                  "peers": r.get("peers") or [], "interrupted": r.get("interrupted")}
     tune_values = manifest.get("tune_inputs")
-    plan = tuning.plan_from(facts, tune_values) if tune_values else None
-    report = analyse(captures, source, meta={"localcli": recorded.get("localcli"),
-                                             "notes": problems}, reach_run=reach_run,
-                     more_findings=tuning_rules.findings(plan) if plan else [], facts=facts)
+    plan = tuning.plan_from(analysis.facts, analysis.paths, tune_values) if tune_values else None
+    report = pipeline.report(analysis, source, meta={"localcli": recorded.get("localcli"),
+                                                     "notes": problems},
+                             reach_run=reach_run, plan=plan)
     if plan is not None:
         report["tune"] = tune_section(plan, {"action": "report"},
                                        TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)

@@ -4,7 +4,7 @@ raw output."""
 import os
 
 from esxi_diag.analysis import reach, tuning
-from esxi_diag.analysis.facts import build_facts
+from esxi_diag.analysis import pipeline
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, say, write_out
@@ -12,8 +12,6 @@ from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_s
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.render.safe import terminal_safe
 from esxi_diag.render.text import render
-from esxi_diag.report import analyse
-from esxi_diag.rules import tuning as tuning_rules
 from esxi_diag.sources import hostfiles
 
 HELP = "write one archive for the support case: reports, manifest and every raw output"
@@ -54,13 +52,14 @@ def run(args):
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    facts = build_facts(captures)
-    reach_run = common.probe_peers(args, runner, backend, facts, source, meta, pmtu=args.pmtu)
-    inputs = common.tune_inputs(args, facts, line_rate, rtt, reach_run)
-    plan = tuning.plan_from(facts, inputs)
+    analysis = pipeline.HostAnalysis(captures)
+    reach_run = common.probe_peers(args, runner, backend, analysis, source, meta,
+                                   pmtu=args.pmtu)
+    inputs = common.tune_inputs(args, analysis, line_rate, rtt, reach_run)
+    plan = tuning.plan_from(analysis.facts, analysis.paths, inputs)
     probes = reach_run.pop("captures") if reach_run else []
-    report = analyse(captures + probes, source, meta=meta, reach_run=reach_run,
-                     more_findings=tuning_rules.findings(plan))
+    analysis.add(probes)
+    report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
     report["tune"] = tune_section(plan, {"action": "report"},
                                    TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
     recorded = {"tune_inputs": inputs,

@@ -1,11 +1,10 @@
 """``esxi-diag check``: test every vMotion data path to its peers with vmkping."""
 
-from esxi_diag.analysis.facts import build_facts
+from esxi_diag.analysis import pipeline
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import say
 from esxi_diag.status import EXIT_CANNOT
-from esxi_diag.report import analyse
 
 HELP = "test every vMotion data path to its peers with vmkping"
 
@@ -25,13 +24,14 @@ def run(args):
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    reach_run = common.probe_peers(args, runner, backend, build_facts(captures), source, meta,
-                             pmtu=args.pmtu)
+    analysis = pipeline.HostAnalysis(captures)
+    reach_run = common.probe_peers(args, runner, backend, analysis, source, meta,
+                                   pmtu=args.pmtu)
     if reach_run is None:
         say("no peer to test: give --peer ADDRESS, --peers FILE or --peer-report FILE")
         return EXIT_CANNOT
-    report = analyse(captures + reach_run.pop("captures"), source, meta=meta,
-                     reach_run=reach_run)
+    analysis.add(reach_run.pop("captures"))
+    report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run)
     if reach_run["interrupted"]:  # the report says the status the process really ends with
         report["summary"]["exit_status"] = EXIT_CANNOT
     status = common.emit(report, args.json, "check", redactor)

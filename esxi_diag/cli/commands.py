@@ -2,8 +2,9 @@
 ``analyze --transcript``, names filled in when a host is at hand."""
 
 from esxi_diag import __version__, kinds
-from esxi_diag.analysis import datapaths, reach
-from esxi_diag.analysis.facts import build_facts, natural_key
+from esxi_diag.analysis import reach
+from esxi_diag.analysis import pipeline
+from esxi_diag.analysis.facts import natural_key
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import UsageError, write_out
@@ -30,7 +31,8 @@ def run(args):
     if args.simulate is not None or LiveBackend().which("esxcli"):
         collected = common.collect_host(args)
         if collected is not None:
-            facts = build_facts(collected[2])
+            analysis = pipeline.HostAnalysis(collected[2])
+            facts = analysis.facts
             names = sorted(facts["vmknics"], key=natural_key)
             stacks = sorted(set(v.get("netstack") for v in facts["vmknics"].values()
                                 if v.get("netstack")), key=natural_key)
@@ -40,7 +42,7 @@ def run(args):
                     peer_list.append(peers_mod.parse_peer_arg(text))
                 except peers_mod.PeerError as exc:
                     raise UsageError(str(exc))
-            pairs = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list)[0]
+            pairs = reach.plan_pairs(facts, analysis.paths, peer_list)[0]
     out = ["# esxi-diag %s: run these on the ESXi host (as root) and paste the whole session," %
            __version__,
            "# prompts included, into the case; 'esxi-diag analyze --transcript FILE' reads it."]

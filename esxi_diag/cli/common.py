@@ -18,7 +18,7 @@ from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
 from esxi_diag.sources.runner import Runner
 from esxi_diag.sources.transcript import TranscriptError
-from esxi_diag.analysis import datapaths, reach, tuning
+from esxi_diag.analysis import reach, tuning
 
 
 def redact_options(p):
@@ -246,7 +246,7 @@ class Progress(object):
             err_write("\n")
 
 
-def probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold"),
+def probe_peers(args, runner, backend, analysis, source, meta, roles=("hot", "cold"),
                  pmtu=False):
     """Gather the peers and probe the data paths of ``roles`` to them. Returns the reach run
     (pairs, notes, peers, interrupted, and the vmkping captures), or None when there is no peer.
@@ -259,7 +259,7 @@ def probe_peers(args, runner, backend, facts, source, meta, roles=("hot", "cold"
     if not peer_list:
         return None
     peer_list, peer_note = peers_mod.capped(peer_list)
-    pairs, notes = reach.plan_pairs(facts, datapaths.resolve(facts), peer_list, roles)
+    pairs, notes = reach.plan_pairs(analysis.facts, analysis.paths, peer_list, roles)
     pairs, path_note = peers_mod.capped(pairs, peers_mod.MAX_PATHS, "paths planned")
     for note in (peer_note, path_note):
         if note:
@@ -296,8 +296,9 @@ def tune_values(args):
         raise UsageError(str(exc))
 
 
-def tune_inputs(args, facts, line_rate, rtt, reach_run):
-    inputs = tuning.inputs(facts, line_rate, args.line_rate, rtt, args.rtt,
+def tune_inputs(args, analysis, line_rate, rtt, reach_run):
+    inputs = tuning.inputs(analysis.facts, analysis.paths, line_rate, args.line_rate, rtt,
+                           args.rtt,
                            reach_run["pairs"] if reach_run else None,
                            getattr(args, "allow_decrease", False),
                            getattr(args, "peer_reports", ()))

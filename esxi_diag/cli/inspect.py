@@ -3,7 +3,7 @@
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.status import EXIT_CANNOT
-from esxi_diag.report import analyse
+from esxi_diag.analysis.pipeline import analyse
 
 HELP = "read this host's vMotion data paths and check them"
 

@@ -4,7 +4,7 @@ vMotion line rate and sbMax."""
 import json
 
 from esxi_diag.analysis import tuning
-from esxi_diag.analysis.facts import build_facts
+from esxi_diag.analysis import pipeline
 from esxi_diag.change import apply as apply_mod
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
@@ -13,8 +13,6 @@ from esxi_diag.status import (EXIT_CANNOT, TUNE_APPLIED, TUNE_NOT_PERSISTENT,
                                   TUNE_NOT_RESTORED, TUNE_NOTHING, TUNE_RECOMMENDED,
                                   TUNE_RESTORED, tune_section)
 from esxi_diag.render.text import render_tune
-from esxi_diag.report import analyse
-from esxi_diag.rules import tuning as tuning_rules
 from esxi_diag.simulator import host as simhost
 from esxi_diag.sources import hostfiles
 
@@ -68,8 +66,8 @@ def run(args):
     runner, backend, captures, source, meta = collected
     files = backend if isinstance(backend, simhost.SimHost) else hostfiles.LiveFiles()
     host = apply_mod.Host(runner, files)
-    facts = build_facts(captures)
-    host_name = facts["host"]["hostname"]
+    analysis = pipeline.HostAnalysis(captures)
+    host_name = analysis.facts["host"]["hostname"]
     outcome = {"action": "report"}
     if args.rollback is not None:
         if not common.is_root(backend):
@@ -88,28 +86,29 @@ def run(args):
             return EXIT_CANNOT
         outcome = {"action": "rollback", "state": state, "message": message, "journal": path}
         status = TUNE_APPLIED if state == apply_mod.ROLLED_BACK else TUNE_NOT_RESTORED
-        return _emit_tune(args, captures, source, meta, None, outcome, status)
+        return _emit_tune(args, analysis, source, meta, None, outcome, status)
     reach_run = None
     if rtt is None:
-        reach_run = common.probe_peers(args, runner, backend, facts, source, meta, roles=("hot",))
+        reach_run = common.probe_peers(args, runner, backend, analysis, source, meta,
+                                       roles=("hot",))
     elif args.peer_report:  # the RTT is given: the peers' reports still tell their tuning
         for problem in common.gather_peers(args, backend)[1]:
             say("skipped: %s" % problem)
-    inputs = common.tune_inputs(args, facts, line_rate, rtt, reach_run)
-    plan = tuning.plan_from(facts, inputs)
+    inputs = common.tune_inputs(args, analysis, line_rate, rtt, reach_run)
+    plan = tuning.plan_from(analysis.facts, analysis.paths, inputs)
     status = TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING
     if args.apply:
         if not common.is_root(backend):
             say("--apply changes the host: run it as root. Nothing was changed; the commands "
                 "are below")
-            return _emit_tune(args, captures, source, meta, plan, outcome, EXIT_CANNOT,
+            return _emit_tune(args, analysis, source, meta, plan, outcome, EXIT_CANNOT,
                               reach_run)
         try:
             state, message, journal = apply_mod.apply_plan(
                 host, plan, _state_dir(args, files), persist=args.persist, host_name=host_name)
         except apply_mod.ApplyError as exc:
             say(str(exc))
-            return _emit_tune(args, captures, source, meta, plan, outcome, EXIT_CANNOT,
+            return _emit_tune(args, analysis, source, meta, plan, outcome, EXIT_CANNOT,
                               reach_run)
         outcome = {"action": "apply", "state": state, "message": message, "journal": journal}
         status = {None: TUNE_NOTHING, apply_mod.APPLIED: TUNE_APPLIED,
@@ -118,13 +117,13 @@ def run(args):
                   apply_mod.PARTIAL: TUNE_NOT_RESTORED}[state]
         if state not in (None, apply_mod.APPLIED, apply_mod.NOT_PERSISTENT):
             say(message)
-    return _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run)
+    return _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run)
 
 
-def _emit_tune(args, captures, source, meta, plan, outcome, status, reach_run=None):
-    extra = list(reach_run.pop("captures")) if reach_run else []
-    report = analyse(captures + extra, source, meta=meta, reach_run=reach_run,
-                     more_findings=tuning_rules.findings(plan) if plan else [])
+def _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run=None):
+    if reach_run:
+        analysis.add(reach_run.pop("captures"))
+    report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
     report["tune"] = tune_section(plan, outcome, status)
     if args.json:
         write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")

@@ -9,7 +9,7 @@ passed through ``terminal_safe`` first (an escape sequence pasted into a transcr
 import textwrap
 
 from esxi_diag.render.safe import safe_report, terminal_safe
-from esxi_diag.report import command_counts
+from esxi_diag.report.build import command_counts
 from esxi_diag.analysis.tuning import mbit_text
 
 WIDTH = 100

@@ -42,6 +42,7 @@ class Capture(object):
         # parser's own cut), and why an earlier run of a repeated command is not used
         self.cut = []
         self.superseded = None
+        self.repeats = None  # (times pasted, the earlier capture) when it repeats a command
 
     @classmethod
     def from_result(cls, kind, params, result, source, via=None):

@@ -381,62 +381,6 @@ def _normalised(output):
     return "\n".join(l.rstrip() for l in output.strip().splitlines())
 
 
-def _flatten(facts):
-    """{label: value} of the facts a repeated command can change (for the note on it)."""
-    out = {}
-    host = facts["host"]
-    for key in ("hostname", "fqdn", "version", "build"):
-        if host.get(key) is not None:
-            out["host %s" % key] = host[key]
-    for family in ("vmknics", "nics", "vswitches", "portgroups"):
-        for name, record in facts[family].items():
-            for key, value in record.items():
-                if key == "name" or value in (None, [], False):
-                    continue
-                if isinstance(value, dict):
-                    for sub, subvalue in value.items():
-                        if subvalue not in (None, False) and sub != "gateway_known":
-                            out["%s %s %s" % (name, key, sub)] = subvalue
-                elif isinstance(value, list):
-                    out["%s %s" % (name, key)] = ", ".join(
-                        str(v.get("address") if isinstance(v, dict) else v) for v in value)
-                else:
-                    out["%s %s" % (name, key)] = value
-    for stack, routes in facts["routes"].items():
-        out["routes of %s" % stack] = "; ".join(
-            "%s/%s via %s" % (r["network"], r["netmask"], r["gateway"] or "on-link")
-            for r in routes)
-    if facts.get("default_gateway"):
-        out["default gateway"] = facts["default_gateway"]
-    rate = facts["tuning"]["net_expected_line_rate_mbps"]
-    if rate and rate.get("current") is not None:
-        out["NetExpectedLineRateMBps"] = rate["current"]
-    if facts["tuning"]["latency_mode_threshold_ms"] is not None:
-        out["NetLatencyModeThreshold"] = facts["tuning"]["latency_mode_threshold_ms"]
-    for stack, value in facts["tuning"]["sbmax"].items():
-        out["sbMax of %s" % stack] = value
-    return out
-
-
-def _differences(earlier, later):
-    """What the facts of two runs of one command say differently (a few, for a note)."""
-    from esxi_diag.analysis.facts import build_facts  # facts imports catalog; no cycle at import time
-
-    def facts_of(c):
-        copy = Capture(c.kind, c.params, argv=c.argv, command=c.command, stdout=c.stdout,
-                       exit_code=None, source=c.source)
-        copy.cut = list(c.cut)
-        return _flatten(build_facts([copy]))
-
-    a, b = facts_of(earlier), facts_of(later)
-    out = []
-    for key in sorted(set(a) | set(b)):
-        if a.get(key) != b.get(key):
-            out.append("%s: %s, then %s" % (key, "?" if a.get(key) is None else a[key],
-                                             "?" if b.get(key) is None else b[key]))
-    return out
-
-
 def _repeated(session):
     """A command pasted several times with different outputs: the last one is used, the earlier
     ones stay in the command list with a note, and the session's notes say what differs."""
@@ -464,13 +408,7 @@ def _repeated(session):
             if _normalised(c.stdout) != _normalised(last.stdout):
                 c.superseded = ("not used: the same command was pasted again later with "
                                 "different output, and the later one is used")
-        diffs = _differences(runs[-2], last)
-        note = "'%s' was pasted %d times with different outputs: the last one is used" % (
-            last.command[:120], len(runs))
-        if diffs:
-            note += " (%s%s)" % ("; ".join(diffs[:4]),
-                                 "; and %d more" % (len(diffs) - 4) if len(diffs) > 4 else "")
-        session.notes.append(note)
+        last.repeats = (len(runs), runs[-2])  # the facts say what differs (analysis/facts.py)
 
 
 def read_sessions(data, name="transcript"):

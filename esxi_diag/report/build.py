@@ -1,0 +1,139 @@
+"""The machine report (schema ``esxi-diag/1``): facts, data paths, findings and the command record.
+
+Everything a renderer shows comes from this dict, so the text report and ``--json`` never disagree.
+The contract is documented in docs/report.md.
+"""
+
+import time
+
+from esxi_diag import SCHEMA, __version__
+from esxi_diag import status as status_mod
+from esxi_diag.analysis.facts import natural_key
+from esxi_diag.sources import capture as cap
+
+
+def _vmknic_json(v, paths):
+    ipv4 = v.get("ipv4")
+    roles = [r for r in ("hot", "cold") if v["name"] in paths[r]["vmknics"]]
+    return {
+        "name": v["name"], "enabled": v.get("enabled"), "netstack": v.get("netstack"),
+        "mtu": v.get("mtu"), "portgroup": v.get("portgroup"), "portset": v.get("portset"),
+        "vds_name": v.get("vds_name"), "dvport": v.get("dvport"),
+        "opaque_network": v.get("opaque_network"), "mac": v.get("mac"),
+        "tags": list(v["tags"]) if v.get("tags") is not None else None,
+        "ipv4": None if not ipv4 else {"address": ipv4.get("address"),
+                                       "netmask": ipv4.get("netmask"),
+                                       "gateway": ipv4.get("gateway"),
+                                       "gateway_known": bool(ipv4.get("gateway_known")),
+                                       "type": ipv4.get("type")},
+        "ipv4_known": bool(v.get("ipv4_known")),
+        "ipv6": [dict(a) for a in v.get("ipv6", [])],
+        "roles": roles,
+    }
+
+
+def _tuning_json(tuning):
+    rate = tuning.get("net_expected_line_rate_mbps") or {}
+    return {
+        "net_expected_line_rate_mbps": {"current": rate.get("current"),
+                                        "default": rate.get("default"),
+                                        "min": rate.get("min"), "max": rate.get("max")},
+        "latency_mode_threshold_ms": tuning.get("latency_mode_threshold_ms"),
+        "sbmax": dict(tuning.get("sbmax") or {}),
+        "sbmax_status": dict(tuning.get("sbmax_status") or {}),
+    }
+
+
+def _path_json(path):
+    return {"vmknics": list(path["vmknics"]), "netstack": path["netstack"],
+            "basis": path["basis"], "reason": path["reason"],
+            "inactive_tagged": list(path["inactive_tagged"]),
+            "disabled_tagged": list(path["disabled_tagged"]),
+            "unknown_tags": list(path["unknown_tags"]),
+            "ignored_tagged": list(path["ignored_tagged"])}
+
+
+def _probe_json(p):
+    keys = ("source_vmknic", "netstack", "target", "payload_bytes", "df", "sent", "received",
+            "loss_pct", "rtt_ms", "error", "command")
+    return dict((k, p.get(k)) for k in keys)
+
+
+def _pair_json(pair):
+    r = pair["result"]
+    out = dict((k, pair.get(k)) for k in ("roles", "vmknic", "netstack", "source_address", "mtu",
+                                          "target", "label", "peer_mtu"))
+    out["routing"] = dict(pair["routing"])
+    for key in ("verdict", "severity", "detail", "problems", "rtt_ms", "rtt_count", "loss_pct",
+                "df_payload", "df_ok", "jumbo_ok", "pmtu_payload", "latency_class"):
+        out[key] = r.get(key)
+    out["probes"] = [dict(p) for p in pair["probes"]]
+    out["notes"] = list(pair.get("notes") or [])
+    return out
+
+
+def reachability_json(reach_run, summary):
+    """The report's ``reachability``: the peers, every tested path with its verdict, the
+    summary."""
+    return {"peers": list(reach_run.get("peers", [])),
+            "paths": [_pair_json(p) for p in reach_run["pairs"]],
+            "summary": summary, "notes": list(reach_run.get("notes", [])),
+            "interrupted": bool(reach_run.get("interrupted"))}
+
+
+def build_report(facts, paths, findings, captures, source, meta):
+    by_name = lambda d: sorted(d.values(), key=lambda x: natural_key(x["name"]))
+    host = dict(facts["host"])
+    routes, routes6 = [], []
+    for stack in sorted(facts["routes"], key=natural_key):
+        routes.extend(dict(r, partial=False) for r in facts["routes"][stack])
+    partial = facts.get("partial_routes") or {}
+    for stack in sorted(partial, key=natural_key):  # from a cut table: the table is not known
+        routes.extend(dict(r, partial=True) for r in partial[stack])
+    for stack in sorted(facts["routes6"], key=natural_key):
+        routes6.extend(dict(r) for r in facts["routes6"][stack])
+    counts = dict((s, 0) for s in ("fail", "warn", "info", "ok"))
+    for f in findings:
+        counts[f["severity"]] += 1
+    status = status_mod.exit_status(findings)
+    nothing_read = not any(c.status == cap.PARSED for c in captures)
+    if nothing_read:
+        status = status_mod.EXIT_CANNOT  # nothing could be read: no verdict at all, not "OK"
+    undetermined = [r for r in ("hot", "cold") if paths[r]["basis"] == "unknown"]
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "esxi-diag", "version": __version__},
+        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "source": dict(source),
+        "host": {"hostname": host.get("hostname"), "fqdn": host.get("fqdn"),
+                 "product": host.get("product"), "version": host.get("version"),
+                 "build": host.get("build"), "update": host.get("update"),
+                 "patch": host.get("patch"), "secure_boot": host.get("secure_boot"),
+                 "encryption": host.get("encryption")},
+        "vmknics": [_vmknic_json(v, paths) for v in by_name(facts["vmknics"])],
+        "nics": [dict(n) for n in by_name(facts["nics"])],
+        "vswitches": [dict(s) for s in by_name(facts["vswitches"])],
+        "portgroups": [dict(p) for p in by_name(facts["portgroups"])],
+        "netstacks": facts["netstacks"],
+        "routes": routes,
+        "routes_ipv6": routes6,
+        "default_gateway": facts.get("default_gateway"),
+        "data_paths": {"hot": _path_json(paths["hot"]), "cold": _path_json(paths["cold"])},
+        "probes": [_probe_json(p) for p in facts["probes"]],
+        "tuning": _tuning_json(facts["tuning"]),
+        "findings": findings,
+        "summary": {"fail": counts["fail"], "warn": counts["warn"], "info": counts["info"],
+                    "ok": counts["ok"], "exit_status": status, "nothing_read": nothing_read,
+                    "undetermined": undetermined},
+        "commands": [c.to_dict() for c in captures],
+        "unrecognised": list(meta.get("unrecognised", [])),
+        "notes": list(meta.get("notes", [])) + list(facts.get("notes") or []),
+    }
+
+
+def command_counts(report):
+    counts = dict((s, 0) for s in (cap.PARSED, cap.UNPARSED, cap.FAILED, cap.UNAVAILABLE))
+    for c in report["commands"]:
+        if c["status"] in counts:
+            counts[c["status"]] += 1
+    return counts
