@@ -79,7 +79,7 @@ def test_hot_none_creates_a_vmotion_netstack_vmknic_and_names_no_service_vmknic(
 
 def test_hot_none_when_the_vmotion_stack_exists_and_only_a_distributed_switch():
     from esxi_diag.rules import remedies
-    from esxi_diag.analysis.facts import new_facts
+    from esxi_diag.analysis.model import new_facts
     facts = new_facts()
     facts["known"].add("interfaces")
     facts["netstacks"] = ["defaultTcpipStack", "vmotion"]

@@ -54,7 +54,7 @@ def test_esxcli_down_falls_back_to_localcli_and_says_so():
     profile["faults"] = {"esxcli_down": True}
     collector, captures, runner = collect_from(profile)
     assert collector.localcli_reason and "Connection failure" in collector.localcli_reason
-    esxcli = [c for c in captures if c.kind in collect.kinds.ESXCLI_KINDS]
+    esxcli = [c for c in captures if collect.kinds.is_esxcli(c.kind)]
     assert esxcli and all(c.via == "localcli" and c.argv[0] == "localcli" for c in esxcli)
     facts = build_facts(captures)
     assert sorted(facts["vmknics"]) == ["vmk0", "vmk1"]
@@ -85,7 +85,7 @@ def test_a_hanging_command_is_killed_and_recorded():
     assert dvs.via == "localcli" and "timed out" in dvs.fallback_from
     assert dvs.timed_out and dvs.status == "failed"
     # one hung namespace does not send every other command to localcli
-    others = [c for c in captures if c.kind in collect.kinds.ESXCLI_KINDS and c is not dvs]
+    others = [c for c in captures if collect.kinds.is_esxcli(c.kind) and c is not dvs]
     assert others and all(c.via == "esxcli" and c.status == "parsed" for c in others)
 
 

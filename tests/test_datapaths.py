@@ -2,7 +2,7 @@
 import pytest
 
 from esxi_diag.analysis import datapaths
-from esxi_diag.analysis.facts import new_facts, new_vmknic
+from esxi_diag.analysis.model import new_facts, new_vmknic
 
 D, VM, PROV = "defaultTcpipStack", "vmotion", "vSphereProvisioning"
 

@@ -320,7 +320,7 @@ def test_collapsed_stanzas_are_read():
                                             ("1500 bytes", None), (True, None), ([1], None),
                                             ("-1", None), ("70000", None)])
 def test_mtu_values_are_checked(value, expected):
-    from esxi_diag.analysis.facts import mtu
+    from esxi_diag.analysis.model import mtu
     assert mtu(value) == expected
 
 

@@ -5,7 +5,7 @@ import pytest
 from esxi_diag import kinds
 from esxi_diag.analysis import datapaths, reach, routing
 from esxi_diag.sources import peers as peers_mod
-from esxi_diag.analysis.facts import new_facts, new_vmknic
+from esxi_diag.analysis.model import new_facts, new_vmknic
 
 
 # -- vmkping command lines --------------------------------------------------------------------
@@ -294,7 +294,7 @@ def test_pairs_follow_roles():
 def from_text(command, text, exit_code=None):
     """The probe record of a vmkping command line and its output, as a transcript makes it."""
     from esxi_diag import kinds
-    from esxi_diag.analysis.facts import probe_record
+    from esxi_diag.kinds.ping import probe_record
     kind, params = kinds.recognise(command)
     return probe_record(params, kinds.parse(kind, text), command, exit_code)
 

@@ -104,7 +104,7 @@ def _repack(path, change, out):
 def test_tampered_raw_output_is_left_out_and_said(cli, tmp_path):
     _, path = make_bundle(cli, tmp_path, "--simulate", "ldvm")
     bad = _repack(path, lambda n, d: d.replace(b"9000", b"1500") if n.endswith(
-        "003-ip.interface.list.stdout") else d, str(tmp_path / "tampered.tgz"))
+        "-ip.interface.list.stdout") else d, str(tmp_path / "tampered.tgz"))
     r = cli("analyze", bad, "--json")
     assert "does not match its SHA-256" in r.err and "Traceback" not in r.err
     assert r.json["data_paths"]["hot"]["basis"] == "unknown"  # not a wrong answer from bad data

@@ -15,7 +15,7 @@ When the facts a rule needs are missing (no interface list, tags not collected) 
 """
 
 from esxi_diag.kinds import DEFAULT_NETSTACK
-from esxi_diag.analysis.facts import natural_key
+from esxi_diag.analysis.model import natural_key
 
 VMOTION_NETSTACK = "vmotion"
 PROVISIONING_NETSTACK = "vSphereProvisioning"

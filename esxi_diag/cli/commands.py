@@ -4,7 +4,7 @@
 from esxi_diag import __version__, kinds
 from esxi_diag.analysis import reach
 from esxi_diag.analysis import pipeline
-from esxi_diag.analysis.facts import natural_key
+from esxi_diag.analysis.model import natural_key
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import UsageError, write_out

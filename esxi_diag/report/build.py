@@ -8,7 +8,7 @@ import time
 
 from esxi_diag import SCHEMA, __version__
 from esxi_diag import status as status_mod
-from esxi_diag.analysis.facts import natural_key
+from esxi_diag.analysis.model import natural_key
 from esxi_diag.sources import capture as cap
 
 

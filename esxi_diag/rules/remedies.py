@@ -10,7 +10,7 @@ vmknic on the dedicated netstack is what VMware documents for vMotion and provis
 import re
 
 from esxi_diag import kinds
-from esxi_diag.analysis.facts import natural_key
+from esxi_diag.analysis.model import natural_key
 
 
 def next_vmknic(facts):

@@ -351,8 +351,7 @@ def _command_entry(entry):
     if not isinstance(entry, dict):
         return None, "is not an object"
     kind = entry.get("kind")
-    if not isinstance(kind, str) or not (kind in kinds.ESXCLI_KINDS or
-                                         kind in kinds.OTHER_KINDS):
+    if not kinds.exists(kind):
         return None, "has an unknown kind %s" % inputs.one_line(repr(kind), 60)
     params = entry.get("params")
     if params is None:
@@ -393,8 +392,7 @@ def _params_problem(kind, params):
     for key, valid in checks:
         if key in params and params[key] is not None and not valid(params[key]):
             return "has an invalid %s %s" % (key, inputs.one_line(repr(params[key]), 60))
-    needs = {"vsish.sbmax": "netstack", "vsish.config": "option",
-             "ip.interface.tags": "vmknic"}.get(kind)
+    needs = kinds.get(kind).needs
     if needs and not params.get(needs):
         return "has no %s" % needs
     target = params.get("target")

@@ -1,16 +1,18 @@
 """Collection from a live or simulated host: the plan, run concurrently through the runner.
 
 Independent commands run at once in a bounded thread pool (esxcli takes from a fraction of a second
-to seconds per call). Follow-ups are submitted as soon as the command they depend on is parsed:
-``tag get`` for each vmknic and ``sbMax`` for each netstack in use after the interface list, the
-route table of each netstack after the netstack list. Each capture is parsed once, here, and keeps
-its rows for facts.py.
+to seconds per call). The plan is the kinds' own (kinds/): follow-ups are planned as soon as the
+command that reveals their names is parsed (``tag get`` for each vmknic, ``sbMax`` and the route
+tables for each netstack in use after the interface list, the route tables of every instantiated
+netstack after the netstack list), and take the next free slot. Each capture is parsed once, here,
+and keeps its rows for facts.py.
 
 When esxcli itself fails (hostd down: a connection error or a timeout rather than an esxcli error
 message), the command is retried through ``localcli`` and every later esxcli command goes straight to
 localcli; the report says so.
 """
 
+import heapq
 import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -27,64 +29,32 @@ _ESXCLI_ANSWER = re.compile(r"^(Error|Usage):|Unknown command|Invalid option|Mis
                             r"does not exist|not found|Invalid (data|value|interface)", re.I | re.M)
 
 
+_GATING, _FOLLOW_UP, _LATER = 0, 1, 2  # the order commands take a free slot in
+
+
 class NotOnEsxi(Exception):
     """esxcli is not here: this is not an ESXi host."""
 
 
 def initial_plan():
-    """(kind, params) of the commands that depend on nothing, in report order."""
-    return [
-        ("system.version", {}),
-        ("system.hostname", {}),
-        ("ip.interface.list", {}),
-        ("ip.interface.ipv4", {}),
-        ("ip.interface.ipv6", {}),
-        ("ip.netstack.list", {}),
-        ("nic.list", {}),
-        ("vswitch.standard.list", {}),
-        ("vswitch.portgroup.list", {}),
-        ("vswitch.dvs.list", {}),
-        ("advanced.option", {"option": kinds.LINE_RATE_OPTION}),
-        ("advanced.option", {"option": kinds.LATENCY_OPTION}),
-        ("system.encryption", {}),
-        ("system.secureboot", {}),
-    ]
+    """(kind, params) of the commands that depend on nothing, those that gate follow-ups first
+    (declared by the kinds: kinds/)."""
+    return kinds.initial_plan()
 
 
 def follow_ups(kind, rows):
-    """(kind, params) that a parsed capture makes possible. Invalid names are dropped here."""
+    """(kind, params) that a parsed capture makes possible: the kinds that run once per vmknic or
+    netstack its rows reveal. Invalid names are dropped (kinds' ``discovers`` validate them)."""
     out = []
-    if kind == "ip.interface.list":
-        stacks = []
-        for row in rows:
-            name = row.get("name")
-            if kinds.valid_vmknic(name):
-                out.append(("ip.interface.tags", {"vmknic": name}))
-            stack = row.get("netstackinstance")
-            if kinds.valid_netstack(stack) and stack not in stacks:
-                stacks.append(stack)
-        for stack in stacks:
-            out.append(("vsish.sbmax", {"netstack": stack}))
-            out.append(("ip.route.ipv4", {"netstack": stack}))
-            out.append(("ip.route.ipv6", {"netstack": stack}))
-    elif kind == "ip.netstack.list":
-        for row in rows:
-            stack = row.get("key") or row.get("name")
-            if kinds.valid_netstack(stack):
-                out.append(("ip.route.ipv4", {"netstack": stack}))
-                out.append(("ip.route.ipv6", {"netstack": stack}))
+    for category, names in sorted(kinds.discoveries(kind, rows).items()):
+        for name in names:
+            out.extend(kinds.follow_ups(category, name))
     return out
 
 
 def manual_plan(vmknics, netstacks):
     """The whole plan with names filled in, in order (for transcripts and the commands list)."""
-    plan = initial_plan()
-    plan.extend(("ip.interface.tags", {"vmknic": v}) for v in vmknics if kinds.valid_vmknic(v))
-    stacks = [s for s in netstacks if kinds.valid_netstack(s)]
-    plan.extend(("ip.route.ipv4", {"netstack": s}) for s in stacks)
-    plan.extend(("ip.route.ipv6", {"netstack": s}) for s in stacks)
-    plan.extend(("vsish.sbmax", {"netstack": s}) for s in stacks)
-    return plan
+    return kinds.manual_plan(vmknics, netstacks)
 
 
 def _key(kind, params):
@@ -115,7 +85,7 @@ class Collector(object):
 
     def run_one(self, kind, params):
         """Run one planned command (with the localcli fallback) and parse it. Never raises."""
-        if kind in kinds.ESXCLI_KINDS:
+        if kinds.is_esxcli(kind):
             cli = "localcli" if self._use_localcli() else "esxcli"
             result = self.runner.run(kinds.argv(kind, params, xml=True, cli=cli),
                                      self.esxcli_timeout)
@@ -141,37 +111,46 @@ class Collector(object):
         return capture
 
     def collect(self):
-        """All captures of the plan, in plan order. Raises NotOnEsxi when esxcli is absent."""
+        """All captures of the plan, in plan order. Raises NotOnEsxi when esxcli is absent.
+
+        At most ``jobs`` commands run at once. The commands that gate follow-ups (the interface
+        and netstack lists) start first, and each follow-up takes the next free slot before the
+        remaining independent commands, so that the whole takes little more than its longest
+        chain of dependent commands."""
         which = getattr(self.runner.backend, "which", None)
         if which is not None and not which("esxcli"):
             raise NotOnEsxi()
         order = []
-        captures = {}
         scheduled = set()
+        captures = {}
+        waiting = []  # heap of (priority, sequence, kind, params)
+        running = {}  # future -> key
         pool = ThreadPoolExecutor(max_workers=self.jobs)
-        pending = {}
-        try:
-            def submit(kind, params):
-                key = _key(kind, params)
-                if key in scheduled:
-                    return
+
+        def plan(kind, params, priority):
+            key = _key(kind, params)
+            if key not in scheduled:
                 scheduled.add(key)
                 order.append(key)
-                pending[pool.submit(self.run_one, kind, params)] = key
+                heapq.heappush(waiting, (priority, len(order), kind, params))
 
+        try:
             for kind, params in initial_plan():
-                submit(kind, params)
-            while pending:
-                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                plan(kind, params, _GATING if kinds.get(kind).collect == kinds.GATE else _LATER)
+            while waiting or running:
+                while waiting and len(running) < self.jobs:
+                    _, _, kind, params = heapq.heappop(waiting)
+                    running[pool.submit(self.run_one, kind, params)] = _key(kind, params)
+                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
                 for future in done:
-                    key = pending.pop(future)
+                    key = running.pop(future)
                     capture = future.result()
                     captures[key] = capture
                     if capture.rows is not None:
                         for kind, params in follow_ups(capture.kind, capture.rows):
-                            submit(kind, params)
+                            plan(kind, params, _FOLLOW_UP)
         except BaseException:
-            for future in pending:
+            for future in running:
                 future.cancel()
             self.runner.terminate_all()
             raise

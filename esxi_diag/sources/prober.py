@@ -11,7 +11,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from esxi_diag import kinds
-from esxi_diag.analysis.facts import probe_record
+from esxi_diag.kinds.ping import probe_record
 from esxi_diag.analysis.reach import (DEFAULT_COUNT, DEFAULT_INTERVAL, DEFAULT_PARALLEL, DF_COUNT,
                                       PROBE_WAIT, _passed, judge, overhead, probe_steps)
 from esxi_diag.parsers import ParseError
