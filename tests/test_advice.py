@@ -80,11 +80,12 @@ def test_hot_none_creates_a_vmotion_netstack_vmknic_and_names_no_service_vmknic(
 def test_hot_none_when_the_vmotion_stack_exists_and_only_a_distributed_switch():
     from esxi_diag.rules import remedies
     from esxi_diag.analysis.model import new_facts
+    from esxi_diag.render.messages import steps_text
     facts = new_facts()
     facts["known"].add("interfaces")
     facts["netstacks"] = ["defaultTcpipStack", "vmotion"]
     facts["vswitches"] = {"DSwitch": {"name": "DSwitch", "type": "distributed"}}
-    steps = remedies.dedicated_vmknic(facts, "vmotion", "vMotion")
+    steps = steps_text(remedies.dedicated_vmknic(facts, "vmotion", "vMotion")).split("\n")
     assert not any("netstack add" in s or "portgroup add" in s for s in steps)
     assert "esxcli network ip interface add -i vmk0 --dvs-name DSwitch --dvport-id " \
            "<free-DVPort-ID> -N vmotion" in steps

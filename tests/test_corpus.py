@@ -5,7 +5,6 @@ with the command that printed it (BARE). The facts compared include those that m
 ``None`` in an expectation is asserted, not skipped. A new fixture fails ``test_every_fixture_
 has_an_expectation`` until its facts are written down here.
 """
-import io
 import os
 
 import pytest

@@ -1,4 +1,5 @@
 """Data-path resolution (ldvm-rules.md section 1) as a table of cases."""
+from esxi_diag.render.messages import render
 import pytest
 
 from esxi_diag.analysis import datapaths
@@ -70,19 +71,19 @@ def test_inactive_tags_are_reported_with_the_path():
     paths = datapaths.resolve(facts_of(vmk("vmk0", tags=["Management", "VMotion"]),
                                        vmk("vmk1", VM)))
     assert paths["hot"]["inactive_tagged"] == ["vmk0"]
-    assert "precedence" in paths["hot"]["reason"]
+    assert "precedence" in render(paths["hot"]["reason"])
 
 
 def test_partial_tags_say_there_may_be_more():
     paths = datapaths.resolve(facts_of(vmk("vmk1", tags=["VMotion"]), vmk("vmk2", tags=None)))
     assert paths["hot"]["unknown_tags"] == ["vmk2"]
-    assert "may be more" in paths["hot"]["reason"]
+    assert "may be more" in render(paths["hot"]["reason"])
 
 
 def test_nothing_collected_is_unknown():
     paths = datapaths.resolve(facts_of(interfaces_known=False))
     assert paths["hot"]["basis"] == "unknown" and paths["cold"]["basis"] == "unknown"
-    assert "not collected" in paths["hot"]["reason"]
+    assert "not collected" in render(paths["hot"]["reason"])
 
 
 def test_unknown_netstack_is_unknown():

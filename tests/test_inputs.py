@@ -1,6 +1,5 @@
 """Bounded, validated input: every reader stops at its cap while reading, every JSON input is
 depth-checked, and a document of the wrong shape is one line, never an internal error."""
-import io
 import json
 import os
 import stat

@@ -5,6 +5,7 @@ interface runs MTU 1500 (jumbo frames are dropped on that link), and vmk2 (MTU 9
 netstack) to a peer at 9000. ``tests/live/vmkping`` stands in for ESXi's vmkping (see its
 docstring). Only namespaces this test creates receive traffic. Skipped without root, ip or ping.
 """
+from esxi_diag.render.messages import render
 import os
 import shutil
 import subprocess
@@ -69,7 +70,7 @@ def test_real_probes_through_the_live_backend(netns, monkeypatch):
     assert not interrupted
     verdicts = [p["result"]["verdict"] for p in pairs]
     assert verdicts == ["path-mtu", "ok", "unreachable"], [p["result"] for p in pairs]
-    assert "drops jumbo frames" in pairs[0]["result"]["detail"]
+    assert "drops jumbo frames" in render(pairs[0]["result"]["detail"])
     assert pairs[1]["result"]["rtt_count"] == 3 and pairs[1]["result"]["df_ok"] is True
     # the -S flag reached the stand-in exactly for the vmknic on the vmotion netstack
     commands = [" ".join(r.argv) for r in runner.history]

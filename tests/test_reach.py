@@ -1,5 +1,6 @@
 """Reachability: vmkping command lines, routing pre-flight, verdicts from probe records, peers."""
 
+from esxi_diag.render.messages import render
 import pytest
 
 from esxi_diag import kinds
@@ -87,14 +88,14 @@ def test_preflight_default_route_through_another_vmknic_says_so():
     f = _facts()
     f["vmknics"]["vmk3"]["ipv4"]["gateway"] = None
     r = routing.preflight(f, "vmk3", "172.16.0.5")
-    assert r["kind"] == "netstack-gateway" and "through vmk0" in r["detail"]
+    assert r["kind"] == "netstack-gateway" and "through vmk0" in render(r["detail"])
 
 
 def test_a_vmknic_is_not_said_missing_when_the_interface_list_was_not_read():
     f = _facts()
     f["known"].discard("interfaces")  # e.g. a bundle whose interface list failed its checksum
     r = routing.preflight(f, "vmk9", "10.1.0.99")
-    assert r["kind"] == "unknown" and "does not exist" not in r["detail"]
+    assert r["kind"] == "unknown" and "does not exist" not in render(r["detail"])
 
 
 def test_multi_nic_vmotion_gateway_is_on_link_for_every_vmknic_of_its_subnet():
@@ -106,7 +107,7 @@ def test_multi_nic_vmotion_gateway_is_on_link_for_every_vmknic_of_its_subnet():
     f["vmknics"]["vmk4"] = v
     r = routing.preflight(f, "vmk4", "172.16.0.5")  # the default route names vmk1
     assert r["kind"] == "netstack-gateway" and r["interface"] == "vmk4"
-    assert "own subnet" in r["detail"]
+    assert "own subnet" in render(r["detail"])
 
 
 def test_static_route_behind_another_vmknic_leaves_through_it():
@@ -135,7 +136,7 @@ def test_ipv6_preflight_reads_the_ipv6_route_table():
     v["ipv4"], v["ipv4_known"] = None, True
     assert routing.preflight(f, "vmk1", "10.1.0.5")["kind"] == "not-routable"
     v["ipv6"] = [{"address": "fe80::1", "prefix_length": 64}]
-    assert "only link-local" in routing.preflight(f, "vmk1", "2001:db8:1::12")["detail"]
+    assert "only link-local" in render(routing.preflight(f, "vmk1", "2001:db8:1::12")["detail"])
 
 
 def test_preflight_without_route_table_is_unknown_not_a_failure():
@@ -198,8 +199,8 @@ def test_path_mtu_tells_jumbo_from_below_1500():
                                      probe(df=True, size=1472, sent=3, received=3)]))
     below = reach.judge(pair(probes=[probe(), probe(df=True, size=8972, sent=3, received=0),
                                      probe(df=True, size=1472, sent=3, received=0)]))
-    assert "drops jumbo frames" in jumbo["detail"] and jumbo["jumbo_ok"] is True
-    assert "below 1500" in below["detail"] and below["jumbo_ok"] is False
+    assert "drops jumbo frames" in render(jumbo["detail"]) and jumbo["jumbo_ok"] is True
+    assert "below 1500" in render(below["detail"]) and below["jumbo_ok"] is False
 
 
 def test_ipv6_overhead_is_48():
@@ -317,9 +318,9 @@ def test_no_statistics_is_never_a_pass(desc, text, exit_code):
     r = reach.judge(pair(mtu=None, probes=[from_text(SERIES, text, exit_code)]))
     assert r["verdict"] == "not-measured" and r["severity"] == "warn", desc
     if "cut" in desc:  # what was shown is kept: the round trip of the replies printed
-        assert r["rtt_ms"]["avg"] > 0 and "cut after" in r["detail"]
+        assert r["rtt_ms"]["avg"] > 0 and "cut after" in render(r["detail"])
     if exit_code:
-        assert "printed nothing (exit status 1)" in r["detail"]
+        assert "printed nothing (exit status 1)" in render(r["detail"])
 
 
 def test_every_requested_reply_shown_is_evidence_even_without_statistics():
@@ -349,10 +350,10 @@ def test_vmkernel_stack_not_configured_is_its_own_verdict():
     # the pasted command used -S vmotion, but the facts say vmk2 is on the default netstack
     r = reach.judge(pair(vmknic="vmk2", netstack="defaultTcpipStack", probes=[p]))
     assert r["verdict"] == "stack-not-configured" and r["severity"] == "fail"
-    assert "use -S defaultTcpipStack" in r["detail"]
+    assert "use -S defaultTcpipStack" in render(r["detail"])
     # same netstack as the facts: the configuration changed since it was read
     r = reach.judge(pair(vmknic="vmk2", netstack="vmotion", probes=[p]))
-    assert r["verdict"] == "stack-not-configured" and "changed since" in r["detail"]
+    assert r["verdict"] == "stack-not-configured" and "changed since" in render(r["detail"])
 
 
 def test_only_dont_fragment_probes_still_give_their_round_trip():

@@ -1,4 +1,5 @@
 """tune: the arithmetic, apply with every failure point, persist, rollback, on the simulator."""
+from esxi_diag.render.messages import render
 import copy
 import json
 
@@ -44,7 +45,7 @@ def test_sbmax_is_the_bdp_rounded_up_to_64k(gbit, ms, expected):
     assert decided
     assert value == expected and value % 65536 == 0
     assert value >= gbit * 1e9 / 8 * ms / 1000 > value - 65536
-    assert "bandwidth-delay product" in reasons[0]
+    assert "bandwidth-delay product" in render(reasons[0])
 
 
 def test_the_reference_example_10g_at_80ms():

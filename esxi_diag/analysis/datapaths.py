@@ -16,6 +16,7 @@ When the facts a rule needs are missing (no interface list, tags not collected) 
 
 from esxi_diag.kinds import DEFAULT_NETSTACK
 from esxi_diag.analysis.model import natural_key
+from esxi_diag.render.messages import msg
 
 VMOTION_NETSTACK = "vmotion"
 PROVISIONING_NETSTACK = "vSphereProvisioning"
@@ -49,44 +50,37 @@ def _by_netstack_or_tag(facts, netstack, tag, label, netstack_basis, tag_basis):
     """The netstack rule, then the tag rule. Returns (path or None, unknown_reason or None)."""
     vmknics = _sorted(facts["vmknics"].values())
     if "interfaces" not in facts["known"] and not vmknics:
-        return None, "the VMkernel interface list was not collected"
+        return None, msg("path.no-interface-list")
     on_stack = [v for v in vmknics if v.get("netstack") == netstack]
     tagged = [v for v in vmknics if has_tag(v, tag) and v.get("netstack") == DEFAULT_NETSTACK]
     ignored = [v["name"] for v in vmknics if has_tag(v, tag) and v.get("netstack") not in (
         None, DEFAULT_NETSTACK, netstack)]
     if on_stack:
-        names = ", ".join(v["name"] for v in on_stack)
         return _path(netstack_basis, on_stack,
-                     "%s on the %s netstack, which takes precedence over %s tags" % (
-                         names, netstack, label),
+                     msg("path.on-netstack", vmknics=[v["name"] for v in on_stack],
+                         netstack=netstack, tag=label),
                      inactive_tagged=[v["name"] for v in tagged],
                      ignored_tagged=ignored), None
     if any(v.get("netstack") is None for v in vmknics):
-        return None, "the netstack of %s is not known" % ", ".join(
-            v["name"] for v in vmknics if v.get("netstack") is None)
+        return None, msg("path.netstack-not-known", vmknics=[
+            v["name"] for v in vmknics if v.get("netstack") is None])
     if "interfaces" not in facts["known"]:  # what follows rests on absence: a cut list cannot say
-        return None, ("the interface list is incomplete (edited or cut): a vmknic on the %s "
-                      "netstack, which would take precedence, may be missing from it" % netstack)
+        return None, msg("path.interface-list-cut", netstack=netstack)
     # only vmknics of the default netstack can carry a service by tag
     unknown = [v["name"] for v in vmknics if v.get("tags") is None and
                v.get("netstack") == DEFAULT_NETSTACK]
     enabled = [v for v in tagged if v.get("enabled") is not False]
     disabled = [v["name"] for v in tagged if v.get("enabled") is False]
     if enabled:
-        reason = "no vmknic on the %s netstack; %s tagged %s" % (
-            netstack, ", ".join(v["name"] for v in enabled), label)
-        if unknown:
-            reason += " (tags of %s not known: there may be more)" % ", ".join(unknown)
+        reason = msg("path.tagged", netstack=netstack, vmknics=[v["name"] for v in enabled],
+                     tag=label, unknown=msg("path.maybe-more", vmknics=unknown) if unknown
+                     else None)
         return _path(tag_basis, enabled, reason, disabled_tagged=disabled,
                      unknown_tags=unknown, ignored_tagged=ignored), None
     if unknown:
-        return _unknown("the service tags of %s were not collected" % ", ".join(unknown),
-                        unknown), None
-    reason = "no vmknic on the %s netstack and no enabled vmknic of the default netstack tagged " \
-             "%s" % (netstack, label)
-    if ignored:
-        reason += " (the %s tag on %s, of another netstack, has no effect)" % (
-            label, ", ".join(ignored))
+        return _unknown(msg("path.tags-not-collected", vmknics=unknown), unknown), None
+    reason = msg("path.none", netstack=netstack, tag=label,
+                 ignored=msg("path.ignored", tag=label, vmknics=ignored) if ignored else None)
     return _path("none", [], reason, disabled_tagged=disabled, ignored_tagged=ignored), None
 
 
@@ -113,11 +107,10 @@ def resolve_cold(facts):
                   and v.get("netstack") == DEFAULT_NETSTACK]
     if management:
         return _path("management", management,
-                     "no provisioning vmknic: cold data falls back to the Management vmknic "
-                     "(%s)" % ", ".join(v["name"] for v in management),
+                     msg("path.management", vmknics=[v["name"] for v in management]),
                      disabled_tagged=path["disabled_tagged"],
                      ignored_tagged=path["ignored_tagged"])
-    return _path("none", [], "no provisioning vmknic and no enabled Management vmknic",
+    return _path("none", [], msg("path.no-cold"),
                  disabled_tagged=path["disabled_tagged"], ignored_tagged=path["ignored_tagged"])
 
 

@@ -14,6 +14,7 @@ import ipaddress
 
 from esxi_diag import kinds
 from esxi_diag.analysis import routing
+from esxi_diag.render.messages import msg
 
 DEFAULT_COUNT = 10
 DEFAULT_INTERVAL = 0.2
@@ -55,8 +56,8 @@ def plan_pairs(facts, paths, peers, roles=("hot", "cold")):
         if not wanted:
             continue
         if not path["vmknics"]:
-            notes.append("%s data: no %s-data vmknic to test from (%s)" % (role, role,
-                                                                           path["reason"]))
+            notes.append(msg("reach.no-vmknic-to-test", role=msg("role." + role),
+                             reason=path["reason"]))
             continue
         for name in path["vmknics"]:
             v = facts["vmknics"].get(name) or {}
@@ -138,14 +139,13 @@ def _not_measured_detail(p):
     """Why a probe proves nothing, in one phrase."""
     what = p.get("command") or "vmkping"
     if p.get("replies"):
-        return ("%s: the output was cut after %d of %s replies, before its statistics: the round "
-                "trip is from the replies shown, the loss is not known" % (
-                    what, p["replies"], p.get("count") or "?"))
+        return msg("reach.cut-after-replies", command=what, replies=p["replies"],
+                   count=p.get("count") or "?")
     if p.get("error") == "no-output":
         code = p.get("exit_code")
-        return "%s printed nothing%s" % (what, "" if code in (None, 0) else
-                                         " (exit status %s)" % code)
-    return "%s: the output ends before its statistics: no reply and no count shown" % what
+        return msg("reach.printed-nothing", command=what,
+                   status=None if code in (None, 0) else msg("reach.exit-status", code=code))
+    return msg("reach.no-statistics", command=what)
 
 
 def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
@@ -160,16 +160,12 @@ def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
 
 def _stack_detail(pair, probe):
     used = probe.get("netstack") or kinds.DEFAULT_NETSTACK
-    text = ("vmkping printed '*** vmkernel stack not configured ***' for -S %s: %s is not on the "
-            "%s netstack, or that netstack does not exist on this host" % (used, pair["vmknic"],
-                                                                            used))
     if pair.get("netstack") and used != pair["netstack"]:
-        text += (" (the command used -S %s, but %s is on %s: use -S %s)" % (
-            used, pair["vmknic"], pair["netstack"], pair["netstack"]))
+        why = msg("reach.stack-wrong-s", used=used, vmknic=pair["vmknic"],
+                  netstack=pair["netstack"])
     else:
-        text += (" (the configuration changed since it was read: read the interface list "
-                 "again)")
-    return text
+        why = msg("reach.stack-changed")
+    return msg("reach.stack-not-configured", used=used, vmknic=pair["vmknic"], why=why)
 
 
 def judge(pair, threshold_ms=LAN_MAX_MS):
@@ -194,10 +190,9 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
              and p["netstack"] != pair["netstack"]]
     probes = [p for p in probes if p not in wrong]
     if wrong and not probes and not stack:
-        problems.append(("wrong-netstack", "%s is on the %s netstack, but the probe used %s: it "
-                         "says nothing about this path (vmkping needs -S %s)" % (
-                             pair["vmknic"], pair["netstack"], wrong[0]["netstack"],
-                             pair["netstack"])))
+        problems.append(("wrong-netstack", msg(
+            "reach.wrong-netstack", vmknic=pair["vmknic"], netstack=pair["netstack"],
+            used=wrong[0]["netstack"])))
     series = _series(probes)
     if series is not None:
         sent, received = counted(series)
@@ -208,19 +203,20 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
             result["rtt_count"] = received
             result["latency_class"] = latency_class(series["rtt_ms"]["avg"], threshold_ms)
         if series.get("error") in ("network-unreachable", "host-down") or not received:
-            problems.append(("unreachable", "%s from %s: %s" % (
-                pair["target"], pair["vmknic"],
-                series.get("error") or "no reply to %s probes" % sent)))
+            problems.append(("unreachable", msg(
+                "reach.unreachable", target=pair["target"], vmknic=pair["vmknic"],
+                why=series.get("error") or msg("reach.no-reply", sent=sent))))
         elif result["loss_pct"]:
-            problems.append(("loss", "%g%% of %d probes lost" % (result["loss_pct"], sent)))
+            problems.append(("loss", msg("reach.loss", loss=result["loss_pct"], sent=sent)))
     else:
         plain = [p for p in probes if not p["df"] and p.get("error") not in (
             "network-unreachable", "host-down", "message-too-long")]
         failed = [p for p in probes if not p["df"] and p.get("error") in (
             "network-unreachable", "host-down")]
         if failed:
-            problems.append(("unreachable", "%s from %s: %s" % (
-                pair["target"], pair["vmknic"], failed[0]["error"])))
+            problems.append(("unreachable", msg(
+                "reach.unreachable", target=pair["target"], vmknic=pair["vmknic"],
+                why=failed[0]["error"])))
         elif plain:
             rtt, n = _rtt_of(plain)
             if rtt is not None:
@@ -235,9 +231,8 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
                           latency_class=latency_class(rtt["avg"], threshold_ms))
     for p in df:
         if p.get("error") == "message-too-long":
-            problems.append(("local-mtu", "a %d-byte don't-fragment probe does not fit %s's own "
-                             "MTU (sendto() failed: Message too long)" % (
-                                 p["payload_bytes"], pair["vmknic"])))
+            problems.append(("local-mtu", msg("reach.local-mtu", size=p["payload_bytes"],
+                                              vmknic=pair["vmknic"])))
             break
     small_ok = series is not None and _passed(series)
     at_full = [p for p in df if full is not None and p["payload_bytes"] == full]
@@ -250,8 +245,8 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     uncounted_df = [p for p in probes if p["df"] and not counted(p)
                     and p.get("error") != "message-too-long"]
     if uncounted_df and not at_full and series is not None:
-        problems.append(("not-measured", "the don't-fragment test proves nothing: " +
-                         _not_measured_detail(uncounted_df[-1])))
+        problems.append(("not-measured", msg("reach.df-proves-nothing",
+                                             why=_not_measured_detail(uncounted_df[-1]))))
     base = 1500 - overhead(pair["ipv6"])
     at_base = [p for p in df if p["payload_bytes"] == base]
     if at_base and full != base:
@@ -262,39 +257,34 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
     if result["df_ok"] is False and small_ok and not any(p[0] == "local-mtu" for p in problems):
         tested = result["df_payload"]
         if (pair.get("mtu") or 0) > 1500 and result["jumbo_ok"] is True:
-            detail = ("%d-byte don't-fragment probes are lost while %d-byte ones pass: something "
-                      "on the path drops jumbo frames" % (tested, base))
+            what = msg("reach.drops-jumbo", size=tested, base=base)
         elif result["jumbo_ok"] is False:
-            detail = ("even %d-byte don't-fragment probes are lost: the path MTU is below 1500" %
-                      base)
+            what = msg("reach.below-1500", base=base)
         else:
-            detail = ("%d-byte don't-fragment probes are lost while small packets pass: the path "
-                      "MTU is smaller than %d" % (tested, tested + overhead(pair["ipv6"])))
-        if result["loss_pct"]:
-            detail += " (uncertain: this link also loses %g%% of small probes)" % (
-                result["loss_pct"])
-        if result["pmtu_payload"] is not None:
-            detail += "; the largest payload that passes is %d bytes (path MTU %d)" % (
-                result["pmtu_payload"], result["pmtu_payload"] + overhead(pair["ipv6"]))
-        problems.append(("path-mtu", detail))
+            what = msg("reach.smaller-path-mtu", size=tested,
+                       mtu=tested + overhead(pair["ipv6"]))
+        problems.append(("path-mtu", msg(
+            "reach.path-mtu", what=what,
+            uncertain=msg("reach.uncertain", loss=result["loss_pct"]) if result["loss_pct"]
+            else None,
+            largest=msg("reach.largest", size=result["pmtu_payload"],
+                        mtu=result["pmtu_payload"] + overhead(pair["ipv6"]))
+            if result["pmtu_payload"] is not None else None)))
     if result["df_ok"] is False and series is None and not any(
             v in ("local-mtu", "unreachable") for v, _ in problems):
-        problems.append(("unreachable", "no reply to the %d-byte don't-fragment probes, and no "
-                         "small-packet series was run: either %s does not answer at all or the "
-                         "path MTU is below %d" % (result["df_payload"], pair["target"],
-                                                   result["df_payload"] +
-                                                   overhead(pair["ipv6"]))))
+        problems.append(("unreachable", msg(
+            "reach.df-only-lost", size=result["df_payload"], target=pair["target"],
+            mtu=result["df_payload"] + overhead(pair["ipv6"]))))
     if result["latency_class"] == "beyond-supported":
-        problems.append(("beyond-150ms", "average round-trip time %.1f ms is beyond the %d ms "
-                         "Long Distance vMotion supports" % (result["rtt_ms"]["avg"],
-                                                             LDVM_MAX_MS)))
+        problems.append(("beyond-150ms", msg("reach.beyond", rtt=result["rtt_ms"]["avg"],
+                                             limit=LDVM_MAX_MS)))
     if pair.get("interrupted"):
-        problems.append(("interrupted", "interrupted before all probes ran"))
+        problems.append(("interrupted", msg("reach.interrupted")))
     if not problems and series is None and not df:
-        problems.append(("not-measured", "no probe of this path was run" if not pair["probes"]
-                         else "no probe of this path printed a count of its replies"))
+        problems.append(("not-measured", msg("reach.no-probe-run" if not pair["probes"]
+                                             else "reach.no-probe-counted")))
     problems.sort(key=lambda p: _RANK[SEVERITY[p[0]]])
-    verdict, detail = problems[0] if problems else ("ok", "all probes passed")
+    verdict, detail = problems[0] if problems else ("ok", msg("reach.all-passed"))
     result.update(verdict=verdict, severity=SEVERITY[verdict], detail=detail,
                   problems=[{"verdict": v, "detail": d} for v, d in problems])
     pair["result"] = result

@@ -3,7 +3,8 @@
 the vmknic's own gateway.) Pure: reads facts only. IPv4 and IPv6 alike: IPv6 reads the netstack's
 IPv6 route table (``esxcli network ip route ipv6 list -N <netstack>``).
 
-Result: {"kind", "gateway", "interface", "detail"} with kind one of
+Result: {"kind", "gateway", "interface", "detail"} (``detail`` a message, render/messages.py)
+with kind one of
 ``on-link``, ``static-route``, ``vmknic-gateway``, ``netstack-gateway``, ``not-routable``,
 ``unknown`` (the facts needed were not collected).
 
@@ -13,6 +14,8 @@ route's interface.
 """
 
 import ipaddress
+
+from esxi_diag.render.messages import msg
 
 
 def _result(kind, detail, gateway=None, interface=None):
@@ -79,13 +82,12 @@ def preflight(facts, vmknic_name, target):
     v = facts["vmknics"].get(vmknic_name)
     if v is None:
         if "interfaces" not in facts["known"]:
-            return _result("unknown", "the interface list was not read: whether %s exists is "
-                           "not known" % vmknic_name)
-        return _result("not-routable", "%s does not exist on this host" % vmknic_name)
+            return _result("unknown", msg("routing.interfaces-not-read", vmknic=vmknic_name))
+        return _result("not-routable", msg("routing.no-such-vmknic", vmknic=vmknic_name))
     try:
         address = ipaddress.ip_address(target)
     except ValueError:
-        return _result("not-routable", "%r is not an address" % target)
+        return _result("not-routable", msg("routing.not-an-address", target=repr(target)))
     family = "IPv%d" % address.version
     own = own_networks(v, address.version)
     if not own:
@@ -94,16 +96,16 @@ def preflight(facts, vmknic_name, target):
         else:
             known = v.get("ipv6_known") or "ipv6" in facts["known"]
         if known:
-            return _result("not-routable", "%s has no %s address%s, so it cannot reach the %s "
-                           "peer %s" % (vmknic_name, family, " (only link-local)"
-                                        if v.get("ipv6") and address.version == 6 else "",
-                                        family, target))
-        return _result("unknown", "the %s address of %s was not collected" % (family,
-                                                                              vmknic_name))
+            return _result("not-routable", msg(
+                "routing.no-address-of-family", vmknic=vmknic_name, family=family, target=target,
+                local=msg("routing.only-link-local") if v.get("ipv6") and address.version == 6
+                else None))
+        return _result("unknown", msg("routing.address-not-collected", family=family,
+                                      vmknic=vmknic_name))
     for net, label in own:
         if address in net:
-            return _result("on-link", "%s is in %s's subnet %s" % (target, vmknic_name, label),
-                           interface=vmknic_name)
+            return _result("on-link", msg("routing.on-link", target=target, vmknic=vmknic_name,
+                                          subnet=label), interface=vmknic_name)
     # named by the vmknic's own address/prefix, not the computed network address, so that a
     # masked report (redact.py) reads the same as the analysis of masked raw outputs
     subnet = ", ".join(label for _, label in own)
@@ -121,25 +123,26 @@ def preflight(facts, vmknic_name, target):
     if statics:
         statics.sort(key=lambda p: -p[0])
         _, net, r = statics[0]
-        return _result("static-route", "static route %s via %s on the %s netstack" % (
-            net.with_prefixlen if address.version == 6 else "%s/%s" % (r["network"],
-                                                                      r["netmask"]),
-            r["gateway"], stack), r["gateway"], _leaves_through(v, r))
+        return _result("static-route", msg(
+            "routing.static-route", network=net.with_prefixlen if address.version == 6 else
+            "%s/%s" % (r["network"], r["netmask"]), gateway=r["gateway"], netstack=stack),
+            r["gateway"], _leaves_through(v, r))
     own_gateway = (v.get("ipv4") or {}).get("gateway") if address.version == 4 else None
     if own_gateway:
-        return _result("vmknic-gateway", "%s's own gateway %s" % (vmknic_name, own_gateway),
-                       own_gateway, vmknic_name)
+        return _result("vmknic-gateway", msg("routing.vmknic-gateway", vmknic=vmknic_name,
+                                             gateway=own_gateway), own_gateway, vmknic_name)
     if default is not None:
         via = _leaves_through(v, default)
-        detail = "the %s netstack's default gateway %s" % (stack, default["gateway"])
+        how = None
         if via == vmknic_name and default.get("interface") not in (None, vmknic_name):
-            detail += " (on %s's own subnet)" % vmknic_name
+            how = msg("routing.on-own-subnet", vmknic=vmknic_name)
         elif via and via != vmknic_name:
-            detail += " (reached through %s)" % via
-        return _result("netstack-gateway", detail, default["gateway"], via)
+            how = msg("routing.reached-through", via=via)
+        return _result("netstack-gateway", msg("routing.netstack-gateway", netstack=stack,
+                                               gateway=default["gateway"], how=how),
+                       default["gateway"], via)
     if routes is None:
-        return _result("unknown", "%s is outside %s's subnet and the %s %s route table was not "
-                       "collected" % (target, vmknic_name, stack, family))
-    return _result("not-routable", "%s is outside %s's subnet %s and the %s netstack has no "
-                   "default gateway, static route or per-vmknic gateway that reaches it" % (
-                       target, vmknic_name, subnet, stack))
+        return _result("unknown", msg("routing.table-not-collected", target=target,
+                                      vmknic=vmknic_name, netstack=stack, family=family))
+    return _result("not-routable", msg("routing.not-routable", target=target, vmknic=vmknic_name,
+                                       subnet=subnet, netstack=stack))

@@ -14,6 +14,7 @@ import re
 
 from esxi_diag import kinds
 from esxi_diag.analysis import releases, topology
+from esxi_diag.render.messages import msg
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0
@@ -74,23 +75,20 @@ def line_rate_option(mbit, current, default, minimum, maximum, allow_decrease=Fa
     never lower than the current value unless allowed."""
     mbytes = mbit / 8.0
     value = int(round(mbytes))
-    reasons = ["%s = %g MB/s" % (mbit_text(mbit), mbytes)]
+    reasons = [msg("tune.rate-mbytes", rate=mbit_text(mbit), mbytes=mbytes)]
     lo = minimum if minimum is not None else 1
     hi = maximum if maximum is not None else 2000
     capped = False
     if value > hi:
-        reasons.append("capped at the option's maximum, %d MB/s (%.0f Gbit/s): faster links "
-                       "cannot be described to vMotion" % (hi, hi * 8 / 1000.0))
+        reasons.append(msg("tune.rate-capped", max=hi, gbit=hi * 8 / 1000.0))
         value, capped = hi, True
     if value < lo:
         value = lo
     if default is not None and current == default and value <= default:
-        reasons.append("at or below the default %d MB/s (about 1 Gbit/s), which already "
-                       "describes this link" % default)
+        reasons.append(msg("tune.rate-default", default=default))
         value = current
     elif current is not None and value < current and not allow_decrease:
-        reasons.append("lower than the current %d: kept (use --allow-decrease to lower it)" %
-                       current)
+        reasons.append(msg("tune.kept-lower", current=current))
         value = current
     return value, reasons, capped
 
@@ -100,16 +98,15 @@ def sbmax_value(mbit, rtt_ms, current, node_min=None, node_max=None, allow_decre
     ``decided`` is False when the current value is kept because it would be lowered."""
     bdp = mbit * 1e6 / 8.0 * rtt_ms / 1000.0
     value = int(math.ceil(bdp / SBMAX_QUANTUM)) * SBMAX_QUANTUM
-    reasons = ["%s x %g ms = %d bytes (bandwidth-delay product), rounded up to a multiple of "
-               "64 KiB = %d" % (mbit_text(mbit), rtt_ms, int(round(bdp)), value)]
+    reasons = [msg("tune.bdp", rate=mbit_text(mbit), rtt=rtt_ms, bdp=int(round(bdp)),
+                   value=value)]
     if node_max is not None and value > node_max:
-        reasons.append("capped at the node's maximum, %d" % node_max)
+        reasons.append(msg("tune.sbmax-capped", max=node_max))
         value = node_max
     if node_min is not None and value < node_min:
         value = node_min
     if current is not None and value < current and not allow_decrease:
-        reasons.append("lower than the current %d: kept (use --allow-decrease to lower it)" %
-                       current)
+        reasons.append(msg("tune.kept-lower", current=current))
         return current, reasons, False
     return value, reasons, True
 
@@ -143,14 +140,14 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
             "peers": list(peers or [])}
     lr = plan["line_rate"]
     if line_rate_mbit is None:
-        lr["reasons"].append("no line rate: give --line-rate (e.g. 10G)")
+        lr["reasons"].append(msg("tune.no-line-rate"))
     else:
         value, reasons, capped = line_rate_option(line_rate_mbit, opt.get("current"),
                                                   opt.get("default"), opt.get("min"),
                                                   opt.get("max"), allow_decrease)
         lr.update(recommended=value, reasons=reasons, capped=capped)
         if opt.get("current") is None:
-            lr["reasons"].append("the current value could not be read: not changed")
+            lr["reasons"].append(msg("tune.current-unread"))
         else:
             lr["change"] = value != opt["current"]
     if lr["change"]:
@@ -162,28 +159,25 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
     values = facts["tuning"]["sbmax"]
     has_node = releases.has_sbmax(host)
     if netstack is None:
-        sb["reasons"].append("the hot-data netstack is not known (%s)" % hot["reason"])
+        sb["reasons"].append(msg("tune.hot-netstack-unknown", reason=hot["reason"]))
     elif has_node is False:
         sb["available"] = False
-        sb["reasons"].append("this host runs %s: the sbMax node exists from vSphere 6.7 U1, so "
-                             "only the line rate can be tuned" % releases.describe(host))
+        sb["reasons"].append(msg("tune.sbmax-release", release=releases.describe(host)))
     elif netstack in values and values[netstack] is None:
         sb["available"] = False
         status = facts["tuning"].get("sbmax_status", {}).get(netstack) or {}
-        sb["reasons"].append("/net/tcpip/instances/%s/sbMax could not be read (%s): only the "
-                             "line rate can be tuned" % (netstack, status.get("detail") or
-                                                         "unavailable"))
+        sb["reasons"].append(msg("tune.sbmax-unreadable",
+                                 node="/net/tcpip/instances/%s/sbMax" % netstack,
+                                 detail=status.get("detail") or msg("tune.unavailable")))
     elif netstack not in values:
-        sb["reasons"].append("sbMax of %s was not read" % netstack)
+        sb["reasons"].append(msg("tune.sbmax-not-read", netstack=netstack))
     elif has_node is None:
-        sb["reasons"].append("the release is not known: sbMax is tuned only on 6.7 U1 and "
-                             "later")
+        sb["reasons"].append(msg("tune.release-unknown"))
     else:
         sb["available"] = True
         sb["current"] = values[netstack]
         if rtt_ms is None or line_rate_mbit is None:
-            sb["reasons"].append("needs both the line rate and the RTT (--rtt, or --peer to "
-                                 "measure it)")
+            sb["reasons"].append(msg("tune.needs-both"))
         else:
             limits = facts["tuning"].get("sbmax_limits", {}).get(netstack) or {}
             value, reasons, decided = sbmax_value(line_rate_mbit, rtt_ms, sb["current"],
@@ -193,32 +187,22 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
             sb.update(recommended=value, reasons=reasons, change=value != sb["current"],
                       decided=decided)
             if netstack == kinds.DEFAULT_NETSTACK:
-                sb["reasons"].append(
-                    "sbMax of defaultTcpipStack caps the socket buffers of every socket on that "
-                    "stack (management, NFS, iSCSI), not only vMotion's; a vmknic on the vmotion "
-                    "netstack keeps the change to vMotion")
+                sb["reasons"].append(msg("tune.default-stack"))
             if sb["change"]:
                 plan["commands"].append(kinds.display(kinds.sbmax_set_argv(netstack, value)))
             if decided:  # --persist writes only a value this run decided
                 plan["persist_commands"] = [kinds.display(kinds.sbmax_set_argv(netstack,
                                                                                     value))]
     if rtt_ms is not None and rtt_ms > LDVM_MAX_MS:
-        plan["notes"].append("the RTT %g ms is beyond the 150 ms Long Distance vMotion "
-                             "supports" % rtt_ms)
+        plan["notes"].append(msg("tune.rtt-beyond", rtt=rtt_ms))
     if plan["persist_commands"]:
         runs = plan["persist"]["runs_at_boot"]
         if runs is False:
-            plan["notes"].append("UEFI Secure Boot is enabled: /etc/rc.local.d/local.sh does not "
-                                 "run at boot, so --persist cannot keep sbMax across a reboot "
-                                 "(set it again after each reboot)")
+            plan["notes"].append(msg("tune.secure-boot"))
         elif runs is None:
-            plan["notes"].append("the Secure Boot state could not be read: if it is enabled, "
-                                 "/etc/rc.local.d/local.sh does not run at boot and --persist "
-                                 "cannot keep sbMax")
+            plan["notes"].append(msg("tune.secure-boot-unknown"))
     if plan["commands"] or plan["persist_commands"]:
-        plan["notes"].append("vMotion's receiving host sizes its buffers from the same settings: "
-                             "give every peer host the same values (esxi-diag tune with the "
-                             "same --line-rate and --rtt there)")
+        plan["notes"].append(msg("tune.same-on-peers"))
     plan["change"] = bool(plan["commands"])
     return plan
 
@@ -261,19 +245,16 @@ def inputs(facts, paths, line_rate, line_rate_text, rtt, rtt_text, pairs, allow_
         if speed:
             out["line_rate_mbit"] = float(speed)
             out["line_rate_assumed"] = True
-            out["line_rate_basis"] = ("assumed: the slowest link-up uplink of the hot-data "
-                                      "switch, %s at %s (over a WAN the inter-site link is "
-                                      "usually slower: give --line-rate)" % (
-                                          nic, mbit_text(float(speed))))
+            out["line_rate_basis"] = msg("tune.basis-assumed", nic=nic,
+                                         rate=mbit_text(float(speed)))
     if rtt is None and pairs:
         measured = [p for p in pairs if "hot" in p["roles"] and p["result"].get("rtt_ms")]
         if measured:
             worst = max(measured, key=lambda p: p["result"]["rtt_ms"]["avg"])
             out["rtt_ms"] = worst["result"]["rtt_ms"]["avg"]
-            out["rtt_basis"] = ("measured: the worst hot-path round trip, %s -> %s, %.2f ms "
-                                "average of %d probes" % (worst["vmknic"], worst["target"],
-                                                          out["rtt_ms"],
-                                                          worst["result"]["rtt_count"]))
+            out["rtt_basis"] = msg("tune.basis-measured", vmknic=worst["vmknic"],
+                                   target=worst["target"], rtt=out["rtt_ms"],
+                                   count=worst["result"]["rtt_count"])
     return out
 
 

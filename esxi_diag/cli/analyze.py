@@ -5,6 +5,7 @@ import os
 
 from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
+from esxi_diag.report import build
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
@@ -117,7 +118,7 @@ def _analyze_bundle(path):
                                                      "notes": problems},
                              reach_run=reach_run, plan=plan)
     if plan is not None:
-        report["tune"] = tune_section(plan, {"action": "report"},
+        report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
                                        TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
     if problems:  # a damaged bundle is bad input: its report is printed, and says exit 3
         report["summary"]["exit_status"] = EXIT_CANNOT

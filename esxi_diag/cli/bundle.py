@@ -5,6 +5,7 @@ import os
 
 from esxi_diag.analysis import reach, tuning
 from esxi_diag.analysis import pipeline
+from esxi_diag.report import build
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, say, write_out
@@ -60,7 +61,7 @@ def run(args):
     probes = reach_run.pop("captures") if reach_run else []
     analysis.add(probes)
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
-    report["tune"] = tune_section(plan, {"action": "report"},
+    report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
                                    TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
     recorded = {"tune_inputs": inputs,
                 "reachability": {"planned": reach.planned(reach_run["pairs"]) if reach_run else [],

@@ -5,6 +5,7 @@ import json
 
 from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
+from esxi_diag.report import build
 from esxi_diag.change import apply as apply_mod
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
@@ -124,7 +125,7 @@ def _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run=No
     if reach_run:
         analysis.add(reach_run.pop("captures"))
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
-    report["tune"] = tune_section(plan, outcome, status)
+    report["tune"] = tune_section(build.plan_json(plan), outcome, status)
     if args.json:
         write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
     else:

@@ -40,6 +40,7 @@ import json
 import os
 import re
 
+from esxi_diag.render import messages
 from esxi_diag.sources import inputs
 
 MAP_SCHEMA = "esxi-diag-redact-map/1"
@@ -54,6 +55,7 @@ _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", 
 # simulated output, report and manifest that is not a site's own value is listed here.
 VOCABULARY = frozenset("""
 partial
+base bdp how items join largest limit mbytes more offlink own release steps uncertain what where why
 assumed boot complete decided ignored nothing read replies runs secure undetermined
 bin encryptionsettings executables installed ipv6routeentry lib py require
 requireexecutablesonlyfrominstalledvibs requiresecureboot secureboot usr vibs
@@ -444,11 +446,12 @@ class Redactor(object):
 
     def value(self, value):
         """Mask a JSON-like value: strings inside dicts and lists. Keys are never masked: they
-        are the tool's own."""
+        are the tool's own; nor are message and finding IDs (render/messages.py)."""
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, list):
             return [self.value(v) for v in value]
         if isinstance(value, dict):
-            return dict((k, self.value(v)) for k, v in value.items())
+            return dict((k, v if k in ("id", "message_id") and messages.known(v) else
+                         self.value(v)) for k, v in value.items())
         return value

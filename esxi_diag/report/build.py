@@ -9,7 +9,37 @@ import time
 from esxi_diag import SCHEMA, __version__
 from esxi_diag import status as status_mod
 from esxi_diag.analysis.model import natural_key
+from esxi_diag.render.messages import finding_text, is_message, render
 from esxi_diag.sources import capture as cap
+
+
+def _text(out, key, value):
+    """``out[key]``: the English words of ``value`` (a message or a plain string); a message is
+    kept beside them as ``out[key + "_message"]``, for the renderers of other languages."""
+    out[key] = render(value)
+    if is_message(value):
+        out[key + "_message"] = value
+    return out
+
+
+def _texts(key, values):
+    """A list of texts: English words in ``key``, their messages in ``key + "_message"`` (None for
+    a plain string)."""
+    values = list(values or [])
+    out = {key: [render(v) for v in values]}
+    if any(is_message(v) for v in values):
+        out[key + "_message"] = [v if is_message(v) else None for v in values]
+    return out
+
+
+def finding_json(f):
+    """A finding as the report holds it: its data, and its English title, detail and remedy."""
+    out = dict(f)
+    for part in ("title", "detail", "remedy"):
+        out[part] = finding_text(f, part)
+    if out.get("remedy_steps") is None:
+        out.pop("remedy_steps", None)
+    return out
 
 
 def _vmknic_json(v, paths):
@@ -45,12 +75,12 @@ def _tuning_json(tuning):
 
 
 def _path_json(path):
-    return {"vmknics": list(path["vmknics"]), "netstack": path["netstack"],
-            "basis": path["basis"], "reason": path["reason"],
-            "inactive_tagged": list(path["inactive_tagged"]),
-            "disabled_tagged": list(path["disabled_tagged"]),
-            "unknown_tags": list(path["unknown_tags"]),
-            "ignored_tagged": list(path["ignored_tagged"])}
+    return _text({"vmknics": list(path["vmknics"]), "netstack": path["netstack"],
+                  "basis": path["basis"],
+                  "inactive_tagged": list(path["inactive_tagged"]),
+                  "disabled_tagged": list(path["disabled_tagged"]),
+                  "unknown_tags": list(path["unknown_tags"]),
+                  "ignored_tagged": list(path["ignored_tagged"])}, "reason", path["reason"])
 
 
 def _probe_json(p):
@@ -63,22 +93,43 @@ def _pair_json(pair):
     r = pair["result"]
     out = dict((k, pair.get(k)) for k in ("roles", "vmknic", "netstack", "source_address", "mtu",
                                           "target", "label", "peer_mtu"))
-    out["routing"] = dict(pair["routing"])
-    for key in ("verdict", "severity", "detail", "problems", "rtt_ms", "rtt_count", "loss_pct",
+    out["routing"] = _text(dict(pair["routing"]), "detail", pair["routing"]["detail"])
+    for key in ("verdict", "severity", "rtt_ms", "rtt_count", "loss_pct",
                 "df_payload", "df_ok", "jumbo_ok", "pmtu_payload", "latency_class"):
         out[key] = r.get(key)
+    _text(out, "detail", r.get("detail"))
+    out["problems"] = [_text({"verdict": p["verdict"]}, "detail", p["detail"])
+                       for p in r.get("problems") or []]
     out["probes"] = [dict(p) for p in pair["probes"]]
-    out["notes"] = list(pair.get("notes") or [])
+    out.update(_texts("notes", pair.get("notes")))
+    return out
+
+
+def plan_json(plan):
+    """A tuning plan as the report holds it: its reasons, notes and bases in English, their
+    messages beside them (``*_message``)."""
+    if plan is None:
+        return None
+    out = dict(plan)
+    out["line_rate"] = dict(plan["line_rate"])
+    _text(out["line_rate"], "basis", plan["line_rate"].get("basis"))
+    out["line_rate"].update(_texts("reasons", plan["line_rate"].get("reasons")))
+    out["rtt"] = _text(dict(plan["rtt"]), "basis", plan["rtt"].get("basis"))
+    if plan.get("sbmax") is not None:
+        out["sbmax"] = dict(plan["sbmax"])
+        out["sbmax"].update(_texts("reasons", plan["sbmax"].get("reasons")))
+    out.update(_texts("notes", plan.get("notes")))
     return out
 
 
 def reachability_json(reach_run, summary):
     """The report's ``reachability``: the peers, every tested path with its verdict, the
     summary."""
-    return {"peers": list(reach_run.get("peers", [])),
-            "paths": [_pair_json(p) for p in reach_run["pairs"]],
-            "summary": summary, "notes": list(reach_run.get("notes", [])),
-            "interrupted": bool(reach_run.get("interrupted"))}
+    out = {"peers": list(reach_run.get("peers", [])),
+           "paths": [_pair_json(p) for p in reach_run["pairs"]],
+           "summary": summary, "interrupted": bool(reach_run.get("interrupted"))}
+    out.update(_texts("notes", reach_run.get("notes")))
+    return out
 
 
 def build_report(facts, paths, findings, captures, source, meta):
@@ -100,7 +151,7 @@ def build_report(facts, paths, findings, captures, source, meta):
     if nothing_read:
         status = status_mod.EXIT_CANNOT  # nothing could be read: no verdict at all, not "OK"
     undetermined = [r for r in ("hot", "cold") if paths[r]["basis"] == "unknown"]
-    return {
+    out = {
         "schema": SCHEMA,
         "tool": {"name": "esxi-diag", "version": __version__},
         "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -121,14 +172,15 @@ def build_report(facts, paths, findings, captures, source, meta):
         "data_paths": {"hot": _path_json(paths["hot"]), "cold": _path_json(paths["cold"])},
         "probes": [_probe_json(p) for p in facts["probes"]],
         "tuning": _tuning_json(facts["tuning"]),
-        "findings": findings,
+        "findings": [finding_json(f) for f in findings],
         "summary": {"fail": counts["fail"], "warn": counts["warn"], "info": counts["info"],
                     "ok": counts["ok"], "exit_status": status, "nothing_read": nothing_read,
                     "undetermined": undetermined},
         "commands": [c.to_dict() for c in captures],
         "unrecognised": list(meta.get("unrecognised", [])),
-        "notes": list(meta.get("notes", [])) + list(facts.get("notes") or []),
     }
+    out.update(_texts("notes", list(meta.get("notes", [])) + list(facts.get("notes") or [])))
+    return out
 
 
 def command_counts(report):

@@ -1,8 +1,10 @@
 """Local findings: what is wrong (or right) with this host's vMotion data paths.
 
-Every finding has a stable ID (listed with its meaning in docs/findings.md), a severity (ok, info,
-warn, fail), a title, the evidence (``detail``) and a remedy naming the exact command that fixes it.
-A rule that lacks the facts it needs stays silent: unknown is never reported as broken.
+Every finding is data: a stable ID (listed with its meaning in docs/findings.md), a severity (ok,
+info, warn, fail), the vmknics it concerns, and the message it is told with (``message_id`` and
+``params``: its title and evidence in the catalogs of render/catalogs/) and its remedy steps (prose
+and the exact commands). A rule that lacks the facts it needs stays silent: unknown is never
+reported as broken.
 """
 
 from esxi_diag.sources import capture as cap
@@ -12,6 +14,7 @@ from esxi_diag.rules import remedies
 from esxi_diag.analysis.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
                                  VMOTION_NETSTACK)
 from esxi_diag.analysis.model import natural_key
+from esxi_diag.render.messages import command, msg, series
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}
@@ -20,64 +23,74 @@ DEFAULT_LINE_RATE_MBPS = 133  # MB/s: the 1 Gbit/s LDVM assumes (ldvm-rules.md s
 MAX_LINE_RATE_MBPS = 2000
 
 
-def finding(fid, severity, title, detail, remedy=None, subjects=None):
-    return {"id": fid, "severity": severity, "title": title, "detail": detail,
-            "remedy": remedy, "subjects": sorted(subjects or [], key=natural_key)}
+def finding(fid, severity, params=None, remedy=None, subjects=None, variant=None):
+    """A finding: its ID, severity, subjects, and the message it is told with: ``<fid>`` (or
+    ``<fid>.<variant>``) ``.title`` and ``.detail`` filled from ``params``; ``remedy`` is a list of
+    steps (prose messages and ``command()``s) or None."""
+    return {"id": fid, "severity": severity,
+            "subjects": sorted(subjects or [], key=natural_key),
+            "message_id": fid + ("." + variant if variant else ""),
+            "params": dict(params or {}), "remedy_steps": list(remedy) if remedy else None}
+
+
+def role(roles):
+    """The message of a data role: hot, cold, or both."""
+    if isinstance(roles, str):
+        roles = [roles]
+    return msg("role." + "+".join(r for r in ("hot", "cold") if r in roles))
 
 
 def _paths_vmknics(facts, paths):
-    """(role label, vmknic record) for every data-path vmknic, hot first, each vmknic once."""
+    """(role message, vmknic record) for every data-path vmknic, hot first, each vmknic once."""
     seen = []
     out = []
-    for role in ("hot", "cold"):
-        for name in paths[role]["vmknics"]:
+    for r in ("hot", "cold"):
+        for name in paths[r]["vmknics"]:
             if name in facts["vmknics"] and name not in seen:
                 seen.append(name)
-                roles = [r for r in ("hot", "cold") if name in paths[r]["vmknics"]]
-                out.append((" and ".join(roles), facts["vmknics"][name]))
+                roles = [x for x in ("hot", "cold") if name in paths[x]["vmknics"]]
+                out.append((role(roles), facts["vmknics"][name]))
     return out
+
+
+def say(message_id, **params):
+    """A prose step of a remedy."""
+    return msg("remedy." + message_id, **params)
 
 
 # ---------------------------------------------------------------------------------------------
 
 def _collect_remedy(path):
     if path["unknown_tags"]:
-        return "\n".join(["Run these and include their output:"] + [
-            "esxcli network ip interface tag get -i %s" % n for n in path["unknown_tags"]])
-    return "Run this and include its output:\nesxcli network ip interface list"
+        return [say("run-and-include-these")] + [
+            command("esxcli network ip interface tag get -i %s" % n) for n in path["unknown_tags"]]
+    return [say("run-and-include-this"), command("esxcli network ip interface list")]
 
 
 def _hot_path(facts, paths):
     hot = paths["hot"]
     if hot["basis"] == "unknown":
-        return [finding("HOT-UNKNOWN", WARN, "Hot-data path could not be determined",
-                        "Not enough facts to say which vmknic carries vMotion hot data: %s. "
-                        "Whether vMotion works cannot be said." % hot["reason"],
-                        _collect_remedy(hot))]
+        return [finding("HOT-UNKNOWN", WARN, {"reason": hot["reason"]}, _collect_remedy(hot))]
     if hot["basis"] == "none":
-        detail = "No VMkernel port carries vMotion hot data (memory, device state): %s. " \
-                 "vMotion to or from this host fails." % hot["reason"]
         steps = []
         if hot["disabled_tagged"]:
-            detail += " Tagged VMotion but disabled: %s." % ", ".join(hot["disabled_tagged"])
-            steps.append("%s is tagged VMotion but disabled: enable it:" %
-                         hot["disabled_tagged"][0])
-            steps.append("esxcli network ip interface set -i %s -e true" %
-                         hot["disabled_tagged"][0])
-            steps.append("Or create a dedicated vMotion vmknic on the vmotion netstack:")
+            vmk = hot["disabled_tagged"][0]
+            steps += [say("tagged-but-disabled", vmknic=vmk, tag=TAG_VMOTION),
+                      command("esxcli network ip interface set -i %s -e true" % vmk),
+                      say("or-create-vmotion-vmknic")]
         else:
-            steps.append("Create a dedicated vMotion vmknic on the vmotion netstack:")
+            steps.append(say("create-vmotion-vmknic"))
         steps += remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion")
         unused = _unused_vmknics(facts)
         if unused and not hot["disabled_tagged"]:
-            steps.append("Or tag %s, which carries no other service (only if it carries no "
-                         "iSCSI or NFS traffic either):" % unused[0])
-            steps.append("esxcli network ip interface tag add -i %s -t VMotion" % unused[0])
-        return [finding("HOT-NONE", FAIL, "No vMotion (hot-data) VMkernel port", detail,
-                        "\n".join(steps))]
-    return [finding("HOT-PATH", OK, "Hot data: %s" % ", ".join(hot["vmknics"]),
-                    "vMotion hot data uses %s (%s)." % (", ".join(hot["vmknics"]),
-                                                        hot["reason"]),
+            steps += [say("or-tag-unused", vmknic=unused[0]),
+                      command("esxcli network ip interface tag add -i %s -t VMotion" %
+                              unused[0])]
+        params = {"reason": hot["reason"],
+                  "disabled": msg("HOT-NONE.disabled", vmknics=hot["disabled_tagged"])
+                  if hot["disabled_tagged"] else None}
+        return [finding("HOT-NONE", FAIL, params, steps)]
+    return [finding("HOT-PATH", OK, {"vmknics": hot["vmknics"], "reason": hot["reason"]},
                     subjects=hot["vmknics"])]
 
 
@@ -97,119 +110,94 @@ def _unused_vmknics(facts):
 def _cold_path(facts, paths):
     cold = paths["cold"]
     if cold["basis"] == "unknown":
-        return [finding("COLD-UNKNOWN", WARN, "Cold-data path could not be determined",
-                        "Not enough facts to say which vmknic carries vMotion cold data: %s. "
-                        "Whether vMotion works cannot be said." % cold["reason"],
-                        _collect_remedy(cold))]
-    provisioning = "\n".join(
-        ["Create a vmknic on the vSphereProvisioning netstack, on both hosts (source and "
-         "destination: cold data goes between their provisioning vmknics):"] +
-        remedies.dedicated_vmknic(facts, PROVISIONING_NETSTACK, "Provisioning"))
+        return [finding("COLD-UNKNOWN", WARN, {"reason": cold["reason"]}, _collect_remedy(cold))]
+    provisioning = [say("create-provisioning-vmknic")] + remedies.dedicated_vmknic(
+        facts, PROVISIONING_NETSTACK, "Provisioning")
     if cold["basis"] == "none":
-        return [finding("COLD-NONE", FAIL, "No VMkernel port for cold data",
-                        "Cold data (snapshots, disks, logs) has no provisioning vmknic and no "
-                        "enabled Management vmknic to fall back to: %s." % cold["reason"],
-                        provisioning)]
-    out = [finding("COLD-PATH", OK, "Cold data: %s" % ", ".join(cold["vmknics"]),
-                   "vMotion cold data uses %s (%s)." % (", ".join(cold["vmknics"]),
-                                                        cold["reason"]),
+        return [finding("COLD-NONE", FAIL, {"reason": cold["reason"]}, provisioning)]
+    out = [finding("COLD-PATH", OK, {"vmknics": cold["vmknics"], "reason": cold["reason"]},
                    subjects=cold["vmknics"])]
     if cold["basis"] == "management":
-        out.append(finding(
-            "COLD-MANAGEMENT", INFO, "Cold data falls back to the management network",
-            "No vmknic is on the vSphereProvisioning netstack or tagged vSphereProvisioning, so "
-            "snapshots, disks and logs of a migrating VM travel over %s (Management). This is "
-            "supported; for Long Distance vMotion VMware recommends the provisioning TCP/IP "
-            "stack." % ", ".join(cold["vmknics"]), provisioning, subjects=cold["vmknics"]))
+        out.append(finding("COLD-MANAGEMENT", INFO, {"vmknics": cold["vmknics"]}, provisioning,
+                           subjects=cold["vmknics"]))
     return out
 
 
 def _inactive_tags(facts, paths):
     out = []
-    for role, tag, netstack, fid in (("hot", TAG_VMOTION, VMOTION_NETSTACK,
-                                      "TAG-VMOTION-INACTIVE"),
-                                     ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK,
-                                      "TAG-PROVISIONING-INACTIVE")):
-        names = paths[role]["inactive_tagged"]
+    for r, tag, netstack, fid in (("hot", TAG_VMOTION, VMOTION_NETSTACK, "TAG-VMOTION-INACTIVE"),
+                                  ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK,
+                                   "TAG-PROVISIONING-INACTIVE")):
+        names = paths[r]["inactive_tagged"]
         if not names:
             continue
         out.append(finding(
-            fid, WARN, "%s tag on %s is inactive" % (tag, ", ".join(names)),
-            "%s carries the %s tag, but %s on the %s netstack takes precedence: the tag does "
-            "nothing and misleads whoever reads the configuration." % (
-                ", ".join(names), tag, ", ".join(paths[role]["vmknics"]), netstack),
-            "\n".join("esxcli network ip interface tag remove -i %s -t %s" % (n, tag)
-                      for n in names), subjects=names))
-    for role, tag, netstack in (("hot", TAG_VMOTION, VMOTION_NETSTACK),
-                                ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK)):
-        for name in paths[role]["ignored_tagged"]:
+            fid, WARN, {"tag": tag, "vmknics": names, "active": paths[r]["vmknics"],
+                        "netstack": netstack},
+            [command("esxcli network ip interface tag remove -i %s -t %s" % (n, tag))
+             for n in names], subjects=names))
+    for r, tag, netstack in (("hot", TAG_VMOTION, VMOTION_NETSTACK),
+                             ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK)):
+        for name in paths[r]["ignored_tagged"]:
             stack = (facts["vmknics"].get(name) or {}).get("netstack")
             out.append(finding(
-                "TAG-IGNORED-NETSTACK", WARN, "%s tag on %s has no effect (%s netstack)" % (
-                    tag, name, stack),
-                "%s carries the %s tag but is on the %s netstack: service tags take effect only "
-                "on vmknics of the default netstack (defaultTcpipStack), so %s carries no vMotion "
-                "%s data." % (name, tag, stack, name, role),
-                "Carry %s data on a vmknic of the %s netstack (or a tagged vmknic of the default "
-                "netstack). The tag on %s can go:\nesxcli network ip interface tag remove -i %s "
-                "-t %s" % (role, netstack, name, name, tag), subjects=[name]))
+                "TAG-IGNORED-NETSTACK", WARN,
+                {"tag": tag, "vmknic": name, "netstack": stack, "role": role(r)},
+                [say("carry-on-dedicated", role=role(r), netstack=netstack, vmknic=name),
+                 command("esxcli network ip interface tag remove -i %s -t %s" % (name, tag))],
+                subjects=[name]))
     return out
 
 
 def _disabled_or_unaddressed(facts, paths):
     out = []
-    for role, v in _paths_vmknics(facts, paths):
+    for r, v in _paths_vmknics(facts, paths):
         name = v["name"]
         if v.get("enabled") is False:
             out.append(finding(
-                "PATH-VMK-DISABLED", FAIL, "%s (%s data) is disabled" % (name, role),
-                "%s is on the %s netstack and so carries %s data, but it is disabled." % (
-                    name, v.get("netstack"), role),
-                "esxcli network ip interface set -i %s -e true" % name, subjects=[name]))
-        if v.get("ipv4_known") and v.get("ipv4") is None:
-            out.extend(_no_ipv4(facts, v, role))
-    for role in ("hot", "cold"):
-        for name in paths[role]["disabled_tagged"]:
-            out.append(finding(
-                "PATH-VMK-DISABLED", WARN, "%s is tagged for %s data but disabled" % (name, role),
-                "%s carries the %s tag but is disabled, so it carries nothing." % (
-                    name, TAG_VMOTION if role == "hot" else TAG_PROVISIONING),
-                "Enable it:\nesxcli network ip interface set -i %s -e true\nOr remove the "
-                "tag:\nesxcli network ip interface tag remove -i %s -t %s" % (
-                    name, name, TAG_VMOTION if role == "hot" else TAG_PROVISIONING),
+                "PATH-VMK-DISABLED", FAIL, {"vmknic": name, "role": r,
+                                            "netstack": v.get("netstack")},
+                [command("esxcli network ip interface set -i %s -e true" % name)],
                 subjects=[name]))
+        if v.get("ipv4_known") and v.get("ipv4") is None:
+            out.extend(_no_ipv4(facts, v, r))
+    for r in ("hot", "cold"):
+        tag = TAG_VMOTION if r == "hot" else TAG_PROVISIONING
+        for name in paths[r]["disabled_tagged"]:
+            out.append(finding(
+                "PATH-VMK-DISABLED", WARN, {"vmknic": name, "role": role(r), "tag": tag},
+                [say("enable-it"), command("esxcli network ip interface set -i %s -e true" % name),
+                 say("or-remove-the-tag"),
+                 command("esxcli network ip interface tag remove -i %s -t %s" % (name, tag))],
+                subjects=[name], variant="tagged"))
     return out
 
 
-def _no_ipv4(facts, v, role):
+def _no_ipv4(facts, v, r):
     """A data-path vmknic without IPv4: IPv6-only is a supported configuration (info); without
     any routable address it carries nothing (fail)."""
     name = v["name"]
     global6 = [a["address"] for a in v.get("ipv6") or [] if routing.on_own_subnet(
         v, a["address"])]
     ipv6_known = v.get("ipv6_known") or "ipv6" in facts["known"]
-    add = ("esxcli network ip interface ipv4 set -i %s -t static -I <address> -N <netmask>\n"
-           "Or an IPv6 address:\nesxcli network ip interface ipv6 address add -i %s "
-           "-I <address/prefix>" % (name, name))
     if global6:
-        return [finding(
-            "PATH-VMK-IPV6-ONLY", INFO, "%s (%s data) uses IPv6 only" % (name, role),
-            "%s has no IPv4 address and carries %s data over IPv6 (%s): supported, as long as "
-            "every peer of this path has IPv6 too." % (name, role, ", ".join(global6)),
-            None, subjects=[name])]
+        return [finding("PATH-VMK-IPV6-ONLY", INFO, {"vmknic": name, "role": r,
+                                                     "addresses": global6}, subjects=[name])]
     if not ipv6_known:
-        return [finding(
-            "PATH-VMK-NO-IPV4", WARN, "%s (%s data) has no IPv4 address" % (name, role),
-            "%s carries %s data but has no IPv4 address, and its IPv6 addresses were not "
-            "collected: whether it has any usable address is not known." % (name, role),
-            "Run this and include its output:\nesxcli network ip interface ipv6 address list",
-            subjects=[name])]
+        return [finding("PATH-VMK-NO-IPV4", WARN, {"vmknic": name, "role": r},
+                        [say("run-and-include-this"),
+                         command("esxcli network ip interface ipv6 address list")],
+                        subjects=[name], variant="unknown")]
     local = [a["address"] for a in v.get("ipv6") or []]
     return [finding(
-        "PATH-VMK-NO-IPV4", FAIL, "%s (%s data) has no usable IP address" % (name, role),
-        "%s carries %s data but has no IPv4 address and no routable IPv6 address%s." % (
-            name, role, " (only link-local %s)" % ", ".join(local) if local else ""),
-        add, subjects=[name])]
+        "PATH-VMK-NO-IPV4", FAIL,
+        {"vmknic": name, "role": r,
+         "local": msg("PATH-VMK-NO-IPV4.local", addresses=local) if local else None},
+        [command("esxcli network ip interface ipv4 set -i %s -t static -I <address> "
+                 "-N <netmask>" % name),
+         say("or-ipv6-address"),
+         command("esxcli network ip interface ipv6 address add -i %s -I <address/prefix>" %
+                 name)], subjects=[name])]
 
 
 _NOT_SHARED = (TAG_VMOTION.lower(), TAG_PROVISIONING.lower())
@@ -223,16 +211,11 @@ def _shared_services(facts, paths):
         if not others:
             continue
         out.append(finding(
-            "HOT-SHARED-SERVICES", WARN, "Hot-data vmknic %s also carries %s" % (
-                name, ", ".join(others)),
-            "vMotion moves memory at line rate and can starve %s on %s (and vice versa). VMware "
-            "recommends a dedicated vMotion vmknic on its own network." % (", ".join(others),
-                                                                           name),
-            "\n".join(["Move vMotion to a dedicated vmknic on the vmotion netstack (once it "
-                       "exists, the VMotion tag on %s no longer carries anything):" % name] +
-                      remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion") +
-                      ["Then take the tag off %s:" % name,
-                       "esxcli network ip interface tag remove -i %s -t VMotion" % name]),
+            "HOT-SHARED-SERVICES", WARN, {"vmknic": name, "services": others},
+            [say("move-vmotion-to-dedicated", vmknic=name)] +
+            remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion") +
+            [say("then-take-the-tag-off", vmknic=name),
+             command("esxcli network ip interface tag remove -i %s -t VMotion" % name)],
             subjects=[name]))
     return out
 
@@ -277,23 +260,19 @@ def _gateways(facts, paths, pairs=None):
                 if not offlink:
                     continue  # every tested peer is on-link (or behind a static route): L2 is fine
             static = [r for r in table if r.get("gateway")]
-            family_name = "IPv%d" % family
-            detail = "The %s netstack (%s data, %s) has no %s default gateway%s" % (
-                stack, " and ".join(roles), ", ".join(names), family_name,
-                " and no per-vmknic gateway" if family == 4 else "")
-            if static:
-                detail += "; it reaches other subnets only through its static routes (%s)" % (
-                    ", ".join("%s via %s" % (r["network"] + ("/%s" % r.get(
-                        "prefix_length") if family == 6 else "/%s" % r.get("netmask")),
-                        r["gateway"]) for r in static))
-            detail += (". vMotion between hosts on the same L2 segment works without one; peers "
-                       "in other subnets are not reachable.")
-            if offlink:
-                detail += " Tested peers outside its subnets: %s." % ", ".join(
-                    sorted(set(p["target"] for p in offlink)))
+            params = {
+                "netstack": stack, "role": role(roles), "vmknics": names,
+                "family": "IPv%d" % family,
+                "no_own": msg("NETSTACK-NO-GATEWAY.no-own") if family == 4 else None,
+                "static": msg("NETSTACK-NO-GATEWAY.static", routes=[
+                    msg("NETSTACK-NO-GATEWAY.route", network=r["network"] + (
+                        "/%s" % r.get("prefix_length") if family == 6 else
+                        "/%s" % r.get("netmask")), gateway=r["gateway"]) for r in static])
+                if static else None,
+                "offlink": msg("NETSTACK-NO-GATEWAY.offlink", peers=sorted(set(
+                    p["target"] for p in offlink))) if offlink else None}
             out.append(finding(
-                "NETSTACK-NO-GATEWAY", INFO, "No %s default gateway on the %s netstack" % (
-                    family_name, stack), detail,
+                "NETSTACK-NO-GATEWAY", INFO, params,
                 remedies.add_gateway(stack, names[0] if names else "<vmk>", family == 6),
                 subjects=names))
     return out
@@ -322,88 +301,73 @@ def _default_route_elsewhere(facts, paths):
             continue  # the gateway is on this vmknic's own subnet: routed traffic leaves here
         out.append(finding(
             "HOT-ROUTES-VIA-OTHER-VMKNIC", INFO,
-            "Routed hot data from %s would leave through %s" % (name, via),
-            "%s carries hot data on the default netstack, whose default gateway %s is reached "
-            "through %s. vMotion to a peer outside %s's own subnet would leave through %s, not "
-            "%s. Peers on the same L2 segment are not affected." % (
-                name, defaults[0]["gateway"], via, name, via, name),
-            "Give %s a gateway of its own, on its subnet (ESXi 6.5 and later):\n%s\nOr move "
-            "vMotion to the vmotion netstack." % (name, remedies.own_gateway(
-                name, ipv4.get("address"), ipv4.get("netmask"))), subjects=[name]))
+            {"vmknic": name, "via": via, "gateway": defaults[0]["gateway"]},
+            [say("own-gateway", vmknic=name),
+             command(remedies.own_gateway(name, ipv4.get("address"), ipv4.get("netmask"))),
+             say("or-move-to-vmotion-netstack")], subjects=[name]))
     return out
 
 
 def _mtu(facts, paths):
     out = []
-    for role, v in _paths_vmknics(facts, paths):
+    for r, v in _paths_vmknics(facts, paths):
         mtu = v.get("mtu")
         switch = topology.switch_of(facts, v)
         if not mtu or switch is None:
             continue
         too_small_switch = bool(switch.get("mtu") and mtu > switch["mtu"])
         if too_small_switch:
-            lower = "Or lower the vmknic:\n%s" % remedies.command([
+            lower = [say("or-lower-the-vmknic"), command(remedies.command([
                 "esxcli", "network", "ip", "interface", "set", "-i", v["name"], "-m",
-                str(switch["mtu"])])
+                str(switch["mtu"])]))]
             if switch["type"] == "standard":
-                remedy = "%s\n%s" % (remedies.command([
+                steps = [command(remedies.command([
                     "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
-                    "-m", str(mtu)]), lower)
+                    "-m", str(mtu)]))] + lower
             else:
-                remedy = "Raise the MTU of distributed switch %s to %d in vCenter.\n%s" % (
-                    switch["name"], mtu, lower)
+                steps = [say("raise-dvs-mtu", switch=switch["name"], mtu=mtu)] + lower
             out.append(finding(
                 "MTU-EXCEEDS-VSWITCH", FAIL,
-                "%s MTU %d is larger than %s's MTU %d" % (v["name"], mtu, switch["name"],
-                                                           switch["mtu"]),
-                "%s (%s data) sends frames of up to %d bytes, but %s only carries %d: large "
-                "vMotion packets are dropped." % (v["name"], role, mtu, switch["name"],
-                                                  switch["mtu"]),
-                remedy, subjects=[v["name"]]))
+                {"vmknic": v["name"], "mtu": mtu, "switch": switch["name"],
+                 "switch_mtu": switch["mtu"], "role": r}, steps, subjects=[v["name"]]))
         uplinks = topology.uplinks_of(facts, switch)
         small = [n for n in (uplinks or []) if n.get("mtu") and n["mtu"] < mtu]
         if small and not too_small_switch:  # a vSwitch MTU change sets its uplinks' too
+            steps = [say("switch-mtu-sets-uplinks"), command(remedies.command([
+                "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
+                "-m", str(mtu)]))] if switch["type"] == "standard" else \
+                [say("raise-dvs-mtu", switch=switch["name"], mtu=mtu)]
             out.append(finding(
                 "MTU-EXCEEDS-UPLINK", FAIL,
-                "%s MTU %d is larger than uplink %s MTU %d" % (
-                    v["name"], mtu, small[0]["name"], small[0]["mtu"]),
-                "%s (%s data) on %s has MTU %d, but uplink(s) %s carry less: large vMotion "
-                "packets are dropped when they leave through those uplinks." % (
-                    v["name"], role, switch["name"], mtu,
-                    ", ".join("%s (%d)" % (n["name"], n["mtu"]) for n in small)),
-                ("Setting the switch's MTU sets its uplinks' too:\n%s" % remedies.command([
-                    "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
-                    "-m", str(mtu)])) if switch["type"] == "standard" else
-                ("Raise the MTU of distributed switch %s to %d in vCenter." % (switch["name"],
-                                                                              mtu)),
-                subjects=[v["name"]]))
+                {"vmknic": v["name"], "mtu": mtu, "uplink": small[0]["name"],
+                 "uplink_mtu": small[0]["mtu"], "role": r, "switch": switch["name"],
+                 "uplinks": ["%s (%d)" % (n["name"], n["mtu"]) for n in small]},
+                steps, subjects=[v["name"]]))
     return out
 
 
 def _uplinks(facts, paths):
     out = []
-    for role, v in _paths_vmknics(facts, paths):
+    for r, v in _paths_vmknics(facts, paths):
         switch = topology.switch_of(facts, v)
         uplinks = topology.uplinks_of(facts, switch)
         if uplinks is None or len(uplinks) != len(switch["uplinks"]):
             continue  # some uplink is not in the NIC list: not enough facts
         if any(n.get("link_up") for n in uplinks):
             continue
-        if not uplinks:
-            detail = "%s (%s data) is on %s, which has no uplink: its traffic never leaves " \
-                     "the host." % (v["name"], role, switch["name"])
+        if switch["type"] == "standard":
+            steps = [say("add-uplink"), command(remedies.command([
+                "esxcli", "network", "vswitch", "standard", "uplink", "add", "-u", "<vmnic>",
+                "-v", switch["name"]])), say("check-cabling"),
+                command("esxcli network nic list")]
         else:
-            detail = "%s (%s data) is on %s, whose uplinks (%s) are all down." % (
-                v["name"], role, switch["name"], ", ".join(n["name"] for n in uplinks))
-        remedy = ("Add a working uplink:\n%s\nAnd check the cabling and the physical switch "
-                  "port:\nesxcli network nic list" % remedies.command([
-                      "esxcli", "network", "vswitch", "standard", "uplink", "add", "-u",
-                      "<vmnic>", "-v", switch["name"]])) \
-            if switch["type"] == "standard" else \
-            ("Check the uplinks of distributed switch %s (in vCenter) and their links:\n"
-             "esxcli network nic list" % switch["name"])
-        out.append(finding("PATH-NO-UPLINK", FAIL, "%s has no working uplink" % v["name"], detail,
-                           remedy, subjects=[v["name"]]))
+            steps = [say("check-dvs-uplinks", switch=switch["name"]),
+                     command("esxcli network nic list")]
+        out.append(finding(
+            "PATH-NO-UPLINK", FAIL,
+            {"vmknic": v["name"], "role": r, "switch": switch["name"],
+             "uplinks": [n["name"] for n in uplinks]},
+            steps, subjects=[v["name"]], variant="down" if uplinks else None))
     return out
 
 
@@ -418,13 +382,10 @@ def _line_rate(facts, paths):
     maximum = rate.get("max") or MAX_LINE_RATE_MBPS
     suggested = min(speed // 8, maximum)
     return [finding(
-        "LINERATE-DEFAULT", INFO, "NetExpectedLineRateMBps is at its 1 Gbit/s default",
-        "/Migrate/NetExpectedLineRateMBps is %d MB/s (the default), but the hot-data uplinks run "
-        "at %d Mbit/s (slowest: %s, %d MB/s). Long Distance vMotion sizes its socket buffers "
-        "from this value; on a LAN it does not matter." % (rate["current"], speed, nic,
-                                                           speed // 8),
-        "esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps -i %d" %
-        suggested)]
+        "LINERATE-DEFAULT", INFO, {"current": rate["current"], "speed": speed, "nic": nic,
+                                   "speed_mbytes": speed // 8},
+        [command("esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps "
+                 "-i %d" % suggested)])]
 
 
 def _sbmax(facts, paths):
@@ -436,33 +397,24 @@ def _sbmax(facts, paths):
     status = facts["tuning"].get("sbmax_status", {}).get(stack) or {}
     reason = status.get("reason")
     host = facts["host"]
-    release = releases.describe(host)
-    node = "/net/tcpip/instances/%s/sbMax" % stack
-    title = "sbMax of the %s netstack cannot be read" % stack
-    only = " Only NetExpectedLineRateMBps can be tuned for Long Distance vMotion."
+    params = {"netstack": stack, "node": "/net/tcpip/instances/%s/sbMax" % stack,
+              "detail": status.get("detail"), "release": releases.describe(host)}
     if reason == "not-root":
-        return [finding("SBMAX-UNAVAILABLE", WARN, title,
-                        "%s is not readable: %s." % (node, status.get("detail")),
-                        "Run esxi-diag as root (vsish needs it)")]
+        return [finding("SBMAX-UNAVAILABLE", WARN, params, [say("run-as-root")],
+                        variant="not-root")]
     if reason == "no-vsish":
-        return [finding("SBMAX-UNAVAILABLE", INFO, title,
-                        "%s: %s cannot be read or set here.%s" % (status.get("detail"), node,
-                                                                  only), None)]
+        return [finding("SBMAX-UNAVAILABLE", INFO, params, variant="no-vsish")]
     has = releases.has_sbmax(host)
+    if params["detail"] is None:
+        params["detail"] = msg("SBMAX-UNAVAILABLE.no-detail")
     if has is False:
-        detail = "This host runs %s: the sbMax node exists from vSphere 6.7 U1.%s" % (release,
-                                                                                     only)
-        remedy = None
-    elif has:
-        detail = ("vsish has no %s node (%s), although %s should have it (it exists from 6.7 "
-                  "U1). Check the netstack name and that the host is healthy.%s" % (
-                      node, status.get("detail") or "no detail", release, only))
-        remedy = "vsish -e ls /net/tcpip/instances/"
-    else:
-        detail = ("vsish has no %s node (%s) and the release is not known: the node exists "
-                  "from vSphere 6.7 U1.%s" % (node, status.get("detail") or "no detail", only))
-        remedy = "Run this and include its output:\nesxcli system version get"
-    return [finding("SBMAX-UNAVAILABLE", INFO, title, detail, remedy)]
+        return [finding("SBMAX-UNAVAILABLE", INFO, params, variant="release")]
+    if has:
+        return [finding("SBMAX-UNAVAILABLE", INFO, params,
+                        [command("vsish -e ls /net/tcpip/instances/")], variant="missing")]
+    return [finding("SBMAX-UNAVAILABLE", INFO, params,
+                    [say("run-and-include-this"), command("esxcli system version get")],
+                    variant="unknown-release")]
 
 
 def _collection(facts, captures, meta):
@@ -470,28 +422,27 @@ def _collection(facts, captures, meta):
     bad = [c for c in captures if c.status in (cap.FAILED, cap.UNPARSED)]
     if bad:
         out.append(finding(
-            "COLLECT-INCOMPLETE", WARN, "%d command(s) failed or were not understood" % len(bad),
-            "; ".join("%s: %s %s" % (c.command, c.status, c.note or "") for c in bad[:8]) +
-            ("; and %d more" % (len(bad) - 8) if len(bad) > 8 else "") +
-            ". Facts from these commands are missing; checks that need them were skipped.",
-            "Run the commands by hand to see their errors; the JSON report lists every command "
-            "with its exit code."))
+            "COLLECT-INCOMPLETE", WARN,
+            {"count": len(bad), "commands": series([
+                msg("COLLECT-INCOMPLETE.command", command=c.command, status=c.status,
+                    note=c.note or "") for c in bad[:8]], "semicolon"),
+             "more": msg("list.more", count=len(bad) - 8) if len(bad) > 8 else None},
+            [say("run-by-hand")]))
     partial = [c for c in captures if c.status == cap.PARSED and
                (c.note or "").startswith("partial:")]
     if partial:
         out.append(finding(
-            "COLLECT-PARTIAL", WARN, "%d output(s) were edited or cut" % len(partial),
-            "; ".join("%s: %s" % (c.command, c.note) for c in partial[:8]) +
-            ("; and %d more" % (len(partial) - 8) if len(partial) > 8 else "") +
-            ". What they list may be incomplete: what was cut is treated as unknown, not as "
-            "absent.", "Run these commands again and paste their whole output:\n" +
-            "\n".join(c.command for c in partial[:8])))
+            "COLLECT-PARTIAL", WARN,
+            {"count": len(partial), "commands": series([
+                msg("COLLECT-PARTIAL.command", command=c.command, note=c.note)
+                for c in partial[:8]], "semicolon"),
+             "more": msg("list.more", count=len(partial) - 8) if len(partial) > 8 else None},
+            [say("paste-again")] + [command(c.command) for c in partial[:8]]))
     if meta.get("localcli"):
         out.append(finding(
-            "COLLECT-LOCALCLI", WARN, "esxcli failed: data read through localcli",
-            "esxcli did not answer (%s), so the data was read with localcli, which bypasses "
-            "hostd. vMotion needs hostd: check it before migrating." % meta["localcli"],
-            "/etc/init.d/hostd status\nIf it is not running:\n/etc/init.d/hostd restart"))
+            "COLLECT-LOCALCLI", WARN, {"why": meta["localcli"]},
+            [command("/etc/init.d/hostd status"), say("if-not-running"),
+             command("/etc/init.d/hostd restart")]))
     return out
 
 
@@ -510,8 +461,7 @@ def evaluate(facts, paths, captures=(), meta=None, pairs=None):
 
 
 def sort_findings(findings):
-    """Most severe first, then by ID and subject: a stable order for reports and diffs."""
+    """Most severe first, then by ID, subject and title: a stable order for reports and diffs."""
+    from esxi_diag.render.messages import finding_text
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"],
-                                           f["subjects"], f["title"]))
-
-
+                                           f["subjects"], finding_text(f, "title") or ""))

@@ -1,7 +1,7 @@
 """The commands a finding recommends, fitted to the host: standard or distributed switch, which
-netstacks exist, the next free vmknic name. Pure: reads facts, returns command lines (strings) that
-are valid ESXi syntax where a value is known, with ``<placeholders>`` where only the user knows it
-(an address, a VLAN ID, a free DVPort).
+netstacks exist, the next free vmknic name. Pure: reads facts, returns remedy steps: prose
+messages and command lines that are valid ESXi syntax where a value is known, with
+``<placeholders>`` where only the user knows it (an address, a VLAN ID, a free DVPort).
 
 Never names a vmknic that carries another service or sits on another netstack: a new, dedicated
 vmknic on the dedicated netstack is what VMware documents for vMotion and provisioning.
@@ -11,6 +11,8 @@ import re
 
 from esxi_diag import kinds
 from esxi_diag.analysis.model import natural_key
+from esxi_diag.render import messages
+from esxi_diag.render.messages import msg
 
 
 def next_vmknic(facts):
@@ -40,10 +42,10 @@ def _switches(facts, kind):
 def _choice(switches, placeholder):
     """The switch's name when there is one, else a placeholder naming the candidates."""
     if len(switches) == 1:
-        return switches[0]["name"], ""
+        return switches[0]["name"], None
     if switches:
-        return placeholder, " (one of %s)" % ", ".join(s["name"] for s in switches)
-    return placeholder, ""
+        return placeholder, msg("remedy.one-of", switches=[s["name"] for s in switches])
+    return placeholder, None
 
 
 def command(argv):
@@ -53,18 +55,24 @@ def command(argv):
                     for a in argv)
 
 
+def _run(argv):
+    return messages.command(command(argv))
+
+
+def _say(message_id, **params):
+    return msg("remedy." + message_id, **params)
+
+
 def dedicated_vmknic(facts, netstack, portgroup_base):
     """Steps that create a vmknic on ``netstack`` (vmotion or vSphereProvisioning), for each
-    kind of switch this host has: [line, ...]; a line is prose (ending with ':') or one
-    command."""
-    lines = []
+    kind of switch this host has."""
+    steps = []
     stacks = facts.get("netstacks")
-    add_stack = command(["esxcli", "network", "ip", "netstack", "add", "-N", netstack])
+    add_stack = _run(["esxcli", "network", "ip", "netstack", "add", "-N", netstack])
     if stacks is None:
-        lines += ["If 'esxcli network ip netstack list' does not show %s yet:" % netstack,
-                  add_stack]
+        steps += [_say("if-netstack-missing", netstack=netstack), add_stack]
     elif netstack not in stacks:
-        lines.append(add_stack)
+        steps.append(add_stack)
     vmk = next_vmknic(facts)
     standard = _switches(facts, "standard")
     distributed = _switches(facts, "distributed")
@@ -72,27 +80,27 @@ def dedicated_vmknic(facts, netstack, portgroup_base):
         switch, which = _choice(standard, "<vSwitch>")
         pg = _unused_portgroup(facts, portgroup_base)
         if distributed or which:
-            lines.append("On a standard switch%s:" % which)
-        lines.append(command(["esxcli", "network", "vswitch", "standard", "portgroup", "add",
-                              "-p", pg, "-v", switch]))
-        lines.append("If that network uses a VLAN:")
-        lines.append(command(["esxcli", "network", "vswitch", "standard", "portgroup", "set",
-                              "-p", pg, "--vlan-id", "<VLAN-ID>"]))
-        lines.append(command(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
-                              "-N", netstack]))
+            steps.append(_say("on-standard-switch", which=which))
+        steps.append(_run(["esxcli", "network", "vswitch", "standard", "portgroup", "add",
+                           "-p", pg, "-v", switch]))
+        steps.append(_say("if-vlan"))
+        steps.append(_run(["esxcli", "network", "vswitch", "standard", "portgroup", "set",
+                           "-p", pg, "--vlan-id", "<VLAN-ID>"]))
+        steps.append(_run(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
+                           "-N", netstack]))
     if distributed:
         switch, which = _choice(distributed, "<distributed-switch>")
-        lines.append("%s distributed switch%s, on a free port of a port group made for it in "
-                     "vCenter:" % ("Or on a" if standard else "On the", which))
-        lines.append(command(["esxcli", "network", "ip", "interface", "add", "-i", vmk,
-                              "--dvs-name", switch, "--dvport-id", "<free-DVPort-ID>", "-N",
-                              netstack]))
-    lines.append("Then its address:")
-    lines.append(command(["esxcli", "network", "ip", "interface", "ipv4", "set", "-i", vmk, "-t",
-                          "static", "-I", "<address>", "-N", "<netmask>"]))
-    lines.append("For peers in other subnets (routed vMotion):")
-    lines.append(add_default_route(netstack))
-    return lines
+        steps.append(_say("or-on-distributed-switch" if standard else "on-distributed-switch",
+                          which=which))
+        steps.append(_run(["esxcli", "network", "ip", "interface", "add", "-i", vmk,
+                           "--dvs-name", switch, "--dvport-id", "<free-DVPort-ID>", "-N",
+                           netstack]))
+    steps.append(_say("then-its-address"))
+    steps.append(_run(["esxcli", "network", "ip", "interface", "ipv4", "set", "-i", vmk, "-t",
+                       "static", "-I", "<address>", "-N", "<netmask>"]))
+    steps.append(_say("for-routed-peers"))
+    steps.append(messages.command(add_default_route(netstack)))
+    return steps
 
 
 def add_default_route(netstack, ipv6=False):
@@ -109,9 +117,9 @@ def own_gateway(vmknic, address=None, netmask=None):
 
 
 def add_gateway(netstack, vmknic, ipv6=False):
-    """A default route on the netstack, or (IPv4, 6.5 and later) the vmknic's own gateway."""
+    """Steps: a default route on the netstack, or (IPv4, 6.5 and later) the vmknic's own
+    gateway."""
     if ipv6:
-        return add_default_route(netstack, True)
-    return "\n".join([add_default_route(netstack),
-                      "Or a gateway of %s's own (ESXi 6.5 and later):" % vmknic,
-                      own_gateway(vmknic)])
+        return [messages.command(add_default_route(netstack, True))]
+    return [messages.command(add_default_route(netstack)),
+            _say("or-own-gateway", vmknic=vmknic), messages.command(own_gateway(vmknic))]

@@ -4,7 +4,8 @@ whether the peers are tuned alike. Same shape as the other rules; listed in docs
 
 from esxi_diag import kinds
 from esxi_diag.analysis.tuning import LDVM_MIN_MBIT, mbit_text
-from esxi_diag.rules import INFO, WARN, finding
+from esxi_diag.render.messages import command, msg, series
+from esxi_diag.rules import INFO, WARN, finding, say
 
 
 def _peer_findings(plan):
@@ -18,27 +19,27 @@ def _peer_findings(plan):
         if peer["line_rate_mbps"] is None:
             unknown.append("NetExpectedLineRateMBps")
         elif mine_rate is not None and peer["line_rate_mbps"] != mine_rate:
-            differs.append("NetExpectedLineRateMBps %d there, %d here" % (
-                peer["line_rate_mbps"], mine_rate))
-            steps.append(kinds.display(kinds.advanced_set_argv(kinds.LINE_RATE_OPTION,
-                                                                   mine_rate)))
+            differs.append(msg("TUNE-PEER-DIFFERS.rate", there=peer["line_rate_mbps"],
+                               here=mine_rate))
+            steps.append(command(kinds.display(kinds.advanced_set_argv(kinds.LINE_RATE_OPTION,
+                                                                       mine_rate))))
         if peer["sbmax"] is None:
             unknown.append("sbMax")
         elif mine_sbmax is not None and peer["sbmax"] != mine_sbmax:
-            differs.append("sbMax (%s netstack) %d there, %d here" % (
-                peer["netstack"], peer["sbmax"], mine_sbmax))
-            steps.append(kinds.display(kinds.sbmax_set_argv(peer["netstack"], mine_sbmax)))
+            differs.append(msg("TUNE-PEER-DIFFERS.sbmax", netstack=peer["netstack"],
+                               there=peer["sbmax"], here=mine_sbmax))
+            steps.append(command(kinds.display(kinds.sbmax_set_argv(peer["netstack"],
+                                                                    mine_sbmax))))
         if not differs:
             if unknown:
-                plan["notes"].append("%s's report does not show its %s: compare by hand" % (
-                    peer["host"], " and ".join(unknown)))
+                plan["notes"].append(msg("tune.peer-unknown", host=peer["host"],
+                                         what=series(unknown, "and")))
             continue
         out.append(finding(
-            "TUNE-PEER-DIFFERS", WARN, "%s is tuned differently" % peer["host"],
-            "vMotion between the two hosts sizes its buffers at both ends: %s%s." % (
-                "; ".join(differs), " (this host's values are the ones this plan recommends)"
-                if plan["change"] else ""),
-            "\n".join(["On %s:" % peer["host"]] + steps)))
+            "TUNE-PEER-DIFFERS", WARN,
+            {"host": peer["host"], "differs": series(differs, "semicolon"),
+             "recommended": msg("TUNE-PEER-DIFFERS.recommended") if plan["change"] else None},
+            [say("on-host", host=peer["host"])] + steps))
     return out
 
 
@@ -48,42 +49,29 @@ def findings(plan):
     lr = plan["line_rate"]
     if lr.get("capped"):
         out.append(finding(
-            "TUNE-LINERATE-CAPPED", INFO, "The line rate is above what the option can express",
-            "%s is %g MB/s, above the %s MB/s maximum of /Migrate/NetExpectedLineRateMBps: vMotion "
-            "is told %s MB/s (%.0f Gbit/s)." % (mbit_text(lr["mbit"]), lr["mbit"] / 8.0,
-                                                lr["max"] or 2000, lr["recommended"],
-                                                lr["recommended"] * 8 / 1000.0), None))
+            "TUNE-LINERATE-CAPPED", INFO,
+            {"rate": mbit_text(lr["mbit"]), "mbytes": lr["mbit"] / 8.0, "max": lr["max"] or 2000,
+             "recommended": lr["recommended"], "gbit": lr["recommended"] * 8 / 1000.0}))
     if lr["mbit"] is None:
-        out.append(finding("TUNE-NO-LINE-RATE", WARN, "The line rate is not known",
-                           "No link-up uplink speed of the hot-data switch was found.",
-                           "Give it, e.g. --line-rate 10G:\nesxi-diag tune --line-rate <rate>"))
+        out.append(finding("TUNE-NO-LINE-RATE", WARN, {},
+                           [say("give-line-rate"), command("esxi-diag tune --line-rate <rate>")]))
     elif lr.get("assumed"):
         ldvm = plan["rtt"].get("long_distance")
         out.append(finding(
             "TUNE-LINE-RATE-ASSUMED", WARN if ldvm else INFO,
-            "The line rate is assumed from the local uplinks",
-            "No --line-rate was given, so the plan assumes %s, the speed of the slowest link-up "
-            "uplink of the hot-data switch.%s" % (
-                mbit_text(lr["mbit"]), " The paths are long distance: the link between the sites "
-                "is usually slower than the host's uplinks, and a line rate set too high makes "
-                "vMotion's buffers too large for the real link." if ldvm else
-                " On a LAN that is the real line rate."),
-            "Give the bandwidth between the sites, e.g. --line-rate 10G:\n"
-            "esxi-diag tune --line-rate <inter-site-bandwidth> --rtt %.1f" % plan["rtt"]["ms"]
-            if ldvm else None))
+            {"rate": mbit_text(lr["mbit"]),
+             "why": msg("TUNE-LINE-RATE-ASSUMED.wan" if ldvm else "TUNE-LINE-RATE-ASSUMED.lan")},
+            [say("give-inter-site-rate"),
+             command("esxi-diag tune --line-rate <inter-site-bandwidth> --rtt %.1f" %
+                     plan["rtt"]["ms"])] if ldvm else None))
     if lr["mbit"] is not None and lr["mbit"] < LDVM_MIN_MBIT:
-        out.append(finding(
-            "TUNE-LINE-RATE-LOW", WARN, "The line rate is below 250 Mbit/s",
-            "%s is below the 250 Mbit/s VMware requires per concurrent Long Distance vMotion." %
-            mbit_text(lr["mbit"]), "A faster link, or one vMotion at a time"))
+        out.append(finding("TUNE-LINE-RATE-LOW", WARN, {"rate": mbit_text(lr["mbit"])},
+                           [say("faster-link")]))
     rtt = plan["rtt"]["ms"]
     if rtt is not None and rtt > 150:
-        out.append(finding("TUNE-RTT-BEYOND", WARN, "The RTT is beyond the supported 150 ms",
-                           "The sizing uses %g ms, beyond what Long Distance vMotion supports." %
-                           rtt, None))
+        out.append(finding("TUNE-RTT-BEYOND", WARN, {"rtt": rtt}))
     if plan["sbmax"].get("available") and rtt is None:
-        out.append(finding("TUNE-NO-RTT", WARN, "sbMax needs the round-trip time",
-                           "Without an RTT the bandwidth-delay product cannot be computed.",
-                           "esxi-diag tune --rtt <ms>\nOr measure it against a hot-data peer:\n"
-                           "esxi-diag tune --peer <address>:hot"))
+        out.append(finding("TUNE-NO-RTT", WARN, {},
+                           [command("esxi-diag tune --rtt <ms>"), say("or-measure-rtt"),
+                            command("esxi-diag tune --peer <address>:hot")]))
     return out + _peer_findings(plan)

@@ -17,6 +17,7 @@ from esxi_diag.analysis import tuning
 from esxi_diag.output.bundle import (CHUNK, MAX_HEADER_BYTES, MAX_MANIFEST_BYTES,
                                      MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, MIB,
                                      SCHEMA_VERSION, BundleError, sha256)
+from esxi_diag.render import messages
 from esxi_diag.sources import inputs
 from esxi_diag.sources.capture import Capture
 
@@ -427,10 +428,10 @@ def _reachability(value, bad):
     elif planned is not None:
         bad("'reachability.planned' is not a list")
     notes = value.get("notes")
-    if inputs.is_str_list(notes):
+    if isinstance(notes, list) and all(messages.valid(n) for n in notes):
         out["notes"] = notes
     elif notes is not None:
-        bad("'reachability.notes' is not a list of strings")
+        bad("'reachability.notes' is not a list of texts")
     peers = value.get("peers")
     if isinstance(peers, list):
         for i, peer in enumerate(peers, 1):
@@ -467,6 +468,11 @@ def _planned(plan):
             "interrupted": plan.get("interrupted") is True}
 
 
+def _text(value):
+    """None, a string or a message (render/messages.py)."""
+    return value is None or messages.valid(value)
+
+
 def _tune_inputs(value, bad):
     if value is None:
         return None
@@ -476,7 +482,7 @@ def _tune_inputs(value, bad):
     rate, rtt = value.get("line_rate_mbit"), value.get("rtt_ms")
     ok = (rate is None or (inputs.is_number(rate) and 0 < rate <= tuning.LINE_RATE_MAX_MBIT)) \
         and (rtt is None or (inputs.is_number(rtt) and 0 < rtt <= tuning.RTT_MAX_MS)) and \
-        _opt(value.get("line_rate_basis"), str) and _opt(value.get("rtt_basis"), str) and \
+        _text(value.get("line_rate_basis")) and _text(value.get("rtt_basis")) and \
         _opt(value.get("allow_decrease"), bool) and _opt(value.get("line_rate_assumed"), bool) \
         and _opt(value.get("peers"), list)
     if not ok:

@@ -1,0 +1,443 @@
+"""English: the reference catalog (the words of schema esxi-diag/1's title, detail and remedy).
+
+Keys: ``<FINDING-ID>[.<variant>].title`` / ``.detail``, phrases of a finding (``<FINDING-ID>.<part>``),
+``remedy.*`` (prose steps of remedies), ``path.*`` (why a data path is what it is),
+``routing.*`` (how a peer is reached), ``reach.*`` (verdicts of probes), ``tune.*`` (the tuning
+plan), ``role.*``, ``list.*``.
+"""
+
+LIST_SEPARATOR = ", "
+LIST_SEPARATORS = {"comma": ", ", "semicolon": "; ", "and": " and "}
+
+_ONLY_LINE_RATE = " Only NetExpectedLineRateMBps can be tuned for Long Distance vMotion."
+
+MESSAGES = {
+    # ---- words used inside other messages
+    "role.hot": "hot",
+    "role.cold": "cold",
+    "role.hot+cold": "hot and cold",
+    "list.more": "; and {count} more",
+
+    # ---- data paths: why a path is what it is
+    "path.no-interface-list": "the VMkernel interface list was not collected",
+    "path.on-netstack": "{vmknics} on the {netstack} netstack, which takes precedence over {tag} "
+                        "tags",
+    "path.netstack-not-known": "the netstack of {vmknics} is not known",
+    "path.interface-list-cut": "the interface list is incomplete (edited or cut): a vmknic on the "
+                               "{netstack} netstack, which would take precedence, may be missing "
+                               "from it",
+    "path.tagged": "no vmknic on the {netstack} netstack; {vmknics} tagged {tag}{unknown}",
+    "path.maybe-more": " (tags of {vmknics} not known: there may be more)",
+    "path.tags-not-collected": "the service tags of {vmknics} were not collected",
+    "path.none": "no vmknic on the {netstack} netstack and no enabled vmknic of the default "
+                 "netstack tagged {tag}{ignored}",
+    "path.ignored": " (the {tag} tag on {vmknics}, of another netstack, has no effect)",
+    "path.management": "no provisioning vmknic: cold data falls back to the Management vmknic "
+                       "({vmknics})",
+    "path.no-cold": "no provisioning vmknic and no enabled Management vmknic",
+
+    # ---- routing pre-flight: how this host would reach a peer
+    "routing.interfaces-not-read": "the interface list was not read: whether {vmknic} exists is "
+                                   "not known",
+    "routing.no-such-vmknic": "{vmknic} does not exist on this host",
+    "routing.not-an-address": "{target} is not an address",
+    "routing.no-address-of-family": "{vmknic} has no {family} address{local}, so it cannot reach "
+                                    "the {family} peer {target}",
+    "routing.only-link-local": " (only link-local)",
+    "routing.address-not-collected": "the {family} address of {vmknic} was not collected",
+    "routing.on-link": "{target} is in {vmknic}'s subnet {subnet}",
+    "routing.static-route": "static route {network} via {gateway} on the {netstack} netstack",
+    "routing.vmknic-gateway": "{vmknic}'s own gateway {gateway}",
+    "routing.netstack-gateway": "the {netstack} netstack's default gateway {gateway}{how}",
+    "routing.on-own-subnet": " (on {vmknic}'s own subnet)",
+    "routing.reached-through": " (reached through {via})",
+    "routing.table-not-collected": "{target} is outside {vmknic}'s subnet and the {netstack} "
+                                   "{family} route table was not collected",
+    "routing.not-routable": "{target} is outside {vmknic}'s subnet {subnet} and the {netstack} "
+                            "netstack has no default gateway, static route or per-vmknic "
+                            "gateway that reaches it",
+
+    # ---- reachability: planning and the verdict of a path's probes
+    "reach.where": "{vmknic} -> {target}{label}",
+    "reach.label": " ({label})",
+    "reach.ms": "{ms:.1f} ms",
+    "reach.not-measured": "not measured",
+    "reach.no-vmknic-to-test": "{role} data: no {role}-data vmknic to test from ({reason})",
+    "reach.cut-after-replies": "{command}: the output was cut after {replies} of {count} "
+                               "replies, before its statistics: the round trip is from the "
+                               "replies shown, the loss is not known",
+    "reach.printed-nothing": "{command} printed nothing{status}",
+    "reach.exit-status": " (exit status {code})",
+    "reach.no-statistics": "{command}: the output ends before its statistics: no reply and no "
+                           "count shown",
+    "reach.stack-not-configured": "vmkping printed '*** vmkernel stack not configured ***' for "
+                                  "-S {used}: {vmknic} is not on the {used} netstack, or that "
+                                  "netstack does not exist on this host{why}",
+    "reach.stack-wrong-s": " (the command used -S {used}, but {vmknic} is on {netstack}: use "
+                           "-S {netstack})",
+    "reach.stack-changed": " (the configuration changed since it was read: read the interface "
+                           "list again)",
+    "reach.wrong-netstack": "{vmknic} is on the {netstack} netstack, but the probe used {used}: "
+                            "it says nothing about this path (vmkping needs -S {netstack})",
+    "reach.unreachable": "{target} from {vmknic}: {why}",
+    "reach.no-reply": "no reply to {sent} probes",
+    "reach.loss": "{loss:g}% of {sent} probes lost",
+    "reach.local-mtu": "a {size}-byte don't-fragment probe does not fit {vmknic}'s own MTU "
+                       "(sendto() failed: Message too long)",
+    "reach.df-proves-nothing": "the don't-fragment test proves nothing: {why}",
+    "reach.drops-jumbo": "{size}-byte don't-fragment probes are lost while {base}-byte ones "
+                         "pass: something on the path drops jumbo frames",
+    "reach.below-1500": "even {base}-byte don't-fragment probes are lost: the path MTU is below "
+                        "1500",
+    "reach.smaller-path-mtu": "{size}-byte don't-fragment probes are lost while small packets "
+                              "pass: the path MTU is smaller than {mtu}",
+    "reach.path-mtu": "{what}{uncertain}{largest}",
+    "reach.uncertain": " (uncertain: this link also loses {loss:g}% of small probes)",
+    "reach.largest": "; the largest payload that passes is {size} bytes (path MTU {mtu})",
+    "reach.df-only-lost": "no reply to the {size}-byte don't-fragment probes, and no "
+                          "small-packet series was run: either {target} does not answer at all "
+                          "or the path MTU is below {mtu}",
+    "reach.beyond": "average round-trip time {rtt:.1f} ms is beyond the {limit:g} ms Long Distance "
+                    "vMotion supports",
+    "reach.interrupted": "interrupted before all probes ran",
+    "reach.no-probe-run": "no probe of this path was run",
+    "reach.no-probe-counted": "no probe of this path printed a count of its replies",
+    "reach.all-passed": "all probes passed",
+
+    # ---- findings: the data paths
+    "HOT-UNKNOWN.title": "Hot-data path could not be determined",
+    "HOT-UNKNOWN.detail": "Not enough facts to say which vmknic carries vMotion hot data: "
+                          "{reason}. Whether vMotion works cannot be said.",
+    "HOT-NONE.title": "No vMotion (hot-data) VMkernel port",
+    "HOT-NONE.detail": "No VMkernel port carries vMotion hot data (memory, device state): "
+                       "{reason}. vMotion to or from this host fails.{disabled}",
+    "HOT-NONE.disabled": " Tagged VMotion but disabled: {vmknics}.",
+    "HOT-PATH.title": "Hot data: {vmknics}",
+    "HOT-PATH.detail": "vMotion hot data uses {vmknics} ({reason}).",
+    "COLD-UNKNOWN.title": "Cold-data path could not be determined",
+    "COLD-UNKNOWN.detail": "Not enough facts to say which vmknic carries vMotion cold data: "
+                           "{reason}. Whether vMotion works cannot be said.",
+    "COLD-NONE.title": "No VMkernel port for cold data",
+    "COLD-NONE.detail": "Cold data (snapshots, disks, logs) has no provisioning vmknic and no "
+                        "enabled Management vmknic to fall back to: {reason}.",
+    "COLD-PATH.title": "Cold data: {vmknics}",
+    "COLD-PATH.detail": "vMotion cold data uses {vmknics} ({reason}).",
+    "COLD-MANAGEMENT.title": "Cold data falls back to the management network",
+    "COLD-MANAGEMENT.detail": "No vmknic is on the vSphereProvisioning netstack or tagged "
+                              "vSphereProvisioning, so snapshots, disks and logs of a migrating "
+                              "VM travel over {vmknics} (Management). This is supported; for "
+                              "Long Distance vMotion VMware recommends the provisioning TCP/IP "
+                              "stack.",
+    "TAG-VMOTION-INACTIVE.title": "{tag} tag on {vmknics} is inactive",
+    "TAG-VMOTION-INACTIVE.detail": "{vmknics} carries the {tag} tag, but {active} on the "
+                                   "{netstack} netstack takes precedence: the tag does nothing "
+                                   "and misleads whoever reads the configuration.",
+    "TAG-PROVISIONING-INACTIVE.title": "{tag} tag on {vmknics} is inactive",
+    "TAG-PROVISIONING-INACTIVE.detail": "{vmknics} carries the {tag} tag, but {active} on the "
+                                        "{netstack} netstack takes precedence: the tag does "
+                                        "nothing and misleads whoever reads the configuration.",
+    "TAG-IGNORED-NETSTACK.title": "{tag} tag on {vmknic} has no effect ({netstack} netstack)",
+    "TAG-IGNORED-NETSTACK.detail": "{vmknic} carries the {tag} tag but is on the {netstack} "
+                                   "netstack: service tags take effect only on vmknics of the "
+                                   "default netstack (defaultTcpipStack), so {vmknic} carries no "
+                                   "vMotion {role} data.",
+    "PATH-VMK-DISABLED.title": "{vmknic} ({role} data) is disabled",
+    "PATH-VMK-DISABLED.detail": "{vmknic} is on the {netstack} netstack and so carries {role} "
+                                "data, but it is disabled.",
+    "PATH-VMK-DISABLED.tagged.title": "{vmknic} is tagged for {role} data but disabled",
+    "PATH-VMK-DISABLED.tagged.detail": "{vmknic} carries the {tag} tag but is disabled, so it "
+                                       "carries nothing.",
+    "PATH-VMK-IPV6-ONLY.title": "{vmknic} ({role} data) uses IPv6 only",
+    "PATH-VMK-IPV6-ONLY.detail": "{vmknic} has no IPv4 address and carries {role} data over IPv6 "
+                                 "({addresses}): supported, as long as every peer of this path "
+                                 "has IPv6 too.",
+    "PATH-VMK-NO-IPV4.title": "{vmknic} ({role} data) has no usable IP address",
+    "PATH-VMK-NO-IPV4.detail": "{vmknic} carries {role} data but has no IPv4 address and no "
+                               "routable IPv6 address{local}.",
+    "PATH-VMK-NO-IPV4.local": " (only link-local {addresses})",
+    "PATH-VMK-NO-IPV4.unknown.title": "{vmknic} ({role} data) has no IPv4 address",
+    "PATH-VMK-NO-IPV4.unknown.detail": "{vmknic} carries {role} data but has no IPv4 address, "
+                                       "and its IPv6 addresses were not collected: whether it "
+                                       "has any usable address is not known.",
+    "HOT-SHARED-SERVICES.title": "Hot-data vmknic {vmknic} also carries {services}",
+    "HOT-SHARED-SERVICES.detail": "vMotion moves memory at line rate and can starve {services} "
+                                  "on {vmknic} (and vice versa). VMware recommends a dedicated "
+                                  "vMotion vmknic on its own network.",
+    "NETSTACK-NO-GATEWAY.title": "No {family} default gateway on the {netstack} netstack",
+    "NETSTACK-NO-GATEWAY.detail": "The {netstack} netstack ({role} data, {vmknics}) has no "
+                                  "{family} default gateway{no_own}{static}. vMotion between "
+                                  "hosts on the same L2 segment works without one; peers in "
+                                  "other subnets are not reachable.{offlink}",
+    "NETSTACK-NO-GATEWAY.no-own": " and no per-vmknic gateway",
+    "NETSTACK-NO-GATEWAY.static": "; it reaches other subnets only through its static routes "
+                                  "({routes})",
+    "NETSTACK-NO-GATEWAY.route": "{network} via {gateway}",
+    "NETSTACK-NO-GATEWAY.offlink": " Tested peers outside its subnets: {peers}.",
+    "HOT-ROUTES-VIA-OTHER-VMKNIC.title": "Routed hot data from {vmknic} would leave through "
+                                         "{via}",
+    "HOT-ROUTES-VIA-OTHER-VMKNIC.detail": "{vmknic} carries hot data on the default netstack, "
+                                          "whose default gateway {gateway} is reached through "
+                                          "{via}. vMotion to a peer outside {vmknic}'s own "
+                                          "subnet would leave through {via}, not {vmknic}. "
+                                          "Peers on the same L2 segment are not affected.",
+    "MTU-EXCEEDS-VSWITCH.title": "{vmknic} MTU {mtu} is larger than {switch}'s MTU {switch_mtu}",
+    "MTU-EXCEEDS-VSWITCH.detail": "{vmknic} ({role} data) sends frames of up to {mtu} bytes, but "
+                                  "{switch} only carries {switch_mtu}: large vMotion packets are "
+                                  "dropped.",
+    "MTU-EXCEEDS-UPLINK.title": "{vmknic} MTU {mtu} is larger than uplink {uplink} MTU "
+                                "{uplink_mtu}",
+    "MTU-EXCEEDS-UPLINK.detail": "{vmknic} ({role} data) on {switch} has MTU {mtu}, but "
+                                 "uplink(s) {uplinks} carry less: large vMotion packets are "
+                                 "dropped when they leave through those uplinks.",
+    "PATH-NO-UPLINK.title": "{vmknic} has no working uplink",
+    "PATH-NO-UPLINK.detail": "{vmknic} ({role} data) is on {switch}, which has no uplink: its "
+                             "traffic never leaves the host.",
+    "PATH-NO-UPLINK.down.title": "{vmknic} has no working uplink",
+    "PATH-NO-UPLINK.down.detail": "{vmknic} ({role} data) is on {switch}, whose uplinks "
+                                  "({uplinks}) are all down.",
+    "LINERATE-DEFAULT.title": "NetExpectedLineRateMBps is at its 1 Gbit/s default",
+    "LINERATE-DEFAULT.detail": "/Migrate/NetExpectedLineRateMBps is {current} MB/s (the "
+                               "default), but the hot-data uplinks run at {speed} Mbit/s "
+                               "(slowest: {nic}, {speed_mbytes} MB/s). Long Distance vMotion "
+                               "sizes its socket buffers from this value; on a LAN it does not "
+                               "matter.",
+    "SBMAX-UNAVAILABLE.not-root.title": "sbMax of the {netstack} netstack cannot be read",
+    "SBMAX-UNAVAILABLE.not-root.detail": "{node} is not readable: {detail}.",
+    "SBMAX-UNAVAILABLE.no-vsish.title": "sbMax of the {netstack} netstack cannot be read",
+    "SBMAX-UNAVAILABLE.no-vsish.detail": "{detail}: {node} cannot be read or set here." +
+                                         _ONLY_LINE_RATE,
+    "SBMAX-UNAVAILABLE.release.title": "sbMax of the {netstack} netstack cannot be read",
+    "SBMAX-UNAVAILABLE.release.detail": "This host runs {release}: the sbMax node exists from "
+                                        "vSphere 6.7 U1." + _ONLY_LINE_RATE,
+    "SBMAX-UNAVAILABLE.missing.title": "sbMax of the {netstack} netstack cannot be read",
+    "SBMAX-UNAVAILABLE.missing.detail": "vsish has no {node} node ({detail}), although {release} "
+                                        "should have it (it exists from 6.7 U1). Check the "
+                                        "netstack name and that the host is healthy." +
+                                        _ONLY_LINE_RATE,
+    "SBMAX-UNAVAILABLE.unknown-release.title": "sbMax of the {netstack} netstack cannot be read",
+    "SBMAX-UNAVAILABLE.unknown-release.detail": "vsish has no {node} node ({detail}) and the "
+                                                "release is not known: the node exists from "
+                                                "vSphere 6.7 U1." + _ONLY_LINE_RATE,
+    "SBMAX-UNAVAILABLE.no-detail": "no detail",
+
+    # ---- findings: the collection
+    "COLLECT-INCOMPLETE.title": "{count} command(s) failed or were not understood",
+    "COLLECT-INCOMPLETE.detail": "{commands}{more}. Facts from these commands are missing; "
+                                 "checks that need them were skipped.",
+    "COLLECT-INCOMPLETE.command": "{command}: {status} {note}",
+    "COLLECT-PARTIAL.title": "{count} output(s) were edited or cut",
+    "COLLECT-PARTIAL.detail": "{commands}{more}. What they list may be incomplete: what was cut "
+                              "is treated as unknown, not as absent.",
+    "COLLECT-PARTIAL.command": "{command}: {note}",
+    "COLLECT-LOCALCLI.title": "esxcli failed: data read through localcli",
+    "COLLECT-LOCALCLI.detail": "esxcli did not answer ({why}), so the data was read with "
+                               "localcli, which bypasses hostd. vMotion needs hostd: check it "
+                               "before migrating.",
+
+    # ---- findings: reachability (check)
+    "REACH-NOT-ROUTABLE.title": "{where}: no route ({role} data)",
+    "REACH-NOT-ROUTABLE.detail": "{detail}.",
+    "REACH-UNREACHABLE.title": "{where}: unreachable ({role} data)",
+    "REACH-UNREACHABLE.detail": "{detail}. Routing: {routing}.",
+    "REACH-LOCAL-MTU.title": "{where}: local MTU too small",
+    "REACH-LOCAL-MTU.detail": "{detail}.",
+    "REACH-PATH-MTU.title": "{where}: the path drops large packets ({role} data)",
+    "REACH-PATH-MTU.detail": "{detail}. vMotion sends full-size frames and stalls.",
+    "REACH-RTT-BEYOND.title": "{where}: {rtt:.1f} ms round trip, beyond {limit:g} ms",
+    "REACH-RTT-BEYOND.detail": "{detail}.",
+    "REACH-LOSS.title": "{where}: packet loss ({role} data)",
+    "REACH-LOSS.detail": "{detail}. vMotion over a lossy link is slow and may time out.",
+    "REACH-LOSS.also.title": "{where}: packet loss",
+    "REACH-LOSS.also.detail": "{loss:g}% of the latency probes were lost.",
+    "REACH-VMKPING-ERROR.title": "{where}: vmkping failed",
+    "REACH-VMKPING-ERROR.detail": "{detail}.",
+    "REACH-WRONG-NETSTACK.title": "{where}: probed on the wrong netstack",
+    "REACH-WRONG-NETSTACK.detail": "{detail}.",
+    "REACH-NOT-MEASURED.title": "{where}: not measured ({role} data)",
+    "REACH-NOT-MEASURED.detail": "{detail}. Without a count of the replies this path is neither "
+                                 "passed nor failed.",
+    "REACH-STACK-NOT-CONFIGURED.title": "{where}: vmkernel stack not configured",
+    "REACH-STACK-NOT-CONFIGURED.detail": "{detail}.",
+    "REACH-INTERRUPTED.title": "{where}: not finished",
+    "REACH-INTERRUPTED.detail": "The check was interrupted before this path's probes finished.",
+    "REACH-MTU-MISMATCH.title": "{where}: MTU {mtu} here, {peer_mtu} on the peer",
+    "REACH-MTU-MISMATCH.detail": "The two ends of this {role}-data path have different MTUs: the "
+                                 "larger side's full-size frames do not fit the smaller side.",
+    "REACH-ROUTED-VIA-OTHER-VMKNIC.title": "{where}: routed through {via}, not {vmknic}",
+    "REACH-ROUTED-VIA-OTHER-VMKNIC.detail": "{vmknic} reaches {target} only through {through} "
+                                            "{gateway}, which sits behind {via} (not on "
+                                            "{vmknic}'s own subnet): this {role}-data traffic "
+                                            "leaves through {via}'s uplinks and network.",
+    "REACH-ROUTED-VIA-OTHER-VMKNIC.static": "the static route's gateway",
+    "REACH-ROUTED-VIA-OTHER-VMKNIC.default": "the {netstack} netstack's default gateway",
+    "REACH-NOT-TESTED.title": "A data path could not be tested",
+    "REACH-NOT-TESTED.detail": "{note}",
+    "REACH-LONG-DISTANCE.title": "Long Distance vMotion applies (worst round trip {worst:.1f} "
+                                 "ms)",
+    "REACH-LONG-DISTANCE.detail": "The worst measured round-trip time, {worst:.1f} ms (hot data: "
+                                  "{hot}), is above the {threshold:g} ms threshold "
+                                  "(/Migrate/NetLatencyModeThreshold): vMotion runs in its "
+                                  "latency-aware mode, supported up to {limit:g} ms, and the "
+                                  "expected line rate and sbMax should match the "
+                                  "bandwidth-delay product.",
+    "REACH-OK.title": "All {count} path(s) passed",
+    "REACH-OK.detail": "Every hot and cold data path tested reached its peer with full-size "
+                       "don't-fragment packets and no loss.",
+
+    # ---- remedies: the prose steps between commands
+    "remedy.run-and-include-this": "Run this and include its output:",
+    "remedy.run-and-include-these": "Run these and include their output:",
+    "remedy.tagged-but-disabled": "{vmknic} is tagged {tag} but disabled: enable it:",
+    "remedy.or-create-vmotion-vmknic": "Or create a dedicated vMotion vmknic on the vmotion "
+                                       "netstack:",
+    "remedy.create-vmotion-vmknic": "Create a dedicated vMotion vmknic on the vmotion netstack:",
+    "remedy.or-tag-unused": "Or tag {vmknic}, which carries no other service (only if it "
+                            "carries no iSCSI or NFS traffic either):",
+    "remedy.create-provisioning-vmknic": "Create a vmknic on the vSphereProvisioning netstack, "
+                                         "on both hosts (source and destination: cold data goes "
+                                         "between their provisioning vmknics):",
+    "remedy.carry-on-dedicated": "Carry {role} data on a vmknic of the {netstack} netstack (or a "
+                                 "tagged vmknic of the default netstack). The tag on {vmknic} "
+                                 "can go:",
+    "remedy.enable-it": "Enable it:",
+    "remedy.or-remove-the-tag": "Or remove the tag:",
+    "remedy.or-ipv6-address": "Or an IPv6 address:",
+    "remedy.move-vmotion-to-dedicated": "Move vMotion to a dedicated vmknic on the vmotion "
+                                        "netstack (once it exists, the VMotion tag on {vmknic} "
+                                        "no longer carries anything):",
+    "remedy.then-take-the-tag-off": "Then take the tag off {vmknic}:",
+    "remedy.own-gateway": "Give {vmknic} a gateway of its own, on its subnet (ESXi 6.5 and "
+                          "later):",
+    "remedy.or-move-to-vmotion-netstack": "Or move vMotion to the vmotion netstack.",
+    "remedy.or-lower-the-vmknic": "Or lower the vmknic:",
+    "remedy.raise-dvs-mtu": "Raise the MTU of distributed switch {switch} to {mtu} in vCenter.",
+    "remedy.switch-mtu-sets-uplinks": "Setting the switch's MTU sets its uplinks' too:",
+    "remedy.add-uplink": "Add a working uplink:",
+    "remedy.check-cabling": "And check the cabling and the physical switch port:",
+    "remedy.check-dvs-uplinks": "Check the uplinks of distributed switch {switch} (in vCenter) "
+                                "and their links:",
+    "remedy.run-as-root": "Run esxi-diag as root (vsish needs it)",
+    "remedy.run-by-hand": "Run the commands by hand to see their errors; the JSON report lists "
+                          "every command with its exit code.",
+    "remedy.paste-again": "Run these commands again and paste their whole output:",
+    "remedy.if-not-running": "If it is not running:",
+    "remedy.one-of": " (one of {switches})",
+    "remedy.if-netstack-missing": "If 'esxcli network ip netstack list' does not show "
+                                  "{netstack} yet:",
+    "remedy.on-standard-switch": "On a standard switch{which}:",
+    "remedy.if-vlan": "If that network uses a VLAN:",
+    "remedy.on-distributed-switch": "On the distributed switch{which}, on a free port of a port "
+                                    "group made for it in vCenter:",
+    "remedy.or-on-distributed-switch": "Or on a distributed switch{which}, on a free port of a "
+                                       "port group made for it in vCenter:",
+    "remedy.then-its-address": "Then its address:",
+    "remedy.for-routed-peers": "For peers in other subnets (routed vMotion):",
+    "remedy.or-own-gateway": "Or a gateway of {vmknic}'s own (ESXi 6.5 and later):",
+    "remedy.reproduce-it": "Reproduce it:",
+    "remedy.run": "Run:",
+    "remedy.for-example": "For example:",
+    "remedy.then-if-on": "Then, if it is on {netstack}:",
+    "remedy.check-peer-vlan-firewall": "Check the peer's vmknic address, the VLAN of both port "
+                                       "groups and any firewall between the sites.",
+    "remedy.raise-vmknic-mtu": "Raise the vmknic's MTU (and its switch's and uplinks' to "
+                               "match):",
+    "remedy.raise-path-mtu": "Raise the MTU on every switch and router between the hosts to at "
+                             "least {mtu}, or set both ends to 1500:",
+    "remedy.less-latency": "vMotion between these hosts is not supported over this network; use "
+                           "a path with less latency.",
+    "remedy.find-lossy-link": "Find the lossy link (interface errors, congestion, duplex) "
+                              "between the hosts.",
+    "remedy.check-vmknic-exists": "Check that {vmknic} still exists:",
+    "remedy.run-again-whole": "Run it again and paste the whole output, statistics included.",
+    "remedy.check-netstack-of": "Check the netstack of {vmknic}:",
+    "remedy.run-check-again": "Run the check again.",
+    "remedy.same-mtu-both-ends": "Set the same MTU at both ends (and on the switches between "
+                                 "them), e.g. here:",
+    "remedy.or-static-route": "Or a static route on the {netstack} netstack:",
+    "remedy.fix-path-first": "Fix the data path first (see the other findings).",
+    "remedy.size-for-this-rtt": "Size the expected line rate and (from 6.7 U1) sbMax for this "
+                                "RTT, here and on the peer; add --apply to set them:",
+    "remedy.tune-only-within": "Tune only for the peers within {limit:g} ms (those beyond it are "
+                               "not supported at any setting):",
+    "remedy.none-by-tuning": "None by tuning: {rtt:.1f} ms is beyond the {limit:g} ms Long "
+                             "Distance vMotion supports; use a path with less latency",
+    # ---- tuning: the plan's reasons and notes
+    "tune.rate-mbytes": "{rate} = {mbytes:g} MB/s",
+    "tune.rate-capped": "capped at the option's maximum, {max} MB/s ({gbit:.0f} Gbit/s): faster "
+                        "links cannot be described to vMotion",
+    "tune.rate-default": "at or below the default {default} MB/s (about 1 Gbit/s), which already "
+                         "describes this link",
+    "tune.kept-lower": "lower than the current {current}: kept (use --allow-decrease to lower "
+                       "it)",
+    "tune.bdp": "{rate} x {rtt:g} ms = {bdp} bytes (bandwidth-delay product), rounded up to a "
+                "multiple of 64 KiB = {value}",
+    "tune.sbmax-capped": "capped at the node's maximum, {max}",
+    "tune.no-line-rate": "no line rate: give --line-rate (e.g. 10G)",
+    "tune.current-unread": "the current value could not be read: not changed",
+    "tune.hot-netstack-unknown": "the hot-data netstack is not known ({reason})",
+    "tune.sbmax-release": "this host runs {release}: the sbMax node exists from vSphere 6.7 U1, "
+                          "so only the line rate can be tuned",
+    "tune.sbmax-unreadable": "{node} could not be read ({detail}): only the line rate can be "
+                             "tuned",
+    "tune.unavailable": "unavailable",
+    "tune.sbmax-not-read": "sbMax of {netstack} was not read",
+    "tune.release-unknown": "the release is not known: sbMax is tuned only on 6.7 U1 and later",
+    "tune.needs-both": "needs both the line rate and the RTT (--rtt, or --peer to measure it)",
+    "tune.default-stack": "sbMax of defaultTcpipStack caps the socket buffers of every socket on "
+                          "that stack (management, NFS, iSCSI), not only vMotion's; a vmknic on "
+                          "the vmotion netstack keeps the change to vMotion",
+    "tune.rtt-beyond": "the RTT {rtt:g} ms is beyond the 150 ms Long Distance vMotion supports",
+    "tune.secure-boot": "UEFI Secure Boot is enabled: /etc/rc.local.d/local.sh does not run at "
+                        "boot, so --persist cannot keep sbMax across a reboot (set it again "
+                        "after each reboot)",
+    "tune.secure-boot-unknown": "the Secure Boot state could not be read: if it is enabled, "
+                                "/etc/rc.local.d/local.sh does not run at boot and --persist "
+                                "cannot keep sbMax",
+    "tune.same-on-peers": "vMotion's receiving host sizes its buffers from the same settings: "
+                          "give every peer host the same values (esxi-diag tune with the same "
+                          "--line-rate and --rtt there)",
+    "tune.basis-assumed": "assumed: the slowest link-up uplink of the hot-data switch, {nic} at "
+                          "{rate} (over a WAN the inter-site link is usually slower: give "
+                          "--line-rate)",
+    "tune.basis-measured": "measured: the worst hot-path round trip, {vmknic} -> {target}, "
+                           "{rtt:.2f} ms average of {count} probes",
+    "tune.peer-unknown": "{host}'s report does not show its {what}: compare by hand",
+
+    # ---- findings: the tuning plan (tune)
+    "TUNE-PEER-DIFFERS.title": "{host} is tuned differently",
+    "TUNE-PEER-DIFFERS.detail": "vMotion between the two hosts sizes its buffers at both ends: "
+                                "{differs}{recommended}.",
+    "TUNE-PEER-DIFFERS.rate": "NetExpectedLineRateMBps {there} there, {here} here",
+    "TUNE-PEER-DIFFERS.sbmax": "sbMax ({netstack} netstack) {there} there, {here} here",
+    "TUNE-PEER-DIFFERS.recommended": " (this host's values are the ones this plan recommends)",
+    "TUNE-LINERATE-CAPPED.title": "The line rate is above what the option can express",
+    "TUNE-LINERATE-CAPPED.detail": "{rate} is {mbytes:g} MB/s, above the {max} MB/s maximum of "
+                                   "/Migrate/NetExpectedLineRateMBps: vMotion is told "
+                                   "{recommended} MB/s ({gbit:.0f} Gbit/s).",
+    "TUNE-NO-LINE-RATE.title": "The line rate is not known",
+    "TUNE-NO-LINE-RATE.detail": "No link-up uplink speed of the hot-data switch was found.",
+    "TUNE-LINE-RATE-ASSUMED.title": "The line rate is assumed from the local uplinks",
+    "TUNE-LINE-RATE-ASSUMED.detail": "No --line-rate was given, so the plan assumes {rate}, the "
+                                     "speed of the slowest link-up uplink of the hot-data "
+                                     "switch.{why}",
+    "TUNE-LINE-RATE-ASSUMED.wan": " The paths are long distance: the link between the sites is "
+                                  "usually slower than the host's uplinks, and a line rate set "
+                                  "too high makes vMotion's buffers too large for the real "
+                                  "link.",
+    "TUNE-LINE-RATE-ASSUMED.lan": " On a LAN that is the real line rate.",
+    "TUNE-LINE-RATE-LOW.title": "The line rate is below 250 Mbit/s",
+    "TUNE-LINE-RATE-LOW.detail": "{rate} is below the 250 Mbit/s VMware requires per concurrent "
+                                 "Long Distance vMotion.",
+    "TUNE-RTT-BEYOND.title": "The RTT is beyond the supported 150 ms",
+    "TUNE-RTT-BEYOND.detail": "The sizing uses {rtt:g} ms, beyond what Long Distance vMotion "
+                              "supports.",
+    "TUNE-NO-RTT.title": "sbMax needs the round-trip time",
+    "TUNE-NO-RTT.detail": "Without an RTT the bandwidth-delay product cannot be computed.",
+    "remedy.on-host": "On {host}:",
+    "remedy.give-line-rate": "Give it, e.g. --line-rate 10G:",
+    "remedy.give-inter-site-rate": "Give the bandwidth between the sites, e.g. --line-rate 10G:",
+    "remedy.faster-link": "A faster link, or one vMotion at a time",
+    "remedy.or-measure-rtt": "Or measure it against a hot-data peer:",
+}
+
+LABELS = {}
