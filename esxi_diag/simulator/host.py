@@ -2,146 +2,32 @@
 lines the collector runs, in the real output formats, so the real parsers run.
 
 ``SimHost.execute(argv, timeout)`` is a runner backend: the runner records simulated commands exactly
-as it records live ones.
+as it records live ones. The profile (loading, validation, what it describes) is profile.py, the
+host's files and state files.py, the network beyond the host (vmkping) network.py.
 """
 
-import errno
 import ipaddress
-import json
-import os
-import pkgutil
-import random
 import threading
 import time
 
 from esxi_diag import kinds
-from esxi_diag.sources import inputs
-from esxi_diag.sources.runner import CommandResult
+from esxi_diag.simulator import files as simfiles
 from esxi_diag.simulator import formats
+from esxi_diag.simulator import profile as prof
+from esxi_diag.simulator.network import Network
+from esxi_diag.simulator.profile import (BUILTIN, DEFAULT_PROFILE, ProfileError,
+                                         builtin_names, load_builtin, load_profile,
+                                         validate_profile)
+from esxi_diag.simulator.files import STATE_SCHEMA
+from esxi_diag.sources.runner import CommandResult
 
-BUILTIN = ("lan", "ldvm", "wan-faults", "broken", "vsan-nsx", "multinic", "ipv6")
-STATE_SCHEMA = "esxi-diag-simstate/1"
-LOCAL_SH = "/etc/rc.local.d/local.sh"
-DEFAULT_LOCAL_SH = ("#!/bin/sh\n\n# local configuration options (simulated host)\n\n"
-                    "# Note: This script will not be run when UEFI secure boot is enabled.\n\n"
-                    "exit 0\n")
-DEFAULT_PROFILE = "lan"
+# what the cli, tools/ and tests import from here (the profile's names live in profile.py)
+__all__ = ["SimHost", "SPEED_ENV", "ESXCLI_DOWN", "STATE_SCHEMA", "BUILTIN", "DEFAULT_PROFILE",
+           "ProfileError", "builtin_names", "load_builtin", "load_profile", "validate_profile"]
 
 SPEED_ENV = "ESXI_DIAG_SIM_SPEED"
 # Printed by esxcli when hostd does not answer.
 ESXCLI_DOWN = "Connect to localhost failed: Connection failure."
-
-
-class ProfileError(ValueError):
-    pass
-
-
-def builtin_names():
-    return list(BUILTIN)
-
-
-def load_builtin(name):
-    data = pkgutil.get_data("esxi_diag.simulator", "profiles/%s.json" % name)
-    return json.loads(data.decode("utf-8"))
-
-
-def load_profile(name_or_path):
-    """A built-in profile by name, or a JSON profile file. Raises ProfileError with one line."""
-    if name_or_path in BUILTIN:
-        profile = load_builtin(name_or_path)
-    else:
-        if not os.path.exists(name_or_path):
-            raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
-                name_or_path, ", ".join(BUILTIN)))
-        try:  # bounded while reading, depth-checked: never MemoryError or RecursionError
-            raw = inputs.read_file(name_or_path, inputs.JSON_BYTES)
-        except inputs.InputError as exc:
-            raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
-                name_or_path, exc, ", ".join(BUILTIN)))
-        try:
-            profile = inputs.loads(raw, name_or_path)
-        except inputs.InputError as exc:
-            raise ProfileError("%s is not a JSON profile: %s" % (name_or_path, exc))
-    validate_profile(profile)
-    _check_profile_types(profile)
-    return profile
-
-
-_PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),
-                  ("dvswitches", list), ("vmknics", list), ("netstacks", list),
-                  ("routes", dict), ("advanced", dict), ("sbmax", dict), ("timing", dict),
-                  ("network", dict), ("faults", dict), ("filesystem", dict))
-
-
-def _check_profile_types(profile):
-    """The documented top-level fields, each of its documented type (docs/simulator.md):
-    ProfileError (one line) otherwise, before the simulator reads any of it."""
-    for key, kind in _PROFILE_TYPES:
-        if profile.get(key) is not None and not isinstance(profile[key], kind):
-            raise ProfileError("profile field %r must be a%s %s" % (
-                key, "n" if kind is dict else "", {dict: "object", list: "list",
-                                                   str: "string"}[kind]))
-    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
-        for item in profile.get(key) or []:
-            if not isinstance(item, dict):
-                raise ProfileError("every entry of %r must be an object" % key)
-    for key in ("advanced", "sbmax"):
-        for name, value in (profile.get(key) or {}).items():
-            if value is not None and not inputs.is_int(value):
-                raise ProfileError("profile %s %r must be a whole number" % (key, name))
-
-
-def validate_profile(profile):
-    if not isinstance(profile, dict):
-        raise ProfileError("a profile is a JSON object")
-    host = profile.get("host")
-    if not isinstance(host, dict) or not host.get("hostname"):
-        raise ProfileError("the profile needs host.hostname")
-    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
-        if not isinstance(profile.get(key, []), list):
-            raise ProfileError("profile field %r must be a list" % key)
-    for v in profile.get("vmknics", []):
-        if not isinstance(v, dict) or not kinds.valid_vmknic(v.get("name")):
-            raise ProfileError("every vmknic needs a name like vmk1: %r" % (v,))
-        if not kinds.valid_netstack(v.get("netstack", kinds.DEFAULT_NETSTACK)):
-            raise ProfileError("%s has an invalid netstack name" % v["name"])
-        ipv4 = v.get("ipv4")
-        if ipv4:
-            try:
-                ipaddress.IPv4Interface("%s/%s" % (ipv4["address"], ipv4["netmask"]))
-            except (KeyError, ValueError) as exc:
-                raise ProfileError("%s: bad ipv4 (%s)" % (v["name"], exc))
-
-
-def _state_problem(saved):
-    """What makes a saved simulator state unusable, or None: every field _load_state takes."""
-    def str_map(value, values):
-        return isinstance(value, dict) and all(
-            isinstance(k, str) and values(v) for k, v in value.items())
-    checks = (
-        ("advanced", lambda v: str_map(v, inputs.is_int)),
-        ("sbmax", lambda v: v is None or str_map(v, lambda x: x is None or inputs.is_int(x))),
-        ("files", lambda v: str_map(v, lambda x: isinstance(x, str))),
-        ("dirs", inputs.is_str_list),
-        ("links", lambda v: str_map(v, lambda x: isinstance(x, str))),
-        ("readonly", inputs.is_str_list),
-        ("full", inputs.is_str_list),
-        ("auto_backups", inputs.is_int),
-    )
-    for key, ok in checks:
-        if key in saved and not ok(saved[key]):
-            return "%s is not what the simulator writes" % key
-    return None
-
-
-def _version_tuple(text):
-    parts = []
-    for p in str(text or "0").split("."):
-        try:
-            parts.append(int(p))
-        except ValueError:
-            parts.append(0)
-    return tuple(parts + [0] * (3 - len(parts)))
 
 
 class SimHost(object):
@@ -151,57 +37,15 @@ class SimHost(object):
         validate_profile(profile)
         self.profile = profile
         self.speed = speed
-        self._lock = threading.Lock()
         self._stop = threading.Event()
         self.state_file = state_file
-        self._ping_counters = {}  # (vmknic, target, size, df) -> calls: varies loss and jitter
-        self.state = self._initial_state()
-        if state_file:
-            self._load_state()
+        self.files = simfiles.HostFiles(profile, state_file)
+        self.network = Network(profile)
 
-    # -- mutable state: what the set commands change, and the host's files ---------------------
-
-    def _initial_state(self):
-        fs = self.profile.get("filesystem") or {}
-        datastores = fs.get("datastores", ["datastore1"])
-        scratch = fs.get("scratch", "%s/%s/.locker" % ("/vmfs/volumes", datastores[0])
-                         if datastores else "/tmp/scratch")
-        files = {LOCAL_SH: fs.get("local_sh", DEFAULT_LOCAL_SH)}
-        files.update(fs.get("files", {}))
-        return {"schema": STATE_SCHEMA, "host": self.profile["host"]["hostname"],
-                "advanced": dict(self.profile.get("advanced") or {}),
-                "sbmax": dict(self.profile.get("sbmax") or {}) if self.profile.get("sbmax")
-                is not None else None,
-                "files": files,
-                "dirs": sorted(set(["/vmfs/volumes", "/etc/rc.local.d", "/tmp", scratch] +
-                                   ["/vmfs/volumes/%s" % d for d in datastores])),
-                "links": {"/scratch": scratch},
-                "readonly": list(fs.get("readonly", [])), "full": list(fs.get("full", [])),
-                "auto_backups": 0}
-
-    def _load_state(self):
-        if not os.path.exists(self.state_file):
-            return  # no state yet: start from the profile
-        try:
-            saved = inputs.load_file(self.state_file, "simulator state %s" % self.state_file)
-        except inputs.InputError as exc:
-            raise ProfileError(str(exc))
-        if not isinstance(saved, dict) or saved.get("schema") != STATE_SCHEMA or \
-                saved.get("host") != self.state["host"]:
-            raise ProfileError("simulator state %s belongs to another profile or format" %
-                               self.state_file)
-        problem = _state_problem(saved)
-        if problem:
-            raise ProfileError("simulator state %s is damaged (%s)" % (self.state_file, problem))
-        self.state.update(saved)
-
-    def _save_state(self):
-        if not self.state_file:
-            return
-        tmp = self.state_file + ".tmp"
-        with open(tmp, "w") as handle:
-            handle.write(json.dumps(self.state, indent=1, sort_keys=True))
-        os.rename(tmp, self.state_file)
+    @property
+    def state(self):
+        """What the set commands and file writes changed (files.py)."""
+        return self.files.state
 
     # -- runner backend ------------------------------------------------------------------------
 
@@ -262,12 +106,11 @@ class SimHost(object):
             return changed
         return self.answer(argv)
 
+
     def _change(self, argv):
         """The commands that change the host: (exit, stdout, stderr), or None for others."""
         if argv == kinds.AUTO_BACKUP:
-            with self._lock:
-                self.state["auto_backups"] += 1
-                self._save_state()
+            self.files.count_auto_backup()
             return 0, "", ""
         if argv[0] in ("esxcli", "localcli") and argv[1:5] == ["system", "settings", "advanced",
                                                                "set"]:
@@ -282,9 +125,7 @@ class SimHost(object):
                 return 1, "Error: Invalid value for option -i\n", ""
             if not lo <= value <= hi:
                 return 1, "Error: Invalid value %d: the range is %d to %d\n" % (value, lo, hi), ""
-            with self._lock:
-                self.state["advanced"][path] = value
-                self._save_state()
+            self.files.set_value("advanced", path, value)
             return 0, "", ""
         if argv[0] == "vsish" and len(argv) == 5 and argv[1:3] == ["-e", "set"]:
             found = kinds.recognise("vsish -e get %s" % argv[3])
@@ -297,82 +138,35 @@ class SimHost(object):
                 value = int(argv[4])
             except ValueError:
                 return 1, "", "vsish: bad value (simulated)\n"
-            with self._lock:
-                self.state["sbmax"][stack] = value
-                self._save_state()
+            self.files.set_value("sbmax", stack, value)
             return 0, "", ""
         return None
 
-    # -- files (the hostfiles interface) -------------------------------------------------------
-
-    def _resolve(self, path):
-        for link, target in self.state["links"].items():
-            if path == link or path.startswith(link + "/"):
-                return target + path[len(link):]
-        return path.rstrip("/") or "/"
-
-    def _check_writable(self, path):
-        for ro in self.state["readonly"]:
-            if path == ro or path.startswith(ro + "/"):
-                raise OSError(errno.EROFS, "Read-only file system", path)
-        for full in self.state["full"]:
-            if path == full or path.startswith(full + "/"):
-                raise OSError(errno.ENOSPC, "No space left on device", path)
+    # -- files (the hostfiles interface) ---------------------------------------------------------
 
     def read(self, path):
-        with self._lock:
-            return self.state["files"].get(self._resolve(path))
+        return self.files.read(path)
 
     def write_atomic(self, path, text):
-        real = self._resolve(path)
-        with self._lock:
-            if os.path.dirname(real) not in self.state["dirs"]:
-                raise OSError(errno.ENOENT, "No such file or directory", path)
-            self._check_writable(real)
-            self.state["files"][real] = text
-            self._save_state()
+        self.files.write_atomic(path, text)
 
     def makedirs(self, path):
-        real = self._resolve(path)
-        with self._lock:
-            if real in self.state["dirs"]:
-                return
-            self._check_writable(real)
-            parts = real.strip("/").split("/")
-            for i in range(1, len(parts) + 1):
-                folder = "/" + "/".join(parts[:i])
-                if folder not in self.state["dirs"]:
-                    self.state["dirs"].append(folder)
-            self._save_state()
+        self.files.makedirs(path)
 
     def isdir(self, path):
-        return self._resolve(path) in self.state["dirs"]
+        return self.files.isdir(path)
 
     def listdir(self, path):
-        real = self._resolve(path).rstrip("/")
-        names = set()
-        for entry in list(self.state["dirs"]) + list(self.state["files"]):
-            if entry.startswith(real + "/"):
-                names.add(entry[len(real) + 1:].split("/")[0])
-        return sorted(names)
+        return self.files.listdir(path)
 
     def realpath(self, path):
-        return self._resolve(path)
+        return self.files.realpath(path)
 
     def writable(self, path):
-        real = self._resolve(path)
-        try:
-            self._check_writable(real + "/x")
-        except OSError:
-            return False
-        return real in self.state["dirs"]
+        return self.files.writable(path)
 
     def free_bytes(self, path):
-        try:
-            self._check_writable(self._resolve(path) + "/x")
-        except OSError as exc:
-            return 0 if exc.errno == errno.ENOSPC else None
-        return 10 * 1024 ** 3
+        return self.files.free_bytes(path)
 
     def _latency(self, argv):
         timing = self.profile.get("timing", {})
@@ -437,52 +231,30 @@ class SimHost(object):
 
     @property
     def version(self):
-        return _version_tuple(self.profile["host"].get("version", "7.0.3"))
+        return prof.version(self.profile)
 
     def vmknics(self):
-        return list(self.profile.get("vmknics", []))
+        return prof.vmknics(self.profile)
 
     def _vmknic(self, name):
-        for v in self.vmknics():
-            if v["name"] == name:
-                return v
-        return None
+        return prof.vmknic(self.profile, name)
 
     def netstacks(self):
-        names = [kinds.DEFAULT_NETSTACK]
-        for v in self.vmknics():
-            stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
-            if stack not in names:
-                names.append(stack)
-        for stack in self.profile.get("netstacks", []):
-            if stack not in names:
-                names.append(stack)
-        return names
+        return prof.netstacks(self.profile)
 
     def routes(self, netstack):
-        out = []
-        for r in self.profile.get("routes", {}).get(netstack, []):
-            out.append(r)
-        for v in self.vmknics():
-            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or not v.get("ipv4"):
-                continue
-            if v.get("enabled", True) is False:
-                continue
-            net = ipaddress.IPv4Interface("%s/%s" % (v["ipv4"]["address"],
-                                                     v["ipv4"]["netmask"])).network
-            out.append({"network": str(net.network_address), "netmask": str(net.netmask),
-                        "gateway": "0.0.0.0", "interface": v["name"]})
-        return out
+        return prof.routes(self.profile, netstack)
+
+    def routes6(self, netstack):
+        """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
+        vmknics' global (not link-local) addresses."""
+        return prof.routes6(self.profile, netstack)
 
     def _switch_of(self, vmknic):
-        name = vmknic.get("switch")
-        for s in self.profile.get("vswitches", []) + self.profile.get("dvswitches", []):
-            if s["name"] == name:
-                return s
-        return None
+        return prof.switch_of(self.profile, vmknic)
 
     def _is_dvs(self, switch):
-        return switch is not None and switch in self.profile.get("dvswitches", [])
+        return prof.is_dvs(self.profile, switch)
 
     # -- esxcli records ------------------------------------------------------------------------
 
@@ -595,24 +367,6 @@ class SimHost(object):
                             ("Source", r.get("source", "MANUAL"))])
         return "table", "RouteEntry", records, ["Network", "Netmask", "Gateway", "Interface",
                                                 "Source"]
-
-    def routes6(self, netstack):
-        """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
-        vmknics' global (not link-local) addresses."""
-        out = [dict(r) for r in (self.profile.get("routes6") or {}).get(netstack, [])]
-        for v in self.vmknics():
-            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or \
-                    v.get("enabled", True) is False:
-                continue
-            for a in v.get("ipv6", []):
-                iface = ipaddress.IPv6Interface("%s/%d" % (a["address"],
-                                                           int(a.get("prefix_length", 64))))
-                if iface.ip.is_link_local:
-                    continue
-                out.append({"network": str(iface.network.network_address),
-                            "prefix_length": iface.network.prefixlen, "gateway": "::",
-                            "interface": v["name"]})
-        return out
 
     def _rec_ip_route_ipv6(self, params):
         """SYNTHETIC layout (no public capture): the IPv4 route table's columns, the prefix
@@ -856,121 +610,14 @@ class SimHost(object):
             "VMware ESXi %s Update %s" % (short, update)
         return 0, "VMware ESXi %s build-%s\n%s\n" % (version, h.get("build", "0"), second), ""
 
-    # -- the network beyond the host: vmkping ---------------------------------------------------
+    # -- the network beyond the host -------------------------------------------------------------
 
     def peers(self):
-        return list((self.profile.get("network") or {}).get("peers", []))
-
-    def _peer(self, address, netstack):
-        for p in self.peers():
-            if p.get("address") == address and p.get("netstack") in (None, netstack):
-                return p
-        return None
-
-    def _routable(self, v, target):
-        """The simulated world's own routing: on-link, a gateway of the vmknic, or a route of its
-        netstack that covers the target."""
-        addr = ipaddress.ip_address(target)
-        if addr.version == 6:
-            if not any(not ipaddress.ip_address(a["address"]).is_link_local
-                       for a in v.get("ipv6", [])):
-                return False
-            for r in self.routes6(v.get("netstack", kinds.DEFAULT_NETSTACK)):
-                network = "::" if r.get("network") in ("default", "::") else r["network"]
-                if addr in ipaddress.IPv6Network("%s/%d" % (network, int(r.get(
-                        "prefix_length", 0))), strict=False):
-                    return True
-            return False
-        ip = v.get("ipv4")
-        if not ip:
-            return False
-        if addr in ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network:
-            return True
-        if ip.get("gateway"):
-            return True
-        for r in self.profile.get("routes", {}).get(v.get("netstack", kinds.DEFAULT_NETSTACK),
-                                                     []):
-            network = "0.0.0.0" if r["network"] == "default" else r["network"]
-            if addr in ipaddress.IPv4Network("%s/%s" % (network, r["netmask"]), strict=False):
-                return True
-        return False
-
-    def _rng(self, key):
-        with self._lock:
-            self._ping_counters[key] = self._ping_counters.get(key, 0) + 1
-            n = self._ping_counters[key]
-        seed = (self.profile.get("network") or {}).get("seed", 1)
-        return random.Random("%s|%s|%d" % (seed, key, n))
+        return self.network.peers()
 
     def ping(self, argv):
         """(exit code, stdout, stderr, seconds it takes) of a simulated vmkping."""
-        found = kinds.recognise(kinds.display(argv))
-        if found is None:
-            return 64, "", "usage: vmkping [args] hostname\n", 0.0
-        params = found[1]
-        target = params["target"]
-        count = max(1, int(params.get("count", 3)))
-        interval = float(params.get("interval", 1))
-        wait = float(params.get("wait", 1))
-        size = int(params.get("size", 56))
-        network = self.profile.get("network") or {}
-        if interval < float(network.get("min_interval_s", 0)):
-            # the real wording is unverified (ESXi accepted -i 0.05 as root in the captures
-            # the reference cites): say plainly that it is simulated
-            return 64, "", ("vmkping: simulated: -i interval too short: Operation not "
-                            "permitted\n"), 0.0
-        v = self._vmknic(params.get("vmknic")) if params.get("vmknic") else self.vmknics()[0]
-        vanished = network.get("vanished", [])
-        if v is None or v["name"] in vanished:
-            # what vmkping prints for an unknown interface is unverified: say it is simulated
-            return 1, "", "vmkping: simulated: interface %s does not exist\n" % params.get(
-                "vmknic"), 0.0
-        try:
-            ipv6 = ipaddress.ip_address(target).version == 6
-        except ValueError:
-            return 2, "", "", 0.0  # a name that does not resolve prints nothing (REAL on 9.0)
-        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
-        own_stack = (network.get("moved") or {}).get(v["name"]) or \
-            v.get("netstack", kinds.DEFAULT_NETSTACK)
-        if params.get("netstack") and params["netstack"] != own_stack:
-            return 1, "*** vmkernel stack not configured ***\n", "", 0.0  # REAL (reference)
-        header = "PING %s (%s): %d data bytes" % (target, target, size)
-        overhead = 48 if ipv6 else 28
-        lines = [header]
-        error = None
-        if v.get("enabled", True) is False or not self._routable(v, target):
-            error = "Network is unreachable"
-        elif params.get("df") and size + overhead > int(v.get("mtu", 1500)):
-            error = "Message too long"
-        peer = self._peer(target, own_stack)
-        rng = self._rng("%s|%s|%d|%s" % (v["name"], target, size, bool(params.get("df"))))
-        replies = []
-        for seq in range(count):
-            if error:
-                lines.append("sendto() failed (%s)" % error)
-                continue
-            if stack != own_stack or peer is None or peer.get("unreachable"):
-                continue  # nothing answers: silent loss
-            if params.get("df") and size + overhead > int(peer.get("path_mtu", 9000)):
-                continue  # dropped on the path
-            if rng.random() * 100.0 < float(peer.get("loss_pct", 0)):
-                continue
-            jitter = float(peer.get("jitter_ms", 0))
-            rtt = max(0.01, float(peer.get("rtt_ms", 0.3)) + rng.uniform(-jitter, jitter))
-            replies.append(rtt)
-            lines.append("%d bytes from %s: icmp_seq=%d ttl=64 time=%.3f ms" % (
-                size + 8, target, seq, rtt))
-        lost = count - len(replies)
-        loss = 100.0 * lost / count
-        lines += ["", "--- %s ping statistics ---" % target,
-                  "%d packets transmitted, %d packets received, %s%% packet loss" % (
-                      count, len(replies), ("%d" % loss) if loss == int(loss) else "%.1f" % loss)]
-        if replies:
-            lines.append("round-trip min/avg/max = %.3f/%.3f/%.3f ms" % (
-                min(replies), sum(replies) / len(replies), max(replies)))
-        seconds = (count - 1) * interval
-        seconds += wait if (lost and not error) else (replies[-1] / 1000.0 if replies else 0.0)
-        return (0 if replies else 2), "\n".join(lines) + "\n", "", seconds
+        return self.network.ping(argv)
 
     # -- transcript ----------------------------------------------------------------------------
 
