@@ -3,7 +3,7 @@
 ``shared/reference/esxi-output-formats.md``.
 
 A record is a list of (field name as esxcli prints it, value) pairs; values are str, int, bool or
-a list of str.
+a list of str. ``esxcli(...)`` prints records.py's listings the way the command line asked.
 """
 
 from xml.sax.saxutils import escape
@@ -95,3 +95,21 @@ def esxcfg_table(records, columns):
         out.append("".join(_text(values.get(name, "")).ljust(width) for name, width in columns)
                    .rstrip())
     return "\n".join(out) + "\n"
+
+
+def esxcli(shape, type_name, records, fields, xml):
+    """What esxcli prints for a listing of records: ``--formatter=xml`` (one structure for the
+    ``stanza`` and ``tags`` shapes, else a list of ``type_name`` structures), or the default
+    formatter of the shape (a ``table`` of ``fields``, named ``stanzas``, ``netstacks`` named by
+    their Key, or one unnamed stanza)."""
+    if xml:
+        if shape in ("stanza", "tags"):
+            return xml_structure(records[0], type_name)
+        return xml_list(records, type_name)
+    if shape == "table":
+        return table(records, fields)
+    if shape == "stanzas":
+        return stanzas(records, "Name")
+    if shape == "netstacks":
+        return stanzas(records, "Key")
+    return stanzas(records, None)

@@ -1,147 +1,37 @@
 """A simulated ESXi host, described by a JSON profile (docs/simulator.md), answering the command
 lines the collector runs, in the real output formats, so the real parsers run.
 
-``SimHost.execute(argv, timeout)`` is a runner backend: the runner records simulated commands exactly
-as it records live ones.
+``SimHost.execute(argv, timeout)`` is a runner backend: the runner records simulated commands
+exactly as it records live ones. ``SimHost`` ties the simulator's modules together
+(simulator/__init__.py lists them). Here: the profile's faults, the time each command takes
+(times the speed), the dispatch of a command line to its answer, the set commands of ``tune
+--apply``, and the host as a transcript. A command line is recognised as a kind
+(``kinds.recognise``), then answered by that kind's entry in ``records.ANSWERS``: esxcli kinds
+give records, which formats.py prints as the line asked (XML or the default formatter); other
+programs give their text. vmkping is answered by network.py; the host's files by files.py.
 """
 
-import errno
-import ipaddress
-import json
-import os
-import pkgutil
-import random
 import threading
 import time
 
 from esxi_diag import kinds
-from esxi_diag.sources import inputs
+from esxi_diag.simulator import files as simfiles
+from esxi_diag.simulator import formats, records
+from esxi_diag.simulator import profile as prof
+from esxi_diag.simulator.network import Network
+from esxi_diag.simulator.profile import (BUILTIN, DEFAULT_PROFILE, ProfileError,
+                                         builtin_names, load_builtin, load_profile,
+                                         validate_profile)
+from esxi_diag.simulator.files import STATE_SCHEMA
 from esxi_diag.sources.runner import CommandResult
-from esxi_diag.simulator import formats
 
-BUILTIN = ("lan", "ldvm", "wan-faults", "broken", "vsan-nsx", "multinic", "ipv6")
-STATE_SCHEMA = "esxi-diag-simstate/1"
-LOCAL_SH = "/etc/rc.local.d/local.sh"
-DEFAULT_LOCAL_SH = ("#!/bin/sh\n\n# local configuration options (simulated host)\n\n"
-                    "# Note: This script will not be run when UEFI secure boot is enabled.\n\n"
-                    "exit 0\n")
-DEFAULT_PROFILE = "lan"
+# what the cli, tools/ and tests import from here (the profile's names live in profile.py)
+__all__ = ["SimHost", "SPEED_ENV", "ESXCLI_DOWN", "STATE_SCHEMA", "BUILTIN", "DEFAULT_PROFILE",
+           "ProfileError", "builtin_names", "load_builtin", "load_profile", "validate_profile"]
 
 SPEED_ENV = "ESXI_DIAG_SIM_SPEED"
 # Printed by esxcli when hostd does not answer.
 ESXCLI_DOWN = "Connect to localhost failed: Connection failure."
-
-
-class ProfileError(ValueError):
-    pass
-
-
-def builtin_names():
-    return list(BUILTIN)
-
-
-def load_builtin(name):
-    data = pkgutil.get_data("esxi_diag.simulator", "profiles/%s.json" % name)
-    return json.loads(data.decode("utf-8"))
-
-
-def load_profile(name_or_path):
-    """A built-in profile by name, or a JSON profile file. Raises ProfileError with one line."""
-    if name_or_path in BUILTIN:
-        profile = load_builtin(name_or_path)
-    else:
-        if not os.path.exists(name_or_path):
-            raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
-                name_or_path, ", ".join(BUILTIN)))
-        try:  # bounded while reading, depth-checked: never MemoryError or RecursionError
-            raw = inputs.read_file(name_or_path, inputs.JSON_BYTES)
-        except inputs.InputError as exc:
-            raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
-                name_or_path, exc, ", ".join(BUILTIN)))
-        try:
-            profile = inputs.loads(raw, name_or_path)
-        except inputs.InputError as exc:
-            raise ProfileError("%s is not a JSON profile: %s" % (name_or_path, exc))
-    validate_profile(profile)
-    _check_profile_types(profile)
-    return profile
-
-
-_PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),
-                  ("dvswitches", list), ("vmknics", list), ("netstacks", list),
-                  ("routes", dict), ("advanced", dict), ("sbmax", dict), ("timing", dict),
-                  ("network", dict), ("faults", dict), ("filesystem", dict))
-
-
-def _check_profile_types(profile):
-    """The documented top-level fields, each of its documented type (docs/simulator.md):
-    ProfileError (one line) otherwise, before the simulator reads any of it."""
-    for key, kind in _PROFILE_TYPES:
-        if profile.get(key) is not None and not isinstance(profile[key], kind):
-            raise ProfileError("profile field %r must be a%s %s" % (
-                key, "n" if kind is dict else "", {dict: "object", list: "list",
-                                                   str: "string"}[kind]))
-    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
-        for item in profile.get(key) or []:
-            if not isinstance(item, dict):
-                raise ProfileError("every entry of %r must be an object" % key)
-    for key in ("advanced", "sbmax"):
-        for name, value in (profile.get(key) or {}).items():
-            if value is not None and not inputs.is_int(value):
-                raise ProfileError("profile %s %r must be a whole number" % (key, name))
-
-
-def validate_profile(profile):
-    if not isinstance(profile, dict):
-        raise ProfileError("a profile is a JSON object")
-    host = profile.get("host")
-    if not isinstance(host, dict) or not host.get("hostname"):
-        raise ProfileError("the profile needs host.hostname")
-    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
-        if not isinstance(profile.get(key, []), list):
-            raise ProfileError("profile field %r must be a list" % key)
-    for v in profile.get("vmknics", []):
-        if not isinstance(v, dict) or not kinds.valid_vmknic(v.get("name")):
-            raise ProfileError("every vmknic needs a name like vmk1: %r" % (v,))
-        if not kinds.valid_netstack(v.get("netstack", kinds.DEFAULT_NETSTACK)):
-            raise ProfileError("%s has an invalid netstack name" % v["name"])
-        ipv4 = v.get("ipv4")
-        if ipv4:
-            try:
-                ipaddress.IPv4Interface("%s/%s" % (ipv4["address"], ipv4["netmask"]))
-            except (KeyError, ValueError) as exc:
-                raise ProfileError("%s: bad ipv4 (%s)" % (v["name"], exc))
-
-
-def _state_problem(saved):
-    """What makes a saved simulator state unusable, or None: every field _load_state takes."""
-    def str_map(value, values):
-        return isinstance(value, dict) and all(
-            isinstance(k, str) and values(v) for k, v in value.items())
-    checks = (
-        ("advanced", lambda v: str_map(v, inputs.is_int)),
-        ("sbmax", lambda v: v is None or str_map(v, lambda x: x is None or inputs.is_int(x))),
-        ("files", lambda v: str_map(v, lambda x: isinstance(x, str))),
-        ("dirs", inputs.is_str_list),
-        ("links", lambda v: str_map(v, lambda x: isinstance(x, str))),
-        ("readonly", inputs.is_str_list),
-        ("full", inputs.is_str_list),
-        ("auto_backups", inputs.is_int),
-    )
-    for key, ok in checks:
-        if key in saved and not ok(saved[key]):
-            return "%s is not what the simulator writes" % key
-    return None
-
-
-def _version_tuple(text):
-    parts = []
-    for p in str(text or "0").split("."):
-        try:
-            parts.append(int(p))
-        except ValueError:
-            parts.append(0)
-    return tuple(parts + [0] * (3 - len(parts)))
 
 
 class SimHost(object):
@@ -151,57 +41,15 @@ class SimHost(object):
         validate_profile(profile)
         self.profile = profile
         self.speed = speed
-        self._lock = threading.Lock()
         self._stop = threading.Event()
         self.state_file = state_file
-        self._ping_counters = {}  # (vmknic, target, size, df) -> calls: varies loss and jitter
-        self.state = self._initial_state()
-        if state_file:
-            self._load_state()
+        self.files = simfiles.HostFiles(profile, state_file)
+        self.network = Network(profile)
 
-    # -- mutable state: what the set commands change, and the host's files ---------------------
-
-    def _initial_state(self):
-        fs = self.profile.get("filesystem") or {}
-        datastores = fs.get("datastores", ["datastore1"])
-        scratch = fs.get("scratch", "%s/%s/.locker" % ("/vmfs/volumes", datastores[0])
-                         if datastores else "/tmp/scratch")
-        files = {LOCAL_SH: fs.get("local_sh", DEFAULT_LOCAL_SH)}
-        files.update(fs.get("files", {}))
-        return {"schema": STATE_SCHEMA, "host": self.profile["host"]["hostname"],
-                "advanced": dict(self.profile.get("advanced") or {}),
-                "sbmax": dict(self.profile.get("sbmax") or {}) if self.profile.get("sbmax")
-                is not None else None,
-                "files": files,
-                "dirs": sorted(set(["/vmfs/volumes", "/etc/rc.local.d", "/tmp", scratch] +
-                                   ["/vmfs/volumes/%s" % d for d in datastores])),
-                "links": {"/scratch": scratch},
-                "readonly": list(fs.get("readonly", [])), "full": list(fs.get("full", [])),
-                "auto_backups": 0}
-
-    def _load_state(self):
-        if not os.path.exists(self.state_file):
-            return  # no state yet: start from the profile
-        try:
-            saved = inputs.load_file(self.state_file, "simulator state %s" % self.state_file)
-        except inputs.InputError as exc:
-            raise ProfileError(str(exc))
-        if not isinstance(saved, dict) or saved.get("schema") != STATE_SCHEMA or \
-                saved.get("host") != self.state["host"]:
-            raise ProfileError("simulator state %s belongs to another profile or format" %
-                               self.state_file)
-        problem = _state_problem(saved)
-        if problem:
-            raise ProfileError("simulator state %s is damaged (%s)" % (self.state_file, problem))
-        self.state.update(saved)
-
-    def _save_state(self):
-        if not self.state_file:
-            return
-        tmp = self.state_file + ".tmp"
-        with open(tmp, "w") as handle:
-            handle.write(json.dumps(self.state, indent=1, sort_keys=True))
-        os.rename(tmp, self.state_file)
+    @property
+    def state(self):
+        """What the set commands and file writes changed (files.py)."""
+        return self.files.state
 
     # -- runner backend ------------------------------------------------------------------------
 
@@ -262,118 +110,6 @@ class SimHost(object):
             return changed
         return self.answer(argv)
 
-    def _change(self, argv):
-        """The commands that change the host: (exit, stdout, stderr), or None for others."""
-        if argv == kinds.AUTO_BACKUP:
-            with self._lock:
-                self.state["auto_backups"] += 1
-                self._save_state()
-            return 0, "", ""
-        if argv[0] in ("esxcli", "localcli") and argv[1:5] == ["system", "settings", "advanced",
-                                                               "set"]:
-            opts = dict(zip(argv[5::2], argv[6::2]))
-            values = self._advanced_values(opts.get("-o", ""))
-            if values is None:
-                return 1, "Error: Unable to find option %s\n" % opts.get("-o"), ""
-            path, _, _, lo, hi, _ = values
-            try:
-                value = int(opts.get("-i", ""))
-            except ValueError:
-                return 1, "Error: Invalid value for option -i\n", ""
-            if not lo <= value <= hi:
-                return 1, "Error: Invalid value %d: the range is %d to %d\n" % (value, lo, hi), ""
-            with self._lock:
-                self.state["advanced"][path] = value
-                self._save_state()
-            return 0, "", ""
-        if argv[0] == "vsish" and len(argv) == 5 and argv[1:3] == ["-e", "set"]:
-            found = kinds.recognise("vsish -e get %s" % argv[3])
-            if found is None or found[0] != "vsish.sbmax":
-                return 1, "", "vsish: cannot set %s (simulated)\n" % argv[3]
-            stack = found[1]["netstack"]
-            if (self.state["sbmax"] or {}).get(stack) is None:
-                return 1, "", "vsish: node %s not found (simulated)\n" % argv[3]
-            try:
-                value = int(argv[4])
-            except ValueError:
-                return 1, "", "vsish: bad value (simulated)\n"
-            with self._lock:
-                self.state["sbmax"][stack] = value
-                self._save_state()
-            return 0, "", ""
-        return None
-
-    # -- files (the hostfiles interface) -------------------------------------------------------
-
-    def _resolve(self, path):
-        for link, target in self.state["links"].items():
-            if path == link or path.startswith(link + "/"):
-                return target + path[len(link):]
-        return path.rstrip("/") or "/"
-
-    def _check_writable(self, path):
-        for ro in self.state["readonly"]:
-            if path == ro or path.startswith(ro + "/"):
-                raise OSError(errno.EROFS, "Read-only file system", path)
-        for full in self.state["full"]:
-            if path == full or path.startswith(full + "/"):
-                raise OSError(errno.ENOSPC, "No space left on device", path)
-
-    def read(self, path):
-        with self._lock:
-            return self.state["files"].get(self._resolve(path))
-
-    def write_atomic(self, path, text):
-        real = self._resolve(path)
-        with self._lock:
-            if os.path.dirname(real) not in self.state["dirs"]:
-                raise OSError(errno.ENOENT, "No such file or directory", path)
-            self._check_writable(real)
-            self.state["files"][real] = text
-            self._save_state()
-
-    def makedirs(self, path):
-        real = self._resolve(path)
-        with self._lock:
-            if real in self.state["dirs"]:
-                return
-            self._check_writable(real)
-            parts = real.strip("/").split("/")
-            for i in range(1, len(parts) + 1):
-                folder = "/" + "/".join(parts[:i])
-                if folder not in self.state["dirs"]:
-                    self.state["dirs"].append(folder)
-            self._save_state()
-
-    def isdir(self, path):
-        return self._resolve(path) in self.state["dirs"]
-
-    def listdir(self, path):
-        real = self._resolve(path).rstrip("/")
-        names = set()
-        for entry in list(self.state["dirs"]) + list(self.state["files"]):
-            if entry.startswith(real + "/"):
-                names.add(entry[len(real) + 1:].split("/")[0])
-        return sorted(names)
-
-    def realpath(self, path):
-        return self._resolve(path)
-
-    def writable(self, path):
-        real = self._resolve(path)
-        try:
-            self._check_writable(real + "/x")
-        except OSError:
-            return False
-        return real in self.state["dirs"]
-
-    def free_bytes(self, path):
-        try:
-            self._check_writable(self._resolve(path) + "/x")
-        except OSError as exc:
-            return 0 if exc.errno == errno.ENOSPC else None
-        return 10 * 1024 ** 3
-
     def _latency(self, argv):
         timing = self.profile.get("timing", {})
         if argv[0] in ("esxcli", "localcli"):
@@ -391,586 +127,120 @@ class SimHost(object):
                 return fault
         return {}
 
-    # -- answering -----------------------------------------------------------------------------
+    # -- the commands that change the host (tune --apply) ---------------------------------------
+
+    def _change(self, argv):
+        """The commands that change the host: (exit, stdout, stderr), or None for others."""
+        if argv == kinds.AUTO_BACKUP:
+            self.files.count_auto_backup()
+            return 0, "", ""
+        if argv[0] in ("esxcli", "localcli") and argv[1:5] == ["system", "settings", "advanced",
+                                                               "set"]:
+            opts = dict(zip(argv[5::2], argv[6::2]))
+            values = records.advanced_values(self.state, opts.get("-o", ""))
+            if values is None:
+                return 1, "Error: Unable to find option %s\n" % opts.get("-o"), ""
+            path, _, _, lo, hi, _ = values
+            try:
+                value = int(opts.get("-i", ""))
+            except ValueError:
+                return 1, "Error: Invalid value for option -i\n", ""
+            if not lo <= value <= hi:
+                return 1, "Error: Invalid value %d: the range is %d to %d\n" % (value, lo, hi), ""
+            self.files.set_value("advanced", path, value)
+            return 0, "", ""
+        if argv[0] == "vsish" and len(argv) == 5 and argv[1:3] == ["-e", "set"]:
+            found = kinds.recognise("vsish -e get %s" % argv[3])
+            if found is None or found[0] != "vsish.sbmax":
+                return 1, "", "vsish: cannot set %s (simulated)\n" % argv[3]
+            stack = found[1]["netstack"]
+            if (self.state["sbmax"] or {}).get(stack) is None:
+                return 1, "", "vsish: node %s not found (simulated)\n" % argv[3]
+            try:
+                value = int(argv[4])
+            except ValueError:
+                return 1, "", "vsish: bad value (simulated)\n"
+            self.files.set_value("sbmax", stack, value)
+            return 0, "", ""
+        return None
+
+    # -- answering: through the table of records.py ----------------------------------------------
 
     def answer(self, argv):
         """(exit code, stdout, stderr) for one command line."""
         prog = argv[0]
-        if prog in ("esxcli", "localcli"):
-            xml = any(a == "--formatter=xml" for a in argv[1:3])
-            found = kinds.recognise(kinds.display(argv))
-            if found is None:
-                words = " ".join(a for a in argv[1:] if not a.startswith("-"))
-                return 1, "Error: Unknown command or namespace %s\n" % words, ""
-            kind, params = found
-            return self._esxcli(kind, params, xml)
+        esxcli = prog in ("esxcli", "localcli")
         found = kinds.recognise(kinds.display(argv))
         if found is None:
+            if esxcli:
+                words = " ".join(a for a in argv[1:] if not a.startswith("-"))
+                return 1, "Error: Unknown command or namespace %s\n" % words, ""
             return 127, "", "sh: %s: not found\n" % prog
         kind, params = found
-        handler = getattr(self, "_" + kind.replace(".", "_"), None)
-        if handler is None:
+        answer = records.ANSWERS.get(kind)
+        if answer is None:
             return 1, "", "%s: not simulated\n" % prog
-        return handler(params)
+        result = answer(self.profile, self.state, params)
+        if isinstance(result, records.Listing):
+            xml = any(a == "--formatter=xml" for a in argv[1:3])
+            return 0, formats.esxcli(result.shape, result.type_name, result.records,
+                                     result.fields, xml), ""
+        return result  # an error, or the text of a program that is not esxcli
 
-    def _esxcli(self, kind, params, xml):
-        method = getattr(self, "_rec_" + kind.replace(".", "_"))
-        result = method(params)
-        if isinstance(result[0], int):  # an error: (exit code, stdout, stderr)
-            return result
-        shape, type_name, records, fields = result
-        if xml:
-            if shape in ("stanza", "tags"):
-                text = formats.xml_structure(records[0], type_name)
-            else:
-                text = formats.xml_list(records, type_name)
-            return 0, text, ""
-        if shape == "table":
-            return 0, formats.table(records, fields), ""
-        if shape == "stanzas":
-            return 0, formats.stanzas(records, "Name"), ""
-        if shape == "netstacks":
-            return 0, formats.stanzas(records, "Key"), ""
-        return 0, formats.stanzas(records, None), ""
-
-    # -- model ---------------------------------------------------------------------------------
+    # -- what the profile describes --------------------------------------------------------------
 
     @property
     def version(self):
-        return _version_tuple(self.profile["host"].get("version", "7.0.3"))
+        return prof.version(self.profile)
 
     def vmknics(self):
-        return list(self.profile.get("vmknics", []))
-
-    def _vmknic(self, name):
-        for v in self.vmknics():
-            if v["name"] == name:
-                return v
-        return None
+        return prof.vmknics(self.profile)
 
     def netstacks(self):
-        names = [kinds.DEFAULT_NETSTACK]
-        for v in self.vmknics():
-            stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
-            if stack not in names:
-                names.append(stack)
-        for stack in self.profile.get("netstacks", []):
-            if stack not in names:
-                names.append(stack)
-        return names
+        return prof.netstacks(self.profile)
 
     def routes(self, netstack):
-        out = []
-        for r in self.profile.get("routes", {}).get(netstack, []):
-            out.append(r)
-        for v in self.vmknics():
-            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or not v.get("ipv4"):
-                continue
-            if v.get("enabled", True) is False:
-                continue
-            net = ipaddress.IPv4Interface("%s/%s" % (v["ipv4"]["address"],
-                                                     v["ipv4"]["netmask"])).network
-            out.append({"network": str(net.network_address), "netmask": str(net.netmask),
-                        "gateway": "0.0.0.0", "interface": v["name"]})
-        return out
-
-    def _switch_of(self, vmknic):
-        name = vmknic.get("switch")
-        for s in self.profile.get("vswitches", []) + self.profile.get("dvswitches", []):
-            if s["name"] == name:
-                return s
-        return None
-
-    def _is_dvs(self, switch):
-        return switch is not None and switch in self.profile.get("dvswitches", [])
-
-    # -- esxcli records ------------------------------------------------------------------------
-
-    def _rec_system_version(self, params):
-        h = self.profile["host"]
-        rec = [("Product", "VMware ESXi"), ("Version", h.get("version", "7.0.3")),
-               ("Build", "Releasebuild-%s" % h.get("build", "0")),
-               ("Update", str(h.get("update", "0"))), ("Patch", str(h.get("patch", "0")))]
-        return "stanza", "VersionGet", [rec], None
-
-    def _rec_system_hostname(self, params):
-        h = self.profile["host"]
-        domain = h.get("domain", "")
-        fqdn = "%s.%s" % (h["hostname"], domain) if domain else h["hostname"]
-        rec = [("Domain Name", domain), ("Fully Qualified Domain Name", fqdn),
-               ("Host Name", h["hostname"])]
-        return "stanza", "HostnameGet", [rec], None
-
-    def _rec_ip_interface_list(self, params):
-        records = []
-        for v in self.vmknics():
-            stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
-            if params.get("netstack") and params["netstack"] != stack:
-                continue
-            switch = self._switch_of(v)
-            dvs = self._is_dvs(switch)
-            rec = [("Name", v["name"]), ("MAC Address", v.get("mac", "00:50:56:00:00:00")),
-                   ("Enabled", bool(v.get("enabled", True))),
-                   ("Portset", ("DvsPortset-0" if dvs else (switch or {}).get("name", "N/A"))),
-                   ("Portgroup", "N/A" if dvs else v.get("portgroup", "N/A")),
-                   ("Netstack Instance", stack),
-                   ("VDS Name", switch["name"] if dvs else "N/A"),
-                   ("VDS UUID", switch.get("uuid", "50 1e 5b ad e3 b4 af 25-18 f3 1c 4c fa 98 3d bb")
-                    if dvs else "N/A"),
-                   ("VDS Port", str(v.get("dvport", "10")) if dvs else "N/A"),
-                   ("VDS Connection", int(v.get("dvconnection", 1234)) if dvs else -1),
-                   ("Opaque Network ID", "N/A"), ("Opaque Network Type", "N/A"),
-                   ("External ID", "N/A"), ("MTU", int(v.get("mtu", 1500))),
-                   ("TSO MSS", 65535)]
-            if self.version >= (6, 7, 0):
-                rec.append(("RXDispQueue Size", 1))
-            rec.append(("Port ID", int(v.get("port_id", 33554432 + len(records) + 10))))
-            records.append(rec)
-        return "stanzas", "IPInterface", records, None
-
-    def _rec_ip_interface_ipv4(self, params):
-        fields = ["Name", "IPv4 Address", "IPv4 Netmask", "IPv4 Broadcast", "Address Type"]
-        if self.version >= (6, 5, 0):
-            fields.append("Gateway")
-        fields.append("DHCP DNS")
-        records = []
-        for v in self.vmknics():
-            if params.get("vmknic") and params["vmknic"] != v["name"]:
-                continue
-            ip = v.get("ipv4")
-            if ip:
-                net = ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network
-                rec = [("Name", v["name"]), ("IPv4 Address", ip["address"]),
-                       ("IPv4 Netmask", ip["netmask"]),
-                       ("IPv4 Broadcast", str(net.broadcast_address)),
-                       ("Address Type", ip.get("type", "STATIC")),
-                       ("Gateway", ip.get("gateway") or "0.0.0.0"), ("DHCP DNS", False)]
-            else:
-                rec = [("Name", v["name"]), ("IPv4 Address", "0.0.0.0"),
-                       ("IPv4 Netmask", "0.0.0.0"), ("IPv4 Broadcast", "0.0.0.0"),
-                       ("Address Type", "NONE"), ("Gateway", "0.0.0.0"), ("DHCP DNS", False)]
-            records.append([(k, val) for k, val in rec if k in fields])
-        return "table", "IPv4Interface", records, fields
-
-    def _rec_ip_interface_ipv4_address(self, params):
-        """``ipv4 address list`` (7.0+): the columns of ``ipv4 get``, Gateway always there."""
-        if self.version < (7, 0, 0):
-            return (1, "Error: Unknown command or namespace network ip interface ipv4 address "
-                    "list\n", "")
-        shape, type_name, records, fields = self._rec_ip_interface_ipv4(params)
-        if "Gateway" not in fields:
-            fields = fields[:5] + ["Gateway"] + fields[5:]
-        return shape, "IPv4Address", records, fields
-
-    def _rec_ip_interface_ipv6(self, params):
-        fields = ["Interface", "Address", "Netmask", "Type", "Status"]
-        records = []
-        for v in self.vmknics():
-            for a in v.get("ipv6", []):
-                records.append([("Interface", v["name"]), ("Address", a["address"]),
-                                ("Netmask", int(a.get("prefix_length", 64))),
-                                ("Type", a.get("type", "STATIC")),
-                                ("Status", a.get("status", "PREFERRED"))])
-        return "table", "IPv6Address", records, fields
-
-    def _rec_ip_interface_tags(self, params):
-        v = self._vmknic(params.get("vmknic"))
-        if v is None:
-            return 1, "Error: Invalid interface %s\n" % params.get("vmknic"), ""
-        return "tags", "InterfaceTags", [[("Tags", list(v.get("tags", [])))]], None
-
-    def _rec_ip_netstack_list(self, params):
-        records = [[("Key", n), ("Name", n), ("State", 4660)] for n in self.netstacks()]
-        return "netstacks", "Netstack", records, None
-
-    def _rec_ip_route_ipv4(self, params):
-        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
-        if stack not in self.netstacks():
-            return 1, "Error: Netstack %s does not exist\n" % stack, ""
-        records = []
-        for r in self.routes(stack):
-            records.append([("Network", r["network"]), ("Netmask", r["netmask"]),
-                            ("Gateway", r.get("gateway") or "0.0.0.0"),
-                            ("Interface", r.get("interface", "vmk0")),
-                            ("Source", r.get("source", "MANUAL"))])
-        return "table", "RouteEntry", records, ["Network", "Netmask", "Gateway", "Interface",
-                                                "Source"]
+        return prof.routes(self.profile, netstack)
 
     def routes6(self, netstack):
         """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
         vmknics' global (not link-local) addresses."""
-        out = [dict(r) for r in (self.profile.get("routes6") or {}).get(netstack, [])]
-        for v in self.vmknics():
-            if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or \
-                    v.get("enabled", True) is False:
-                continue
-            for a in v.get("ipv6", []):
-                iface = ipaddress.IPv6Interface("%s/%d" % (a["address"],
-                                                           int(a.get("prefix_length", 64))))
-                if iface.ip.is_link_local:
-                    continue
-                out.append({"network": str(iface.network.network_address),
-                            "prefix_length": iface.network.prefixlen, "gateway": "::",
-                            "interface": v["name"]})
-        return out
+        return prof.routes6(self.profile, netstack)
 
-    def _rec_ip_route_ipv6(self, params):
-        """SYNTHETIC layout (no public capture): the IPv4 route table's columns, the prefix
-        length in Netmask, ``::`` for on-link."""
-        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
-        if stack not in self.netstacks():
-            return 1, "Error: Netstack %s does not exist\n" % stack, ""
-        records = []
-        for r in self.routes6(stack):
-            network = r.get("network", "::")
-            records.append([("Network", "default" if network in ("default", "::") and
-                             int(r.get("prefix_length", 0)) == 0 else network),
-                            ("Netmask", int(r.get("prefix_length", 0))),
-                            ("Gateway", r.get("gateway") or "::"),
-                            ("Interface", r.get("interface", "vmk0")),
-                            ("Source", r.get("source", "MANUAL"))])
-        return "table", "IPv6RouteEntry", records, ["Network", "Netmask", "Gateway",
-                                                    "Interface", "Source"]
-
-    def _rec_system_encryption(self, params):
-        """``esxcli system settings encryption get``: 7.0 U2 (7.0.2) and later only."""
-        if self.version < (7, 0, 2):
-            return 1, "Error: Unknown command or namespace system settings encryption get\n", ""
-        h = self.profile["host"]
-        enc = h.get("encryption") or {}
-        secure = bool(h.get("secure_boot", False))
-        rec = [("Mode", enc.get("mode", "TPM" if enc.get("require_secure_boot") else "NONE")),
-               ("Require Executables Only From Installed VIBs",
-                bool(enc.get("require_installed_vibs", False))),
-               ("Require Secure Boot", bool(enc.get("require_secure_boot", False) and secure))]
-        return "stanza", "EncryptionSettings", [rec], None
-
-    def _system_secureboot(self, params):
-        """``secureBoot.py -s``: one word (REAL on ESXi 7)."""
-        return 0, "%s\n" % ("Enabled" if self.profile["host"].get("secure_boot") else
-                            "Disabled"), ""
-
-    def _rec_nic_list(self, params):
-        fields = ["Name", "PCI Device", "Driver", "Admin Status", "Link Status", "Speed",
-                  "Duplex", "MAC Address", "MTU", "Description"]
-        records = []
-        for n in self.profile.get("nics", []):
-            up = bool(n.get("link_up", True))
-            records.append([("Name", n["name"]), ("PCI Device", n.get("pci", "0000:00:00.0")),
-                            ("Driver", n.get("driver", "ixgben")), ("Admin Status", "Up"),
-                            ("Link Status", "Up" if up else "Down"),
-                            ("Speed", int(n.get("speed_mbps", 10000)) if up else 0),
-                            ("Duplex", "Full" if up else "Half"),
-                            ("MAC Address", n.get("mac", "00:00:00:00:00:00")),
-                            ("MTU", int(n.get("mtu", 1500))),
-                            ("Description", n.get("description", "Network adapter"))])
-        return "table", "Nic", records, fields
-
-    def _rec_vswitch_standard_list(self, params):
-        records = []
-        for s in self.profile.get("vswitches", []):
-            records.append([("Name", s["name"]), ("Class", "cswitch"), ("Num Ports", 10496),
-                            ("Used Ports", 4 + len(s.get("uplinks", []))),
-                            ("Configured Ports", 128), ("MTU", int(s.get("mtu", 1500))),
-                            ("CDP Status", "listen"), ("Beacon Enabled", False),
-                            ("Beacon Interval", 1), ("Beacon Threshold", 3),
-                            ("Beacon Required By", ""), ("Uplinks", list(s.get("uplinks", []))),
-                            ("Portgroups", [p["name"] for p in s.get("portgroups", [])])])
-        return "stanzas", "VirtualSwitch", records, None
-
-    def _rec_vswitch_portgroup_list(self, params):
-        records = []
-        for s in self.profile.get("vswitches", []):
-            for p in s.get("portgroups", []):
-                clients = sum(1 for v in self.vmknics() if v.get("portgroup") == p["name"])
-                records.append([("Name", p["name"]), ("Virtual Switch", s["name"]),
-                                ("Active Clients", clients), ("VLAN ID", int(p.get("vlan_id", 0)))])
-        records.sort(key=lambda r: r[0][1])
-        return "table", "Portgroup", records, ["Name", "Virtual Switch", "Active Clients",
-                                               "VLAN ID"]
-
-    def _rec_vswitch_dvs_list(self, params):
-        records = []
-        for s in self.profile.get("dvswitches", []):
-            records.append([("Name", s["name"]),
-                            ("VDS ID", s.get("uuid", "50 1e 5b ad e3 b4 af 25-18 f3 1c 4c fa 98 3d bb")),
-                            ("Class", "etherswitch"), ("Num Ports", 2560), ("Used Ports", 8),
-                            ("Configured Ports", 512), ("MTU", int(s.get("mtu", 1500))),
-                            ("CDP Status", "listen"), ("Beacon Timeout", -1),
-                            ("Uplinks", list(s.get("uplinks", []))), ("VMware Branded", True)])
-        return "stanzas", "DVSwitch", records, None
-
-    def _advanced_values(self, option):
-        known = {kinds.LINE_RATE_OPTION: (133, 1, 2000, "Expected line rate of the vMotion "
-                                            "network, in MB/s"),
-                 kinds.LATENCY_OPTION: (4, 0, 100, "Round-trip time in ms above which vMotion "
-                                          "switches to its latency-aware mode")}
-        for path, (default, lo, hi, description) in known.items():
-            if path.lower() == option.lower():
-                current = self.state["advanced"].get(path, default)
-                return path, current, default, lo, hi, description
-        return None
-
-    def _rec_advanced_option(self, params):
-        option = params.get("option")
-        if option is None:
-            options = [kinds.LINE_RATE_OPTION, kinds.LATENCY_OPTION]
-        else:
-            options = [option]
-        records = []
-        for opt in options:
-            values = self._advanced_values(opt)
-            if values is None:
-                return 1, "Error: Unable to find option %s\n" % opt.strip("/").split("/")[-1], ""
-            path, current, default, lo, hi, description = values
-            records.append([("Path", path), ("Type", "integer"), ("Int Value", int(current)),
-                            ("Default Int Value", default), ("Min Value", lo),
-                            ("Max Value", hi), ("String Value", ""),
-                            ("Default String Value", ""), ("Valid Characters", ""),
-                            ("Description", description)])
-        return "advanced", "SettingsAdvancedOption", records, None
-
-    # -- other commands ------------------------------------------------------------------------
-
-    def _vsish_sbmax(self, params):
-        values = self.state["sbmax"] or {}
-        stack = params["netstack"]
-        if stack not in self.netstacks() or values.get(stack) is None:
-            # The real wording for a missing node is unverified: say plainly it is simulated.
-            return 1, "", "vsish: node /net/tcpip/instances/%s/sbMax not found (simulated)\n" % stack
-        return 0, "%d\n" % int(values[stack]), ""
-
-    def _vsish_config(self, params):
-        values = self._advanced_values(params["option"])
-        if values is None:
-            return 1, "", "vsish: node not found (simulated)\n"
-        path, current, default, lo, hi, description = values
-        return 0, ("Vmkernel Config Option {\n   Default value:%d\n   Min value:%d\n"
-                   "   Max value:%d\n   Current value:%d\n   hidden config option:0\n"
-                   "   Description:%s\n}\n" % (default, lo, hi, int(current), description)), ""
-
-    def _esxcfg_vmknic(self, params):
-        columns = [("Interface", 11), ("Port Group/DVPort/Opaque Network", 40), ("IP Family", 10),
-                   ("IP Address", 40), ("Netmask", 16), ("Broadcast", 16), ("MAC Address", 18),
-                   ("MTU", 8), ("TSO MSS", 10), ("Enabled", 8), ("Type", 20), ("NetStack", 1)]
-        records = []
-        for v in self.vmknics():
-            switch = self._switch_of(v)
-            pg = str(v.get("dvport", "10")) if self._is_dvs(switch) else v.get("portgroup", "")
-            base = [("Interface", v["name"]), ("Port Group/DVPort/Opaque Network", pg),
-                    ("MAC Address", v.get("mac", "00:50:56:00:00:00")),
-                    ("MTU", v.get("mtu", 1500)), ("TSO MSS", 65535),
-                    ("Enabled", bool(v.get("enabled", True))),
-                    ("NetStack", v.get("netstack", kinds.DEFAULT_NETSTACK))]
-            ip = v.get("ipv4")
-            if ip:
-                net = ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network
-                records.append(base + [("IP Family", "IPv4"), ("IP Address", ip["address"]),
-                                       ("Netmask", ip["netmask"]),
-                                       ("Broadcast", str(net.broadcast_address)),
-                                       ("Type", ip.get("type", "STATIC"))])
-            for a in v.get("ipv6", []):
-                records.append(base + [("IP Family", "IPv6"), ("IP Address", a["address"]),
-                                       ("Netmask", a.get("prefix_length", 64)),
-                                       ("Type", "STATIC, PREFERRED")])
-        return 0, formats.esxcfg_table(records, columns), ""
-
-    def _esxcfg_vswitch(self, params):
-        """``esxcfg-vswitch -l``: a table per switch, then its port groups (standard) or DVPorts
-        (distributed). The layout is UNVERIFIED (no public capture in the reference)."""
-        head = [("Switch Name", 17), ("Num Ports", 12), ("Used Ports", 12),
-                ("Configured Ports", 18), ("MTU", 8), ("Uplinks", 1)]
-        blocks = []
-        for s in self.profile.get("vswitches", []):
-            pgs = s.get("portgroups", [])
-            table = formats.esxcfg_table([[
-                ("Switch Name", s["name"]), ("Num Ports", 10496),
-                ("Used Ports", 4 + len(s.get("uplinks", []))), ("Configured Ports", 128),
-                ("MTU", int(s.get("mtu", 1500))), ("Uplinks", ",".join(s.get("uplinks", [])))]],
-                head)
-            rows = []
-            for p in pgs:
-                used = sum(1 for v in self.vmknics() if v.get("portgroup") == p["name"])
-                rows.append([("  PortGroup Name", "  " + p["name"]),
-                             ("VLAN ID", int(p.get("vlan_id", 0))), ("Used Ports", used),
-                             ("Uplinks", ",".join(s.get("uplinks", [])))])
-            pg_table = formats.esxcfg_table(rows, [("  PortGroup Name", 42), ("VLAN ID", 9),
-                                                   ("Used Ports", 12), ("Uplinks", 1)])
-            blocks.append(table + "\n" + pg_table)
-        for s in self.profile.get("dvswitches", []):
-            dhead = [("DVS Name", 17)] + head[1:]
-            table = formats.esxcfg_table([[
-                ("DVS Name", s["name"]), ("Num Ports", 2560), ("Used Ports", 8),
-                ("Configured Ports", 512), ("MTU", int(s.get("mtu", 1500))),
-                ("Uplinks", ",".join(s.get("uplinks", [])))]], dhead)
-            rows = [[("  DVPort ID", "  %d" % i), ("In Use", 1), ("Client", u)]
-                    for i, u in enumerate(s.get("uplinks", []))]
-            for v in self.vmknics():
-                if v.get("switch") == s["name"]:
-                    rows.append([("  DVPort ID", "  %s" % v.get("dvport", "10")),
-                                 ("In Use", 1), ("Client", v["name"])])
-            port_table = formats.esxcfg_table(rows, [("  DVPort ID", 40), ("In Use", 12),
-                                                     ("Client", 1)])
-            blocks.append(table + "\n" + port_table)
-        return 0, "\n".join(blocks), ""
-
-    def _esxcfg_route(self, params):
-        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
-        columns = [("Network", 17), ("Netmask", 17), ("Gateway", 17), ("Interface", 1)]
-        records = []
-        for r in self.routes(stack):
-            gw = r.get("gateway") or "0.0.0.0"
-            records.append([("Network", r["network"]), ("Netmask", r["netmask"]),
-                            ("Gateway", "Local Subnet" if gw == "0.0.0.0" else gw),
-                            ("Interface", r.get("interface", "vmk0"))])
-        return 0, "VMkernel Routes:\n" + formats.esxcfg_table(records, columns), ""
-
-    def _esxcfg_defaultgw(self, params):
-        for r in self.routes(kinds.DEFAULT_NETSTACK):
-            if r["network"] == "default" and r.get("gateway"):
-                return 0, "VMkernel default gateway is %s\n" % r["gateway"], ""
-        return 0, "VMkernel default gateway is not set\n", ""
-
-    def _esxcfg_nics(self, params):
-        columns = [("Name", 8), ("PCI", 13), ("Driver", 12), ("Link", 5), ("Speed", 11),
-                   ("Duplex", 7), ("MAC Address", 18), ("MTU", 7), ("Description", 1)]
-        records = []
-        for n in self.profile.get("nics", []):
-            up = bool(n.get("link_up", True))
-            records.append([("Name", n["name"]), ("PCI", n.get("pci", "0000:00:00.0")),
-                            ("Driver", n.get("driver", "ixgben")),
-                            ("Link", "Up" if up else "Down"),
-                            ("Speed", "%dMbps" % (int(n.get("speed_mbps", 10000)) if up else 0)),
-                            ("Duplex", "Full" if up else "Half"),
-                            ("MAC Address", n.get("mac", "00:00:00:00:00:00")),
-                            ("MTU", n.get("mtu", 1500)),
-                            ("Description", n.get("description", "Network adapter"))])
-        return 0, formats.esxcfg_table(records, columns), ""
-
-    def _vmware_version(self, params):
-        h = self.profile["host"]
-        version = h.get("version", "7.0.3")
-        short = ".".join(version.split(".")[:2])
-        update = str(h.get("update", "0"))
-        second = "VMware ESXi %s GA" % short if update in ("0", "") else \
-            "VMware ESXi %s Update %s" % (short, update)
-        return 0, "VMware ESXi %s build-%s\n%s\n" % (version, h.get("build", "0"), second), ""
-
-    # -- the network beyond the host: vmkping ---------------------------------------------------
+    # -- the network beyond the host -------------------------------------------------------------
 
     def peers(self):
-        return list((self.profile.get("network") or {}).get("peers", []))
-
-    def _peer(self, address, netstack):
-        for p in self.peers():
-            if p.get("address") == address and p.get("netstack") in (None, netstack):
-                return p
-        return None
-
-    def _routable(self, v, target):
-        """The simulated world's own routing: on-link, a gateway of the vmknic, or a route of its
-        netstack that covers the target."""
-        addr = ipaddress.ip_address(target)
-        if addr.version == 6:
-            if not any(not ipaddress.ip_address(a["address"]).is_link_local
-                       for a in v.get("ipv6", [])):
-                return False
-            for r in self.routes6(v.get("netstack", kinds.DEFAULT_NETSTACK)):
-                network = "::" if r.get("network") in ("default", "::") else r["network"]
-                if addr in ipaddress.IPv6Network("%s/%d" % (network, int(r.get(
-                        "prefix_length", 0))), strict=False):
-                    return True
-            return False
-        ip = v.get("ipv4")
-        if not ip:
-            return False
-        if addr in ipaddress.IPv4Interface("%s/%s" % (ip["address"], ip["netmask"])).network:
-            return True
-        if ip.get("gateway"):
-            return True
-        for r in self.profile.get("routes", {}).get(v.get("netstack", kinds.DEFAULT_NETSTACK),
-                                                     []):
-            network = "0.0.0.0" if r["network"] == "default" else r["network"]
-            if addr in ipaddress.IPv4Network("%s/%s" % (network, r["netmask"]), strict=False):
-                return True
-        return False
-
-    def _rng(self, key):
-        with self._lock:
-            self._ping_counters[key] = self._ping_counters.get(key, 0) + 1
-            n = self._ping_counters[key]
-        seed = (self.profile.get("network") or {}).get("seed", 1)
-        return random.Random("%s|%s|%d" % (seed, key, n))
+        return self.network.peers()
 
     def ping(self, argv):
         """(exit code, stdout, stderr, seconds it takes) of a simulated vmkping."""
-        found = kinds.recognise(kinds.display(argv))
-        if found is None:
-            return 64, "", "usage: vmkping [args] hostname\n", 0.0
-        params = found[1]
-        target = params["target"]
-        count = max(1, int(params.get("count", 3)))
-        interval = float(params.get("interval", 1))
-        wait = float(params.get("wait", 1))
-        size = int(params.get("size", 56))
-        network = self.profile.get("network") or {}
-        if interval < float(network.get("min_interval_s", 0)):
-            # the real wording is unverified (ESXi accepted -i 0.05 as root in the captures
-            # the reference cites): say plainly that it is simulated
-            return 64, "", ("vmkping: simulated: -i interval too short: Operation not "
-                            "permitted\n"), 0.0
-        v = self._vmknic(params.get("vmknic")) if params.get("vmknic") else self.vmknics()[0]
-        vanished = network.get("vanished", [])
-        if v is None or v["name"] in vanished:
-            # what vmkping prints for an unknown interface is unverified: say it is simulated
-            return 1, "", "vmkping: simulated: interface %s does not exist\n" % params.get(
-                "vmknic"), 0.0
-        try:
-            ipv6 = ipaddress.ip_address(target).version == 6
-        except ValueError:
-            return 2, "", "", 0.0  # a name that does not resolve prints nothing (REAL on 9.0)
-        stack = params.get("netstack") or kinds.DEFAULT_NETSTACK
-        own_stack = (network.get("moved") or {}).get(v["name"]) or \
-            v.get("netstack", kinds.DEFAULT_NETSTACK)
-        if params.get("netstack") and params["netstack"] != own_stack:
-            return 1, "*** vmkernel stack not configured ***\n", "", 0.0  # REAL (reference)
-        header = "PING %s (%s): %d data bytes" % (target, target, size)
-        overhead = 48 if ipv6 else 28
-        lines = [header]
-        error = None
-        if v.get("enabled", True) is False or not self._routable(v, target):
-            error = "Network is unreachable"
-        elif params.get("df") and size + overhead > int(v.get("mtu", 1500)):
-            error = "Message too long"
-        peer = self._peer(target, own_stack)
-        rng = self._rng("%s|%s|%d|%s" % (v["name"], target, size, bool(params.get("df"))))
-        replies = []
-        for seq in range(count):
-            if error:
-                lines.append("sendto() failed (%s)" % error)
-                continue
-            if stack != own_stack or peer is None or peer.get("unreachable"):
-                continue  # nothing answers: silent loss
-            if params.get("df") and size + overhead > int(peer.get("path_mtu", 9000)):
-                continue  # dropped on the path
-            if rng.random() * 100.0 < float(peer.get("loss_pct", 0)):
-                continue
-            jitter = float(peer.get("jitter_ms", 0))
-            rtt = max(0.01, float(peer.get("rtt_ms", 0.3)) + rng.uniform(-jitter, jitter))
-            replies.append(rtt)
-            lines.append("%d bytes from %s: icmp_seq=%d ttl=64 time=%.3f ms" % (
-                size + 8, target, seq, rtt))
-        lost = count - len(replies)
-        loss = 100.0 * lost / count
-        lines += ["", "--- %s ping statistics ---" % target,
-                  "%d packets transmitted, %d packets received, %s%% packet loss" % (
-                      count, len(replies), ("%d" % loss) if loss == int(loss) else "%.1f" % loss)]
-        if replies:
-            lines.append("round-trip min/avg/max = %.3f/%.3f/%.3f ms" % (
-                min(replies), sum(replies) / len(replies), max(replies)))
-        seconds = (count - 1) * interval
-        seconds += wait if (lost and not error) else (replies[-1] / 1000.0 if replies else 0.0)
-        return (0 if replies else 2), "\n".join(lines) + "\n", "", seconds
+        return self.network.ping(argv)
+
+    # -- files (the hostfiles interface) ---------------------------------------------------------
+
+    def read(self, path):
+        return self.files.read(path)
+
+    def write_atomic(self, path, text):
+        self.files.write_atomic(path, text)
+
+    def makedirs(self, path):
+        self.files.makedirs(path)
+
+    def isdir(self, path):
+        return self.files.isdir(path)
+
+    def listdir(self, path):
+        return self.files.listdir(path)
+
+    def realpath(self, path):
+        return self.files.realpath(path)
+
+    def writable(self, path):
+        return self.files.writable(path)
+
+    def free_bytes(self, path):
+        return self.files.free_bytes(path)
 
     # -- transcript ----------------------------------------------------------------------------
 

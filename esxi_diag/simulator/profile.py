@@ -1,0 +1,194 @@
+"""The simulated host's profile (docs/simulator.md): the built-in profiles, loading a profile by
+name or from a JSON file (bounded and depth-checked), its validation, and what it describes of the
+host's configuration (vmknics, netstacks, route tables, switches, version) for the other modules
+of the simulator to read.
+
+A profile is only read here, never changed: what ``tune --apply`` changes lives in files.py's
+state.
+"""
+
+import ipaddress
+import json
+import os
+import pkgutil
+
+from esxi_diag import kinds
+from esxi_diag.sources import inputs
+
+BUILTIN = ("lan", "ldvm", "wan-faults", "broken", "vsan-nsx", "multinic", "ipv6")
+DEFAULT_PROFILE = "lan"
+
+
+class ProfileError(ValueError):
+    pass
+
+
+# -- the built-in profiles and loading ------------------------------------------------------------
+
+def builtin_names():
+    return list(BUILTIN)
+
+
+def load_builtin(name):
+    data = pkgutil.get_data("esxi_diag.simulator", "profiles/%s.json" % name)
+    return json.loads(data.decode("utf-8"))
+
+
+def load_profile(name_or_path):
+    """A built-in profile by name, or a JSON profile file. Raises ProfileError with one line."""
+    if name_or_path in BUILTIN:
+        profile = load_builtin(name_or_path)
+    else:
+        if not os.path.exists(name_or_path):
+            raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
+                name_or_path, ", ".join(BUILTIN)))
+        try:  # bounded while reading, depth-checked: never MemoryError or RecursionError
+            raw = inputs.read_file(name_or_path, inputs.JSON_BYTES)
+        except inputs.InputError as exc:
+            raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
+                name_or_path, exc, ", ".join(BUILTIN)))
+        try:
+            profile = inputs.loads(raw, name_or_path)
+        except inputs.InputError as exc:
+            raise ProfileError("%s is not a JSON profile: %s" % (name_or_path, exc))
+    validate_profile(profile)
+    _check_profile_types(profile)
+    return profile
+
+
+_PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),
+                  ("dvswitches", list), ("vmknics", list), ("netstacks", list),
+                  ("routes", dict), ("advanced", dict), ("sbmax", dict), ("timing", dict),
+                  ("network", dict), ("faults", dict), ("filesystem", dict))
+
+
+def _check_profile_types(profile):
+    """The documented top-level fields, each of its documented type (docs/simulator.md):
+    ProfileError (one line) otherwise, before the simulator reads any of it."""
+    for key, kind in _PROFILE_TYPES:
+        if profile.get(key) is not None and not isinstance(profile[key], kind):
+            raise ProfileError("profile field %r must be a%s %s" % (
+                key, "n" if kind is dict else "", {dict: "object", list: "list",
+                                                   str: "string"}[kind]))
+    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
+        for item in profile.get(key) or []:
+            if not isinstance(item, dict):
+                raise ProfileError("every entry of %r must be an object" % key)
+    for key in ("advanced", "sbmax"):
+        for name, value in (profile.get(key) or {}).items():
+            if value is not None and not inputs.is_int(value):
+                raise ProfileError("profile %s %r must be a whole number" % (key, name))
+
+
+def validate_profile(profile):
+    if not isinstance(profile, dict):
+        raise ProfileError("a profile is a JSON object")
+    host = profile.get("host")
+    if not isinstance(host, dict) or not host.get("hostname"):
+        raise ProfileError("the profile needs host.hostname")
+    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
+        if not isinstance(profile.get(key, []), list):
+            raise ProfileError("profile field %r must be a list" % key)
+    for v in profile.get("vmknics", []):
+        if not isinstance(v, dict) or not kinds.valid_vmknic(v.get("name")):
+            raise ProfileError("every vmknic needs a name like vmk1: %r" % (v,))
+        if not kinds.valid_netstack(v.get("netstack", kinds.DEFAULT_NETSTACK)):
+            raise ProfileError("%s has an invalid netstack name" % v["name"])
+        ipv4 = v.get("ipv4")
+        if ipv4:
+            try:
+                ipaddress.IPv4Interface("%s/%s" % (ipv4["address"], ipv4["netmask"]))
+            except (KeyError, ValueError) as exc:
+                raise ProfileError("%s: bad ipv4 (%s)" % (v["name"], exc))
+
+
+def version_tuple(text):
+    """(major, minor, patch) of a version string like "7.0.3"; what is not a number counts 0."""
+    parts = []
+    for p in str(text or "0").split("."):
+        try:
+            parts.append(int(p))
+        except ValueError:
+            parts.append(0)
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+# -- what the profile describes of the host -------------------------------------------------------
+
+def version(profile):
+    return version_tuple(profile["host"].get("version", "7.0.3"))
+
+
+def vmknics(profile):
+    return list(profile.get("vmknics", []))
+
+
+def vmknic(profile, name):
+    """The vmknic called ``name``, or None."""
+    for v in vmknics(profile):
+        if v["name"] == name:
+            return v
+    return None
+
+
+def netstacks(profile):
+    """The default netstack, every vmknic's, then the profile's ``netstacks``: in that order."""
+    names = [kinds.DEFAULT_NETSTACK]
+    for v in vmknics(profile):
+        stack = v.get("netstack", kinds.DEFAULT_NETSTACK)
+        if stack not in names:
+            names.append(stack)
+    for stack in profile.get("netstacks", []):
+        if stack not in names:
+            names.append(stack)
+    return names
+
+
+def routes(profile, netstack):
+    """The profile's IPv4 routes of a netstack, plus the connected subnets of its enabled
+    vmknics."""
+    out = []
+    for r in profile.get("routes", {}).get(netstack, []):
+        out.append(r)
+    for v in vmknics(profile):
+        if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or not v.get("ipv4"):
+            continue
+        if v.get("enabled", True) is False:
+            continue
+        net = ipaddress.IPv4Interface("%s/%s" % (v["ipv4"]["address"],
+                                                 v["ipv4"]["netmask"])).network
+        out.append({"network": str(net.network_address), "netmask": str(net.netmask),
+                    "gateway": "0.0.0.0", "interface": v["name"]})
+    return out
+
+
+def routes6(profile, netstack):
+    """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
+    vmknics' global (not link-local) addresses."""
+    out = [dict(r) for r in (profile.get("routes6") or {}).get(netstack, [])]
+    for v in vmknics(profile):
+        if v.get("netstack", kinds.DEFAULT_NETSTACK) != netstack or \
+                v.get("enabled", True) is False:
+            continue
+        for a in v.get("ipv6", []):
+            iface = ipaddress.IPv6Interface("%s/%d" % (a["address"],
+                                                       int(a.get("prefix_length", 64))))
+            if iface.ip.is_link_local:
+                continue
+            out.append({"network": str(iface.network.network_address),
+                        "prefix_length": iface.network.prefixlen, "gateway": "::",
+                        "interface": v["name"]})
+    return out
+
+
+def switch_of(profile, vmknic):
+    """The standard or distributed switch a vmknic is on, or None."""
+    name = vmknic.get("switch")
+    for s in profile.get("vswitches", []) + profile.get("dvswitches", []):
+        if s["name"] == name:
+            return s
+    return None
+
+
+def is_dvs(profile, switch):
+    return switch is not None and switch in profile.get("dvswitches", [])
