@@ -438,6 +438,69 @@ MESSAGES = {
     "remedy.give-inter-site-rate": "Give the bandwidth between the sites, e.g. --line-rate 10G:",
     "remedy.faster-link": "A faster link, or one vMotion at a time",
     "remedy.or-measure-rtt": "Or measure it against a hot-data peer:",
+
+    # ---- virtual machines and the host firewall (issue 12: rules/vms.py)
+    "vm.names": "{names}{more}",
+    "vm.mode.required": "required",
+    "vm.mode.opportunistic": "opportunistic",
+    "vm.mode.disabled": "disabled",
+    "vm.none-known": "the setting of no VM is known",
+    "VM-NETWORK-MISSING.title": "Port group {network} does not exist on this host",
+    "VM-NETWORK-MISSING.detail": "The .vmx of these VMs attaches a network adapter to the "
+                                 "standard port group {network}, which this host does not have: "
+                                 "{vms} ({count} in all). Such an adapter cannot connect here; a "
+                                 "VM's network must exist, under the same name, on every host "
+                                 "it runs on or migrates to.",
+    "VM-NETWORK-MISSING.dvs.title": "VMs are attached to a distributed switch this host is not "
+                                    "on",
+    "VM-NETWORK-MISSING.dvs.detail": "The .vmx of these VMs attaches a network adapter to the "
+                                     "distributed switch with UUID {network}, which is not among "
+                                     "this host's distributed switches: {vms} ({count} in all). "
+                                     "Such an adapter cannot connect here.",
+    "remedy.create-vm-portgroup": "Create the port group on this host, with the VLAN it has on "
+                                  "the other hosts:",
+    "remedy.add-host-to-dvs": "In vCenter, add this host to that distributed switch",
+    "remedy.or-move-vms-network": "Or, in vCenter, attach those adapters to a network this host "
+                                  "has (the VM's Edit Settings, Network adapter)",
+    "VM-VMOTION-CLEARTEXT.title": "VMs would migrate in clear text over a routed or "
+                                  "long-distance path",
+    "VM-VMOTION-CLEARTEXT.detail": "Encrypted vMotion is disabled on {vms} ({count} in all), and "
+                                   "the hot data crosses {why}. The memory of these VMs crosses "
+                                   "the network in clear text when they migrate. (Cold data, "
+                                   "over NFC, is encrypted with TLS whatever the network.)",
+    "VM-VMOTION-CLEARTEXT.routed": "a routed path (to {peers})",
+    "VM-VMOTION-CLEARTEXT.far": "a long-distance path ({rtt:.1f} ms round trip, above the "
+                                "{threshold:g} ms of a LAN)",
+    "remedy.isolate-or-ipsec": "Isolate the vMotion network from other traffic, or protect it "
+                               "with IPsec",
+    "remedy.or-encrypted-vmotion-required": "Or, in vCenter, set Encrypted vMotion to Required "
+                                            "on these VMs (the VM's Edit Settings, VM Options, "
+                                            "Encryption)",
+    "VM-VMOTION-ENCRYPTION.title": "How vMotion protects the data of this host's VMs",
+    "VM-VMOTION-ENCRYPTION.detail": "Cold data (disk contents, over NFC) is encrypted with TLS "
+                                    "by default, whatever the network. Hot data (the memory of a VM) is "
+                                    "encrypted as the VM's Encrypted vMotion setting says: "
+                                    "required, always; opportunistic (the default), only when "
+                                    "both hosts support it, else it is sent in clear text; "
+                                    "disabled, never. VMs of this host ({count}): "
+                                    "{modes}.{encrypted}{unknown}{partial}",
+    "VM-VMOTION-ENCRYPTION.mode": "{mode}: {count} ({vms})",
+    "VM-VMOTION-ENCRYPTION.encrypted": " Encrypted VMs, whose vMotion is always encrypted: "
+                                       "{vms}.",
+    "VM-VMOTION-ENCRYPTION.unknown": " Not known for {count}, whose .vmx was not read: {vms}.",
+    "VM-VMOTION-ENCRYPTION.partial": " The list of VMs itself is incomplete (see the commands).",
+    "FIREWALL-RULESET-DISABLED.title": "The {ruleset} firewall ruleset is disabled",
+    "FIREWALL-RULESET-DISABLED.detail": "The host firewall blocks the {role} data: its {ruleset} "
+                                        "ruleset{ports} is disabled, so migrations to and from "
+                                        "this host fail.",
+    "FIREWALL-RULESET-DISABLED.ports": " ({ports})",
+    "FIREWALL-RULESET-DISABLED.firewall-off.title": "The {ruleset} firewall ruleset is disabled "
+                                                    "(the firewall is off)",
+    "FIREWALL-RULESET-DISABLED.firewall-off.detail": "The {ruleset} ruleset{ports}, which lets "
+                                                     "the {role} data through, is disabled. The "
+                                                     "host firewall is off, so nothing is "
+                                                     "blocked now; once it is turned on, "
+                                                     "migrations to and from this host fail.",
 }
 
 LABELS = {}
