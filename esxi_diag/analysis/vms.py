@@ -6,7 +6,9 @@ docs/report.md): the inventory joined with each VM's .vmx, the running VMs and t
   getallvms`` ran but could not be read), ``not-read`` (it was not collected or pasted);
 - a VM's ``.vmx`` is matched by its path (``[ds] dir/x.vmx`` is ``/vmfs/volumes/ds/dir/x.vmx``);
   a pasted .vmx under another path (the datastore's UUID) is matched by its display name and
-  file name; one that matches no listed VM is listed on its own (``vmid`` null);
+  file name; one that matches no listed VM is listed on its own (``vmid`` null, ``vmx`` its
+  path, ``name`` its displayName or else its file name), and so is a
+  running VM of ``esxcli network vm list`` when the VM list was not read;
 - ``power_state``: ``on`` when the VM is among the running VMs of ``esxcli network vm list``
   (matched by display name; a name two VMs share matches neither); ``off`` when that complete
   list does not show it although its .vmx gives it an adapter that connects at power on to a
@@ -119,7 +121,15 @@ def inventory(facts, captures):
         alone = _vm(None, record, running[0] if running and len(running) == 1 else None,
                     vm["ports"], facts)
         alone["vmx"] = path
+        if alone["name"] is None:  # no displayName among the lines shown: its file's name
+            alone["name"] = base[:-len(".vmx")]
         out.append(alone)
+    if vm["inventory"] is None:  # the running VMs of a session without the VM list
+        shown = set(v["name"] for v in out)
+        for world in sorted((vm["running"] or {}).values(), key=lambda w: natural_key(w["name"])):
+            if world["name"] not in shown and len(by_name[world["name"]]) == 1:
+                out.append(_vm({"vmid": None, "name": world["name"], "vmx": None}, None, world,
+                               vm["ports"], facts))
     for path, record in sorted(records.items()):
         if record.get("migrate_encryption_raw"):
             facts["notes"].append(

@@ -136,8 +136,12 @@ def _firewall_json(facts):
     """The host firewall as the report holds it (docs/report.md)."""
     fw = facts["firewall"]
     rulesets = []
-    for name in sorted(fw["rulesets"] or {}, key=natural_key):
-        r = fw["rulesets"][name]
+    known = dict(fw["rulesets"] or {})
+    for name in fw["rules"]:  # a ruleset whose rules were read, but not whether it is enabled
+        known.setdefault(name, {"name": name, "enabled": None, "allowed_all": None,
+                                "enable_configurable": None, "allowed_ip_configurable": None})
+    for name in sorted(known, key=natural_key):
+        r = known[name]
         rules = fw["rules"].get(name)
         rulesets.append({"name": name, "enabled": r["enabled"], "allowed_all": r["allowed_all"],
                          "enable_configurable": r["enable_configurable"],
