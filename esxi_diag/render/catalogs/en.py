@@ -224,7 +224,7 @@ MESSAGES = {
     "COLLECT-INCOMPLETE.title": "{count} command(s) failed or were not understood",
     "COLLECT-INCOMPLETE.detail": "{commands}{more}. Facts from these commands are missing; "
                                  "checks that need them were skipped.",
-    "COLLECT-INCOMPLETE.command": "{command}: {status} {note}",
+    "COLLECT-INCOMPLETE.command": "{command}: {status}{note}",
     "COLLECT-PARTIAL.title": "{count} output(s) were edited or cut",
     "COLLECT-PARTIAL.detail": "{commands}{more}. What they list may be incomplete: what was cut "
                               "is treated as unknown, not as absent.",
@@ -438,6 +438,17 @@ MESSAGES = {
     "remedy.give-inter-site-rate": "Give the bandwidth between the sites, e.g. --line-rate 10G:",
     "remedy.faster-link": "A faster link, or one vMotion at a time",
     "remedy.or-measure-rtt": "Or measure it against a hot-data peer:",
+    # ---- added with the Japanese catalog: words that were the host's or the runner's codes
+    "reach.vmkping-killed": "vmkping did not finish within {seconds:.0f} s and was killed: "
+                            "{command}",
+    "reach.vmkping-failed": "vmkping could not run: {why}",
+    "reach.not-found": "command not found",
+    "reach.permission": "permission denied",
+    "reach.network-unreachable": "network unreachable",
+    "reach.host-down": "host down",
+    "COLLECT-INCOMPLETE.failed": "failed",
+    "COLLECT-INCOMPLETE.unparsed": "not understood",
+    "COLLECT-INCOMPLETE.note": " ({note})",
 }
 
 # The renderers' fixed words: headings, column names, values. Texts with {names} are filled with

@@ -236,7 +236,7 @@ MESSAGES = {
     "COLLECT-INCOMPLETE.title": "{count} 個のコマンドが失敗したか、解釈できなかった",
     "COLLECT-INCOMPLETE.detail": "{commands}{more}。これらのコマンドから得られる情報が欠けているため、"
                                  "それを必要とするチェックはスキップされました。",
-    "COLLECT-INCOMPLETE.command": "{command}：{status} {note}",
+    "COLLECT-INCOMPLETE.command": "{command}：{status}{note}",
     "COLLECT-PARTIAL.title": "{count} 個の出力が編集されているか、途中で切れている",
     "COLLECT-PARTIAL.detail": "{commands}{more}。これらの出力の一覧は不完全な可能性があります。切れた"
                               "部分は「存在しない」ではなく「不明」として扱われます。",
@@ -458,6 +458,17 @@ MESSAGES = {
     "remedy.give-inter-site-rate": "サイト間の帯域幅を指定します（例：--line-rate 10G）：",
     "remedy.faster-link": "より高速なリンクを使用するか、vMotion を 1 件ずつ実行します。",
     "remedy.or-measure-rtt": "または、ホット データのピアに対して測定します：",
+    # ---- added with the Japanese catalog: words that were the host's or the runner's codes
+    "reach.vmkping-killed": "vmkping が {seconds:.0f} 秒以内に終了しなかったため強制終了しました："
+                            "{command}",
+    "reach.vmkping-failed": "vmkping を実行できませんでした：{why}",
+    "reach.not-found": "コマンドが見つかりません",
+    "reach.permission": "権限がありません",
+    "reach.network-unreachable": "ネットワークに到達できません",
+    "reach.host-down": "ホストが応答しません",
+    "COLLECT-INCOMPLETE.failed": "失敗",
+    "COLLECT-INCOMPLETE.unparsed": "解析できず",
+    "COLLECT-INCOMPLETE.note": "（{note}）",
 }
 
 # The renderers' fixed words. The keys are those of en.LABELS; some are translated here before the
