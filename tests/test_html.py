@@ -5,10 +5,8 @@ and a transcript; hostile values; unknowns; the labels (every text in every lang
 tests/test_languages.py); and a real headless Chromium that
 must parse and paint the page (skipped only when no chromium binary exists).
 """
-import contextlib
 import copy
 import io
-import json
 import os
 import pathlib
 import re
@@ -22,26 +20,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import fixture_path
+from conftest import fixture_path, report_of
 from esxi_diag.render import html as html_report
-from esxi_diag.cli import main
 from esxi_diag.render.catalogs.en import LABELS
 from esxi_diag.render.html import label, render_html, severity_class
 from esxi_diag.simulator.host import builtin_names
 
 PROFILES = builtin_names()
-_CACHE = {}
-
-
-def report_of(*argv):
-    """The JSON report of one esxi-diag run (in-process, cached: the reports do not change)."""
-    if argv not in _CACHE:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            code = main(list(argv) + ["--json"])
-        assert code in (0, 1, 2), (argv, code)
-        _CACHE[argv] = out.getvalue()
-    return json.loads(_CACHE[argv])
 
 
 def transcript_report():

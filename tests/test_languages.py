@@ -3,32 +3,18 @@ language (every template of render/catalogs/en.py wrapped in ⟦ ⟧) show nothi
 the brackets but the host's own values; --lang and the locale choose the language; Japanese
 text is wrapped by display width.
 """
-import contextlib
-import io
 import json
 import re
 import types
 
 import pytest
 
-from conftest import fixture_path
+from conftest import fixture_path, report_of
 from esxi_diag import render
-from esxi_diag.cli import main
 from esxi_diag.render import messages, width
 from esxi_diag.render.catalogs import en
 from esxi_diag.simulator.host import builtin_names
 
-_CACHE = {}
-
-
-def report_of(*argv):
-    if argv not in _CACHE:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            code = main(list(argv) + ["--json"])
-        assert code in (0, 1, 2), (argv, code)
-        _CACHE[argv] = out.getvalue()
-    return json.loads(_CACHE[argv])
 
 
 def _mark(text):
