@@ -81,12 +81,14 @@ def _hot_network(facts, pairs):
     far = [p["result"]["rtt_ms"]["avg"] for p in hot
            if (p["result"].get("rtt_ms") or {}).get("avg") is not None and
            p["result"]["rtt_ms"]["avg"] > threshold]
-    parts = []
+    if routed and far:
+        return msg("VM-VMOTION-CLEARTEXT.routed-far", peers=routed, rtt=max(far),
+                   threshold=threshold)
     if routed:
-        parts.append(msg("VM-VMOTION-CLEARTEXT.routed", peers=routed))
+        return msg("VM-VMOTION-CLEARTEXT.routed", peers=routed)
     if far:
-        parts.append(msg("VM-VMOTION-CLEARTEXT.far", rtt=max(far), threshold=threshold))
-    return series(parts, "and") if parts else None
+        return msg("VM-VMOTION-CLEARTEXT.far", rtt=max(far), threshold=threshold)
+    return None
 
 
 def _cleartext(facts, pairs):
