@@ -26,7 +26,21 @@ WORDS = re.compile("[A-Za-z]")
 
 # Templates whose words are the same in every language (numbers and units).
 NEUTRAL_MESSAGES = {"reach.ms", "tune.rate-mbytes"}
-NEUTRAL_LABELS = {"result.ok", "severity.ok"}
+# Labels whose words are the same in every language: severity tokens (FAIL/WARN/INFO/OK, what
+# engineers grep for, like the finding IDs), units, and technical names (netstack, MTU, MAC, DF,
+# sbMax, vmotion / vSphereProvisioning netstack, DVPort, VMware ESXi ... Update, esxi-diag).
+NEUTRAL_LABELS = {
+    "sev.fail", "sev.warn", "sev.info", "sev.ok", "verdict.ok", "t.verdict.ok",
+    "unit.ms", "unit.mbit", "unit.gbit", "unit.MBps_gbit", "unit.mtu", "t.ms", "t.ms2", "t.rate",
+    "t.rate-mbit", "t.uplink-up",
+    "head.esxi", "head.product", "version.update", "t.esxi-version", "t.esxi-update", "t.title",
+    "diagram.col.netstack", "diagram.netstack", "dp.netstack", "vmk.netstack", "rt.netstack",
+    "pr.netstack", "t.col.netstack", "t.pcol.netstack", "re.via", "t.on-netstack",
+    "basis.vmotion-netstack", "basis.provisioning-netstack", "t.basis.vmotion-netstack",
+    "t.basis.provisioning-netstack",
+    "f.id", "nic.name", "nic.mac", "vmk.mtu", "sw.mtu", "nic.mtu", "t.col.mtu", "t.col.vmk",
+    "pr.df", "t.pcol.from", "t.dvport", "t.route-ipv6", "t.switch-head", "tu.sbmax", "tu.sbmax_any", "t.sbmax-of",
+}
 
 # Params that the code leaves out (None) when they do not apply, and the messages it puts there
 # when they do: the sentence must read correctly both ways. (Keys and params are checked to exist,

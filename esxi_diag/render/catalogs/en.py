@@ -535,7 +535,7 @@ LABELS = {
     "head.generated": "Generated",
     "head.secure_boot": "UEFI Secure Boot",
     "head.result": "Result",
-    "head.exit": "exit {status}",
+    "head.exit": " (exit {status})",
     "head.counts": "Findings: {fail} fail, {warn} warn, {info} info, {ok} ok",
     "nav.label": "Sections",
     "footer.made": "Made by esxi-diag {version} from its JSON report (schema {schema}). This page "
@@ -555,6 +555,11 @@ LABELS = {
     "na_distributed": "n/a (distributed switch)",
     "enabled.false": "disabled",
     "list.sep": ", ",
+    # punctuation the page puts between its parts
+    "sep.sentence": " ",
+    "sep.clause": "; ",
+    "sep.label": ": ",
+    "paren": " ({text})",
     # units
     "unit.ms": "{value} ms",
     "unit.mbit": "{value} Mb/s",
@@ -566,7 +571,7 @@ LABELS = {
     "unit.mtu": "MTU {value}",
     # version and source
     "version.update": "Update {update}",
-    "version.build": "build {build}",
+    "version.build": " (build {build})",
     "source.live": "this host",
     "source.simulated": "simulated host (profile {name})",
     "source.transcript": "transcript {name}",
