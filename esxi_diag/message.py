@@ -59,3 +59,13 @@ def _valid_param(value, depth):
             return _valid_param(value["items"], depth + 1)
         return all(isinstance(k, str) and _valid_param(v, depth + 1) for k, v in value.items())
     return False
+
+
+def plain(value):
+    """The English words of a text (a message or a string), for the few places that must hold a
+    string (an exception's text, a record read by older tools). The catalogs are loaded only
+    when a message is given."""
+    if not is_message(value):
+        return value
+    from esxi_diag.render.messages import render
+    return render(value)

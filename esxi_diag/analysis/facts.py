@@ -22,6 +22,7 @@ from esxi_diag.analysis.model import new_facts
 from esxi_diag.parsers import ParseError, Rows, cut_of, human, vsish
 from esxi_diag.sources import capture as cap
 from esxi_diag.sources import runner
+from esxi_diag.message import msg, series
 
 
 _PROBES = ("ping", "diag.ping")
@@ -36,19 +37,19 @@ def _vsish_failure(c):
     text = (c.stdout or "") + "\n" + (c.stderr or "")
     first = (text.strip().splitlines() or [""])[0][:200]
     if c.timed_out:
-        return cap.FAILED, "timed-out", "timed out"
+        return cap.FAILED, "timed-out", msg("note.timed-out-short")
     if c.error == runner.ERR_OUTPUT_CUT:
         return cap.FAILED, "output-cut", c.error
     if c.error == "not-found":
-        return cap.UNAVAILABLE, "no-vsish", "vsish is not on this host (or not in PATH)"
+        return cap.UNAVAILABLE, "no-vsish", msg("note.no-vsish")
     if c.error == "permission-denied" or _DENIED.search(text):
-        return cap.UNAVAILABLE, "not-root", "not readable: %s (vsish needs root)" % (
-            first or "permission denied")
+        return cap.UNAVAILABLE, "not-root", msg("note.vsish-not-root",
+                                                detail=first or msg("note.permission"))
     if c.error is not None:
-        return cap.UNAVAILABLE, "no-vsish", "vsish could not run: %s" % c.error
+        return cap.UNAVAILABLE, "no-vsish", msg("note.vsish-failed", why=c.error)
     if c.exit_code not in (0, None) or vsish.looks_missing(text):
-        return cap.UNAVAILABLE, "no-node", "node not present%s" % (
-            (": " + first) if first else "")
+        return cap.UNAVAILABLE, "no-node", msg("note.node-missing", detail=msg(
+            "note.node-detail", detail=first) if first else None)
     return None
 
 
@@ -68,7 +69,7 @@ def _judge_failure(c, facts):
         return True
     if c.kind == "system.secureboot":
         if c.error == "not-found":
-            c.status, c.note = cap.UNAVAILABLE, "secureBoot.py is not on this host"
+            c.status, c.note = cap.UNAVAILABLE, msg("note.no-secureboot")
             return True
         if c.error is None and not c.timed_out:
             return False  # its exit codes are unverified: the word it prints decides
@@ -78,13 +79,15 @@ def _judge_failure(c, facts):
     if not c.ran_ok:
         c.status = cap.FAILED
         if c.timed_out:
-            c.note = "timed out after %.1f s" % (c.duration or 0)
+            c.note = msg("note.timed-out", seconds=c.duration or 0)
         elif c.error:
-            c.note = "command not found" if c.error == "not-found" else c.error
+            c.note = msg("note.not-found") if c.error == "not-found" else \
+                msg("note.permission") if c.error == "permission-denied" else c.error
         else:
             text_lines = (c.stderr.strip() or c.stdout.strip()).splitlines()
-            c.note = "exit %s%s" % (c.exit_code, (": " + text_lines[0][:200]) if text_lines
-                                    else "")
+            c.note = msg("note.exit", code=c.exit_code,
+                         text=msg("note.exit-text", text=text_lines[0][:200]) if text_lines
+                         else None)
         return True
     error = human.esxcli_error(c.stdout) if kinds.is_esxcli(c.kind) else None
     if error:
@@ -101,20 +104,18 @@ def _not_on_this_release(c):
     text = (c.stdout or "") + "\n" + (c.stderr or "")
     if not _NO_COMMAND.search(text):
         return False
-    c.status, c.note = cap.UNAVAILABLE, "this esxcli has no such command (an older release)"
+    c.status, c.note = cap.UNAVAILABLE, msg("note.no-such-command")
     return True
 
 
 def _partial_note(cut):
-    """One line about what was left out of an output (the first reasons, then a count)."""
+    """What was left out of an output, as a message (the first reasons, then a count)."""
     reasons = []
     for reason in cut:
         if reason not in reasons:
             reasons.append(reason)
-    text_value = "; ".join(reasons[:3])
-    if len(reasons) > 3:
-        text_value += "; and %d more" % (len(reasons) - 3)
-    return text_value
+    return msg("note.reasons", reasons=series(reasons[:3], "semicolon"),
+               more=msg("list.more", count=len(reasons) - 3) if len(reasons) > 3 else None)
 
 
 def build_facts(captures, hints=None):
@@ -151,15 +152,15 @@ def add_captures(facts, captures):
                 c.rows = rows             # output is read once: its rows need no memory
             c.status, c.note = cap.PARSED, None
             if rows.cut:
-                c.note = "partial: " + _partial_note(rows.cut)
-                facts["notes"].append(
-                    "the output of '%s' was edited or cut, so what it lists may be incomplete "
-                    "(%s)" % (c.command[:120], _partial_note(rows.cut)))
+                c.partial = True
+                c.note = msg("note.partial", reasons=_partial_note(rows.cut))
+                facts["notes"].append(msg("note.edited", command=c.command[:120],
+                                          reasons=_partial_note(rows.cut)))
         except ParseError as exc:
-            c.status, c.note = cap.UNPARSED, str(exc) or "output not understood"
+            c.status, c.note = cap.UNPARSED, str(exc) or msg("note.not-understood")
         except Exception as exc:  # a parser bug must not take the report down with it
             c.status = cap.UNPARSED
-            c.note = "output not understood (%s: %s)" % (type(exc).__name__, exc)
+            c.note = msg("note.parser-bug", error="%s: %s" % (type(exc).__name__, exc))
     for c in captures:
         if getattr(c, "repeats", None):
             _repeated_note(facts, c)
@@ -170,12 +171,11 @@ def _repeated_note(facts, later):
     the last one is used, and the note says what its facts say differently."""
     count, earlier = later.repeats
     diffs = _differences(earlier, later)
-    note = "'%s' was pasted %d times with different outputs: the last one is used" % (
-        later.command[:120], count)
-    if diffs:
-        note += " (%s%s)" % ("; ".join(diffs[:4]),
-                             "; and %d more" % (len(diffs) - 4) if len(diffs) > 4 else "")
-    facts["notes"].append(note)
+    facts["notes"].append(msg(
+        "note.repeated", command=later.command[:120], count=count,
+        diffs=msg("note.differences", diffs=series(diffs[:4], "semicolon"),
+                  more=msg("list.more", count=len(diffs) - 4) if len(diffs) > 4 else None)
+        if diffs else None))
 
 
 def _flatten(facts):
@@ -228,6 +228,7 @@ def _differences(earlier, later):
     out = []
     for key in sorted(set(a) | set(b)):
         if a.get(key) != b.get(key):
-            out.append("%s: %s, then %s" % (key, "?" if a.get(key) is None else a[key],
-                                             "?" if b.get(key) is None else b[key]))
+            out.append(msg("note.difference", key=key,
+                           before="?" if a.get(key) is None else a[key],
+                           after="?" if b.get(key) is None else b[key]))
     return out

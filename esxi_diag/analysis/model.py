@@ -12,6 +12,7 @@ import re
 
 from esxi_diag import names
 from esxi_diag.parsers import ParseError, cells
+from esxi_diag.message import msg, plain
 
 
 
@@ -221,14 +222,15 @@ def vmknic_of(facts, rows, value):
     """The vmknic record of a row's name, or None (the row is left out) when not a vmknic name."""
     name = vmknic_name(value)
     if name is None:
-        skip(rows, "a row without a valid interface name (%r)" % (str(value)[:40],))
+        skip(rows, msg("cut.interface-name", value=repr(str(value)[:40])))
         return None
     return facts["vmknics"].setdefault(name, new_vmknic(name))
 
 
 def none_read(rows, what):
     """ParseError when rows were there but none could be read (garbage, not an empty listing)."""
-    raise ParseError("no %s could be read%s" % (what, (": " + rows.cut[0]) if rows.cut else ""))
+    raise ParseError("no %s could be read%s" % (what, (": " + plain(rows.cut[0])) if rows.cut
+                                               else ""))
 
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")

@@ -22,6 +22,7 @@ docs/report.md): the inventory joined with each VM's .vmx, the running VMs and t
 
 from esxi_diag.analysis.model import natural_key
 from esxi_diag.sources import capture as cap
+from esxi_diag.message import msg
 
 MAX_LISTED = 10  # VM names a finding lists before "and N more"
 
@@ -132,14 +133,12 @@ def inventory(facts, captures):
                                vm["ports"], facts))
     for path, record in sorted(records.items()):
         if record.get("migrate_encryption_raw"):
-            facts["notes"].append(
-                "%s: migrate.encryptionMode %r is not a mode this tool knows (disabled, "
-                "opportunistic, required): its Encrypted vMotion mode is unknown" % (
-                    record.get("display_name") or path, record["migrate_encryption_raw"]))
+            facts["notes"].append(msg(
+                "note.unknown-encryption-mode", vm=record.get("display_name") or path,
+                value=repr(record["migrate_encryption_raw"])))
     if vm["skipped"]:
-        facts["notes"].append("vim-cmd vmsvc/getallvms skipped %d invalid VM(s) (Vmid %s): their "
-                              "configuration could not be read by the host" % (
-                                  len(vm["skipped"]), ", ".join(vm["skipped"][:10])))
+        facts["notes"].append(msg("note.invalid-vms", count=len(vm["skipped"]),
+                                  vmids=vm["skipped"][:10]))
     if inventory == "read" and ("vm-inventory" not in facts["known"] or vm["skipped"] or
                                 any(not v["vmx_read"] for v in out)):
         inventory = "partial"

@@ -11,6 +11,7 @@ from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
 from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag import render as render_mod
+from esxi_diag.render.messages import render as render_text
 from esxi_diag.sources import bundle as bundle_reader, inputs
 from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
@@ -66,7 +67,7 @@ def _analyze_transcript(data, name):
     command esxi-diag reads is one problem line (saying which commands it saw), not a report."""
     sessions = transcript_mod.read_sessions(data, name)
     for note in sessions[0].input_notes:
-        say("%s: %s" % (name, note))
+        say("%s: %s" % (name, render_text(note)))
     reports, problems = [], []
     for session in sessions:
         if not session.captures:

@@ -19,6 +19,7 @@ from esxi_diag.sources.inputs import InputError
 from esxi_diag.sources.runner import Runner
 from esxi_diag.sources.transcript import TranscriptError
 from esxi_diag.analysis import reach, tuning
+from esxi_diag.message import msg, plain
 
 
 def redact_options(p):
@@ -256,7 +257,8 @@ def probe_peers(args, runner, backend, analysis, source, meta, roles=("hot", "co
     peer_list, problems = gather_peers(args, backend)
     for problem in problems:
         say("skipped: %s" % problem)
-    meta["notes"] = meta.get("notes", []) + ["peer input skipped: %s" % p for p in problems]
+    meta["notes"] = meta.get("notes", []) + [msg("note.peer-skipped", problem=p)
+                                             for p in problems]
     peer_list = [p for p in peer_list if p["role"] is None or p["role"] in roles]
     if not peer_list:
         return None
@@ -265,7 +267,7 @@ def probe_peers(args, runner, backend, analysis, source, meta, roles=("hot", "co
     pairs, path_note = peers_mod.capped(pairs, peers_mod.MAX_PATHS, "paths planned")
     for note in (peer_note, path_note):
         if note:
-            say(note)
+            say(plain(note))
             notes.append(note)
     progress = Progress(args.quiet)
     probing = prober.Prober(runner, count=args.count, interval=args.interval,

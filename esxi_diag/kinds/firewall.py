@@ -12,12 +12,13 @@ from esxi_diag.analysis.model import complete, none_read, skip, text, to_bool, t
 from esxi_diag.kinds.base import FIRST, Kind
 from esxi_diag.names import valid_ruleset
 from esxi_diag.parsers import cells
+from esxi_diag.message import msg
 
 
 def _ruleset_name(rows, value):
     name = text(value, 64)
     if name is None or not valid_ruleset(name):
-        skip(rows, "a ruleset without a valid name")
+        skip(rows, msg("cut.ruleset-name"))
         return None
     return name
 

@@ -10,6 +10,7 @@ from esxi_diag.analysis.model import (NO_GATEWAY, UUID, complete, fill, gateway_
                                       to_bool, to_int, vmknic_name, vmknic_of)
 from esxi_diag.kinds.base import FIRST, GATE, Kind
 from esxi_diag.parsers import ParseError, cells, esxcfg
+from esxi_diag.message import msg, plain
 
 
 _INTERFACE_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", netstack_name,
@@ -51,7 +52,7 @@ def _ipv4(facts, rows, params, capture):
             read += 1
             continue
         if "ipv4address" not in row:
-            skip(rows, "%s: the IPv4 address cell was cut" % v["name"])
+            skip(rows, msg("cut.ipv4-cell", vmknic=v["name"]))
             continue
         raw = na(row.get("ipv4address"))
         if raw is None or raw == "0.0.0.0":
@@ -60,7 +61,7 @@ def _ipv4(facts, rows, params, capture):
             continue
         address = ipv4_address(raw)
         if address is None:
-            skip(rows, "%s: %r is not an IPv4 address" % (v["name"], str(raw)[:40]))
+            skip(rows, msg("cut.not-ipv4", vmknic=v["name"], value=repr(str(raw)[:40])))
             continue
         found = gateway_value(row.get("gateway")) if "gateway" in row else None
         v["ipv4_known"] = True
@@ -99,7 +100,7 @@ def _ipv6(facts, rows, params, capture):
         entry = _ipv6_entry(row.get("address"), to_int(row.get("netmask"), 0, 128),
                             row.get("type"), row.get("status"))
         if entry is None:
-            skip(rows, "%s: an IPv6 address that is not one" % v["name"])
+            skip(rows, msg("cut.not-ipv6", vmknic=v["name"]))
             continue
         v["ipv6_known"] = True
         if all(e["address"] != entry["address"] for e in v["ipv6"]):
@@ -122,11 +123,11 @@ def _tags(facts, rows, params, capture):
     for tag in raw:
         tag = text(tag, 64)
         if tag is None or not _TAG.match(tag):
-            skip(rows, "a tag that is not one")
+            skip(rows, msg("cut.not-a-tag"))
             continue
         tags.append(tag)
     if not complete(rows):
-        raise ParseError("the tag list was edited or cut: " + rows.cut[0])
+        raise ParseError("the tag list was edited or cut: " + plain(rows.cut[0]))
     v = facts["vmknics"].setdefault(name, new_vmknic(name))
     if v["tags"] is None:
         v["tags"] = tags
@@ -161,7 +162,7 @@ def _esxcfg_vmknics(facts, rows, params, capture):
         if field is not None:
             set_value(v, field, value)
         if "ipaddress" not in row:
-            skip(rows, "%s: the IP address cell was cut" % v["name"])
+            skip(rows, msg("cut.ip-cell", vmknic=v["name"]))
             continue
         raw = na(row.get("ipaddress"))
         family = (text(row.get("ipfamily"), 8) or "").lower()
@@ -173,7 +174,7 @@ def _esxcfg_vmknics(facts, rows, params, capture):
                 continue
             address = ipv4_address(raw)
             if address is None:
-                skip(rows, "%s: %r is not an IPv4 address" % (v["name"], str(raw)[:40]))
+                skip(rows, msg("cut.not-ipv4", vmknic=v["name"], value=repr(str(raw)[:40])))
                 continue
             v["ipv4_known"] = True
             v["ipv4"] = {"address": address, "netmask": netmask(row.get("netmask")),
@@ -185,11 +186,11 @@ def _esxcfg_vmknics(facts, rows, params, capture):
             entry = _ipv6_entry(raw, to_int(row.get("netmask"), 0, 128), kind.strip() or None,
                                 status.strip() or None)
             if entry is None:
-                skip(rows, "%s: an IPv6 address that is not one" % v["name"])
+                skip(rows, msg("cut.not-ipv6", vmknic=v["name"]))
             elif all(e["address"] != entry["address"] for e in v["ipv6"]):
                 v["ipv6"].append(entry)
         elif family not in ("ipv4", "ipv6"):
-            skip(rows, "%s: an address row of unknown family" % v["name"])
+            skip(rows, msg("cut.unknown-family", vmknic=v["name"]))
     if rows and not read:
         none_read(rows, "interface")
     if complete(rows):

@@ -8,6 +8,7 @@ from esxi_diag.analysis.model import (NO_GATEWAY, complete, gateway, gateway_val
 from esxi_diag.kinds.base import GATE, Kind, option_values
 from esxi_diag.names import DEFAULT_NETSTACK
 from esxi_diag.parsers import ParseError, cells, esxcfg
+from esxi_diag.message import msg
 
 
 def _netstacks(facts, rows, params, capture):
@@ -15,7 +16,7 @@ def _netstacks(facts, rows, params, capture):
     for row in rows:
         name = netstack_name(row.get("key")) or netstack_name(row.get("name"))
         if name is None:
-            skip(rows, "a netstack without a valid name")
+            skip(rows, msg("cut.netstack-name"))
             continue
         if name not in names:
             names.append(name)
@@ -40,7 +41,7 @@ def _routes(facts, rows, params, capture):
         interface = na(row.get("interface"))
         if network is None or mask is None or found is None or (
                 interface is not None and vmknic_name(interface) is None):
-            skip(rows, "a route that could not be read")
+            skip(rows, msg("cut.route"))
             continue
         routes.append({"netstack": stack, "network": network, "netmask": mask,
                        "gateway": None if found is NO_GATEWAY else found,

@@ -8,6 +8,7 @@ from esxi_diag.analysis.model import (complete, fill, mac, mtu, new_vmknic, nic_
                                       uuid_hex, vmknic_name)
 from esxi_diag.kinds.base import FIRST, Kind
 from esxi_diag.parsers import cells, esxcfg, human
+from esxi_diag.message import msg
 
 
 def _speed(value):
@@ -28,7 +29,7 @@ _NIC_FIELDS = (("link_up", to_bool, "linkstatus", "link"), ("admin_up", to_bool,
 def _nic(facts, rows, value):
     name = nic_name(value)
     if name is None:
-        skip(rows, "a NIC row without a valid name")
+        skip(rows, msg("cut.nic-name"))
         return None
     return facts["nics"].setdefault(name, {"name": name, "link_up": None, "admin_up": None,
                                            "speed_mbps": None, "mtu": None, "driver": None,
@@ -51,7 +52,7 @@ def _nics(facts, rows, params, capture):
 def _switch(facts, rows, value, kind):
     name = text(value, 128)
     if name is None:
-        skip(rows, "a switch without a name")
+        skip(rows, msg("cut.switch-name"))
         return None
     return facts["vswitches"].setdefault(name, {"name": name, "type": kind, "mtu": None,
                                                 "uplinks": None, "portgroups": None,
@@ -111,7 +112,7 @@ def _portgroups(facts, rows, params, capture):
     for row in rows:
         name = text(row.get("name"), 128)
         if name is None:
-            skip(rows, "a port group without a name")
+            skip(rows, msg("cut.portgroup-name"))
             continue
         read += 1
         if name not in facts["portgroups"]:
@@ -145,7 +146,7 @@ def _esxcfg_vswitch(facts, rows, params, capture):
             name = text(row.get("portgroupname"), 128)
             switch = text(row.get("switch"), 128)
             if name is None:
-                skip(rows, "a port group without a name")
+                skip(rows, msg("cut.portgroup-name"))
                 continue
             read += 1
             if switch is not None and switch in members:

@@ -24,6 +24,7 @@ from esxi_diag.names import valid_vmx_path, valid_world
 from esxi_diag.parsers import ParseError, Rows, cells, human
 from esxi_diag.parsers.vms import (ENCRYPTION_MODES, MAX_VMX_BYTES, VMX_PATTERN, grep_vmx,
                                    parse_getallvms, parse_vmx, vm_from_vmx, vmx_path)
+from esxi_diag.message import msg
 
 MAX_VMX_READS = 1024
 MAX_PORT_LISTS = 8
@@ -75,7 +76,7 @@ def _inventory(facts, rows, params, capture):
             continue
         vmid, name = text(row.get("vmid"), 10), text(row.get("name"), 256)
         if vmid is None or not _VMID.match(vmid) or name is None:
-            skip(rows, "a VM row without a Vmid and a name")
+            skip(rows, msg("cut.vm-row"))
             continue
         vmx = text(row.get("vmx"), 1024)
         path = vmx_path(vmx)
@@ -310,7 +311,7 @@ def _running(facts, rows, params, capture):
         world = to_int(row.get("worldid"), 0, 10 ** 12)
         name = text(row.get("name"), 256)
         if world is None or name is None:
-            skip(rows, "a running VM without a World ID and a name")
+            skip(rows, msg("cut.running-vm"))
             continue
         networks = row.get("networks")
         running[str(world)] = {"world_id": str(world), "name": name,

@@ -68,7 +68,7 @@ present protocol rule rules ruleset rulesets running skipping snmp src sshclient
 startconnected switchid tcp team teamuplink udp updatemanager uplinkportid vim virtualdev vmfs vmid
 vmport vms vmsvc vmx vmxnet3 volumes vpx vpxheartbeats vsphereclient webaccess world worldid
 partial
-base bdp how items join largest limit mbytes more offlink own release steps uncertain what where why
+base bdp how items join largest vmids limit mbytes more offlink own release steps uncertain what where why
 assumed boot complete decided ignored nothing read replies runs secure undetermined
 bin encryptionsettings executables installed ipv6routeentry lib py require
 requireexecutablesonlyfrominstalledvibs requiresecureboot secureboot usr vibs

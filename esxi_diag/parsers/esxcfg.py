@@ -15,6 +15,7 @@ from esxi_diag.parsers import ParseError, Rows, check_text, describe, is_edit_ma
 from esxi_diag.parsers import cells as cellmod
 from esxi_diag.parsers.human import RowReader
 from esxi_diag.parsers.keys import norm_key
+from esxi_diag.message import msg
 
 # Header names that contain a single space; everything else is one word.
 _PHRASES = ("Port Group/DVPort/Opaque Network", "Port Group/DVPort", "Port Group", "IP Family",
@@ -127,12 +128,12 @@ def parse_vswitch_list(text):
         if opened:
             continue
         if is_edit_mark(line):
-            result.cut.append("an edit mark %s" % describe(line))
+            result.cut.append(msg("cut.edit-mark", line=describe(line)))
             continue
         same_indent = len(line) - len(line.lstrip(" ")) == indent
         row = reader.read(line) if reader is not None and same_indent else None
         if row is None:
-            result.cut.append("a line not understood: %s" % describe(line))
+            result.cut.append(msg("cut.not-understood", line=describe(line)))
             if section not in ("portgroup", "dvport"):  # it may have been a switch row
                 switch = None
             continue

@@ -22,6 +22,7 @@ from esxi_diag.parsers import (Fields, ParseError, Rows, check_text, describe, e
                                is_edit_mark, unhighlight)
 from esxi_diag.parsers import cells as cellmod
 from esxi_diag.parsers.keys import norm_key
+from esxi_diag.message import msg, plain
 
 _KEY_LINE = re.compile(r"^([ \t]*)([^:\s][^:]{0,200}?):(?:[ \t](.*))?$")
 _DASH_LINE = re.compile(r"^\s*-+(?:[ \t]+-+)*\s*$")
@@ -62,17 +63,17 @@ def _entries(lines, cut):
             gap = True
             continue
         if is_edit_mark(line):
-            cut.append("an edit mark %s" % describe(line))
+            cut.append(msg("cut.edit-mark", line=describe(line)))
             gap = True
             continue
         line = unhighlight(line)[0]
         parsed = _key_line(line)
         if parsed is None:
-            cut.append("a line not understood: %s" % describe(line))
+            cut.append(msg("cut.not-understood", line=describe(line)))
             continue
         indent, key, value = parsed
         if ends_cut(value):
-            cut.append("a value cut by hand: %s" % describe(line))
+            cut.append(msg("cut.value-cut", line=describe(line)))
             value = None  # the key is there, its value is not known
         out.append((indent, key, value, gap))
         gap = False
@@ -130,7 +131,7 @@ def parse_stanzas(text):
             stanzas.extend((None, Fields(f)) for f in records if f)
             return
         if not any(records):
-            stanzas.cut.append("a line not understood: %s" % describe(name))
+            stanzas.cut.append(msg("cut.not-understood", line=describe(name)))
             return
         fields = Fields(records[0])
         for extra in records[1:]:
@@ -155,7 +156,7 @@ def parse_stanzas(text):
         state["started"] = True
     flush()
     if not stanzas:
-        raise ParseError("no stanza found" + (": " + stanzas.cut[0] if stanzas.cut else ""))
+        raise ParseError("no stanza found" + (": " + plain(stanzas.cut[0]) if stanzas.cut else ""))
     return stanzas
 
 
@@ -210,7 +211,7 @@ class RowReader(object):
         row = {}
         for key, cell in zip(self.keys, cells):
             if ends_cut(cell):
-                self.cut.append("a value cut by hand in column %r: %s" % (key, describe(cell)))
+                self.cut.append(msg("cut.value-cut-column", column=key, value=describe(cell)))
                 continue  # unknown: left out of the row
             row[key] = cell
         return row
@@ -245,12 +246,12 @@ class RowReader(object):
                 ended = ended or bool(rows)
                 continue
             if is_edit_mark(line):
-                self.cut.append("an edit mark %s" % describe(line))
+                self.cut.append(msg("cut.edit-mark", line=describe(line)))
                 continue
             row = self.read(line)
             if row is None:
                 if not ended:
-                    self.cut.append("a line not understood: %s" % describe(line))
+                    self.cut.append(msg("cut.not-understood", line=describe(line)))
                 continue
             rows.append(row)
         return rows

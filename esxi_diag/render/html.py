@@ -1147,7 +1147,7 @@ def _commands_section(page):
         if c.get("via") == "localcli":
             notes.append(page.L("cmd.via_localcli"))
         if c.get("note"):
-            notes.append(esc(c["note"]))
+            notes.append(page.t(c, "note"))
         dur = c.get("duration_s")
         rows.append([_num(i + 1), Html('<code class="wrap">%s</code>' % esc(
             c.get("command") or " ".join(clean(a) for a in c.get("argv") or []))), st,

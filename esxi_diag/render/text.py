@@ -474,7 +474,7 @@ def _command_lines(report, w):
         if c["status"] in ("unparsed", "failed", "unavailable"):
             lines.extend(_wrap(w("t.command-status", command=c["command"],
                                  status=w.labelled("status.", c["status"]),
-                                 note=w("t.command-note", note=c["note"]) if c.get("note")
+                                 note=w("t.command-note", note=w.text(c, "note")) if c.get("note")
                                  else ""), " " * 4))
     if report.get("unrecognised"):
         lines.append("  " + w("t.unrecognised", count=len(report["unrecognised"])))

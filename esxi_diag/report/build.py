@@ -70,7 +70,8 @@ def _tuning_json(tuning):
                                         "min": rate.get("min"), "max": rate.get("max")},
         "latency_mode_threshold_ms": tuning.get("latency_mode_threshold_ms"),
         "sbmax": dict(tuning.get("sbmax") or {}),
-        "sbmax_status": dict(tuning.get("sbmax_status") or {}),
+        "sbmax_status": dict((stack, _text(dict(status), "detail", status.get("detail")))
+                             for stack, status in (tuning.get("sbmax_status") or {}).items()),
     }
 
 

@@ -431,7 +431,7 @@ def _collection(facts, captures, meta):
              "more": msg("list.more", count=len(bad) - 8) if len(bad) > 8 else None},
             [say("run-by-hand")]))
     partial = [c for c in captures if c.status == cap.PARSED and
-               (c.note or "").startswith("partial:")]
+               getattr(c, "partial", False)]
     if partial:
         out.append(finding(
             "COLLECT-PARTIAL", WARN,

@@ -10,6 +10,7 @@ reads nothing else. After parsing, ``status`` says what became of it:
 """
 
 from esxi_diag import kinds
+from esxi_diag.message import is_message, plain
 
 PARSED = "parsed"
 UNPARSED = "unparsed"
@@ -36,7 +37,8 @@ class Capture(object):
         self.via = via
         self.fallback_from = None  # why esxcli was not used for this one (localcli fallback)
         self.status = None
-        self.note = None
+        self.note = None  # why it is not parsed, or what to know about it: a message or a string
+        self.partial = False  # parsed, but edited or cut: what it lists may be incomplete
         self.rows = None
         # transcripts: what the reader knows was cut from this output (facts.py adds it to the
         # parser's own cut), and why an earlier run of a repeated command is not used
@@ -56,7 +58,7 @@ class Capture(object):
         return self.exit_code in (0, None) and not self.timed_out and self.error is None
 
     def to_dict(self):
-        return {
+        out = {
             "kind": self.kind,
             "params": dict(self.params),
             "command": self.command,
@@ -70,5 +72,8 @@ class Capture(object):
             "timed_out": bool(self.timed_out),
             "status": self.status,
             "parsed": self.status == PARSED,
-            "note": self.note,
+            "note": plain(self.note),
         }
+        if is_message(self.note):
+            out["note_message"] = self.note
+        return out

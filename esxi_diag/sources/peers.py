@@ -10,6 +10,7 @@ import ipaddress
 
 from esxi_diag import SCHEMA
 from esxi_diag.sources import inputs
+from esxi_diag.message import msg
 
 ROLES = ("hot", "cold")
 MAX_PEERS = 1024  # peers tested at once; the first ones are kept (docs/reliability.md)
@@ -145,8 +146,9 @@ def merge(peers):
 
 
 def capped(items, limit=MAX_PEERS, what="peers given"):
-    """(the first ``limit`` items, a one-line note or None)."""
+    """(the first ``limit`` items, a note (a message) or None); ``what``: "peers given" or
+    "paths planned"."""
     if len(items) <= limit:
         return items, None
-    return items[:limit], ("%d %s: only the first %d are tested (the limit)" % (
-        len(items), what, limit))
+    note = "note.capped-paths-planned" if what == "paths planned" else "note.capped-peers-given"
+    return items[:limit], msg(note, count=len(items), limit=limit)

@@ -74,11 +74,9 @@ class Prober(object):
         if interval is not None and interval < 1 and interval_refused(result):
             with self._lock:
                 self.slow_interval = True
-                self.captures.append(self._capture(argv, result, "refused -i %s" % (
-                    kinds.display(argv).split(" -i ", 1)[1].split(" ", 1)[0])))
-            pair.setdefault("notes", []).append(
-                "this host refused a %g s interval (-i): the series ran again with -i 1" %
-                interval)
+                self.captures.append(self._capture(argv, result, msg("note.refused-interval", value=(
+                    kinds.display(argv).split(" -i ", 1)[1].split(" ", 1)[0]))))
+            pair.setdefault("notes", []).append(msg("note.interval-retried", interval=interval))
             return self._ping(pair, count, 1.0, size, df)
         found = kinds.recognise(kinds.display(argv))
         params = found[1]
@@ -87,10 +85,10 @@ class Prober(object):
         if result.timed_out:
             pair["error"] = msg("reach.vmkping-killed", seconds=timeout,
                                 command=kinds.display(argv))
-            capture.status, capture.note = "failed", "timed out"
+            capture.status, capture.note = "failed", msg("note.timed-out-short")
         elif result.error:
             pair["error"] = msg("reach.vmkping-failed", why=_failure(result))
-            capture.status, capture.note = "failed", result.describe_failure()
+            capture.status, capture.note = "failed", _failure(result)
         else:
             try:
                 capture.rows = kinds.parse("ping", result.stdout + result.stderr)

@@ -33,6 +33,7 @@ import shlex
 from esxi_diag import kinds
 from esxi_diag.sources import inputs
 from esxi_diag.sources.capture import Capture
+from esxi_diag.message import msg, plain
 
 MAX_COMMANDS = 5000
 MAX_PROMPTS = 100000  # prompt lines, empty ones included
@@ -100,7 +101,7 @@ def decode(data):
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             text = data.decode("utf-16")
-            note = "decoded as UTF-16"
+            note = msg("note.utf16")
         except UnicodeDecodeError:
             raise TranscriptError("the file starts like UTF-16 but is not valid UTF-16")
     else:
@@ -110,7 +111,7 @@ def decode(data):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-            note = "not valid UTF-8: decoded as Latin-1"
+            note = msg("note.latin1")
     if "\x00" in text:
         raise TranscriptError("this is a binary file, not text")
     if "\r" in text:
@@ -241,8 +242,7 @@ class _Reader(object):
             session.key, session.host = key, host
         elif key != session.key:
             if self.rename_pending:
-                session.notes.append("the hostname changed from %s to %s during the session "
-                                     "(esxcli system hostname set)" % (session.host, host))
+                session.notes.append(msg("note.hostname-changed", old=session.host, new=host))
                 session.key, session.host = key, host
                 self.rename_pending = False
             else:  # another host: its own session (the same one when it comes back)
@@ -274,13 +274,11 @@ class _Reader(object):
             # the text ends inside this output without a newline: its last line may be cut
             last = output.rfind("\n")
             if output[last + 1:].strip():
-                cut = cut + ["the transcript ends inside this output: its last line %r was not "
-                             "read" % output[last + 1:][:60]]
+                cut = cut + [msg("cut.transcript-end", line=repr(output[last + 1:][:60]))]
             output = output[:last + 1]
         if len(output) > MAX_OUTPUT_CHARS:
             output = output[:output.rfind("\n", 0, MAX_OUTPUT_CHARS) + 1]
-            cut = cut + ["the output is longer than %d characters: only its start was read" %
-                         MAX_OUTPUT_CHARS]
+            cut = cut + [msg("cut.too-long", limit=MAX_OUTPUT_CHARS)]
         output = _dedent(output, indent).strip("\n") + "\n"
         kind, params = found
         try:
@@ -303,10 +301,8 @@ class _Reader(object):
                 continue
             candidates += 1
             if candidates > MAX_CANDIDATES:
-                self._flush(start, "the transcript was not read beyond this point (too many "
-                                   "lines that start like a prompt)")
-                self.notes.append("more than %d lines that start like a prompt: the rest of the "
-                                  "transcript was not read" % MAX_CANDIDATES)
+                self._flush(start, msg("cut.not-read-beyond"))
+                self.notes.append(msg("note.too-many-prompt-like", limit=MAX_CANDIDATES))
                 return
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
@@ -317,8 +313,7 @@ class _Reader(object):
             self.prompts += 1
             if self.prompts > MAX_PROMPTS:
                 self._flush(start)
-                self.notes.append("more than %d prompt lines: the rest of the transcript was not "
-                                  "read" % MAX_PROMPTS)
+                self.notes.append(msg("note.too-many-prompts", limit=MAX_PROMPTS))
                 return
             if self.style is None:
                 self.style = "hash" if style == "hash" else "other"
@@ -328,8 +323,7 @@ class _Reader(object):
                 continue
             self.commands += 1
             if self.commands > MAX_COMMANDS:
-                self.notes.append("more than %d commands: only the first %d were read" % (
-                    MAX_COMMANDS, MAX_COMMANDS))
+                self.notes.append(msg("note.too-many-commands", limit=MAX_COMMANDS))
                 return
             out_start = min(end + 1, len(text))
             cmd, out_start = self._whole_command(cmd, out_start)
@@ -400,14 +394,12 @@ def _repeated(session):
         try:
             kinds.parse(last.kind, last.stdout)
         except Exception:  # the later one cannot be read: the earlier ones stay in use
-            session.notes.append("'%s' was pasted %d times with different outputs; the last one "
-                                 "could not be read, so the earlier ones are used" % (
-                                     last.command[:120], len(runs)))
+            session.notes.append(msg("note.repeated-unreadable", command=last.command[:120],
+                                     count=len(runs)))
             continue
         for c in runs[:-1]:
             if _normalised(c.stdout) != _normalised(last.stdout):
-                c.superseded = ("not used: the same command was pasted again later with "
-                                "different output, and the later one is used")
+                c.superseded = msg("note.superseded")
         last.repeats = (len(runs), runs[-2])  # the facts say what differs (analysis/facts.py)
 
 
@@ -425,12 +417,11 @@ def read_sessions(data, name="transcript"):
     if not sessions:
         raise TranscriptError("no command lines found%s: each command must follow a shell prompt "
                               "such as '[root@host:~] ' or '~ # '" % (
-                                  " (%s)" % reader.notes[0] if reader.notes else ""))
+                                  " (%s)" % plain(reader.notes[0]) if reader.notes else ""))
     common = ([note] if note else []) + reader.notes
     if len(sessions) > 1:
         hosts = [s.host or "?" for s in sessions]
-        common.append("this transcript holds the sessions of %d hosts (%s): one report each" % (
-            len(sessions), ", ".join(hosts)))
+        common.append(msg("note.several-hosts", count=len(sessions), hosts=hosts))
         for s in sessions:
             s.name = "%s (host %s)" % (name, s.host or "?")
     for s in sessions:
@@ -447,5 +438,5 @@ def read(data, name="transcript"):
     first = sessions[0]
     notes = list(first.notes)
     if len(sessions) > 1:
-        notes.append("only the first host (%s) is read here" % (first.host or "?"))
+        notes.append(msg("note.first-host-only", host=first.host or "?"))
     return first.captures, first.unrecognised, first.hints, notes

@@ -518,6 +518,85 @@ MESSAGES = {
                                                      "host firewall is off, so nothing is "
                                                      "blocked now; once it is turned on, "
                                                      "migrations to and from this host fail.",
+    # ---- what was cut from an output (parsers, extractors, the transcript reader)
+    "cut.edit-mark": "an edit mark {line}",
+    "cut.not-understood": "a line not understood: {line}",
+    "cut.value-cut": "a value cut by hand: {line}",
+    "cut.value-cut-column": "a value cut by hand in column '{column}': {value}",
+    "cut.interface-name": "a row without a valid interface name ({value})",
+    "cut.ipv4-cell": "{vmknic}: the IPv4 address cell was cut",
+    "cut.not-ipv4": "{vmknic}: {value} is not an IPv4 address",
+    "cut.not-ipv6": "{vmknic}: an IPv6 address that is not one",
+    "cut.not-a-tag": "a tag that is not one",
+    "cut.ip-cell": "{vmknic}: the IP address cell was cut",
+    "cut.unknown-family": "{vmknic}: an address row of unknown family",
+    "cut.netstack-name": "a netstack without a valid name",
+    "cut.route": "a route that could not be read",
+    "cut.nic-name": "a NIC row without a valid name",
+    "cut.switch-name": "a switch without a name",
+    "cut.portgroup-name": "a port group without a name",
+    "cut.ruleset-name": "a ruleset without a valid name",
+    "cut.vm-row": "a VM row without a Vmid and a name",
+    "cut.running-vm": "a running VM without a World ID and a name",
+    "cut.transcript-end": "the transcript ends inside this output: its last line {line} was not "
+                          "read",
+    "cut.too-long": "the output is longer than {limit} characters: only its start was read",
+    "cut.not-read-beyond": "the transcript was not read beyond this point (too many lines that "
+                           "start like a prompt)",
+
+    # ---- notes on a command and on the input
+    "note.timed-out-short": "timed out",
+    "note.timed-out": "timed out after {seconds:.1f} s",
+    "note.not-found": "command not found",
+    "note.permission": "permission denied",
+    "note.exit": "exit {code}{text}",
+    "note.exit-text": ": {text}",
+    "note.no-vsish": "vsish is not on this host (or not in PATH)",
+    "note.vsish-not-root": "not readable: {detail} (vsish needs root)",
+    "note.vsish-failed": "vsish could not run: {why}",
+    "note.node-missing": "node not present{detail}",
+    "note.node-detail": ": {detail}",
+    "note.no-secureboot": "secureBoot.py is not on this host",
+    "note.no-such-command": "this esxcli has no such command (an older release)",
+    "note.superseded": "not used: the same command was pasted again later with different output, "
+                       "and the later one is used",
+    "note.partial": "partial: {reasons}",
+    "note.reasons": "{reasons}{more}",
+    "note.edited": "the output of '{command}' was edited or cut, so what it lists may be "
+                   "incomplete ({reasons})",
+    "note.not-understood": "output not understood",
+    "note.parser-bug": "output not understood ({error})",
+    "note.repeated": "'{command}' was pasted {count} times with different outputs: the last one "
+                     "is used{diffs}",
+    "note.differences": " ({diffs}{more})",
+    "note.difference": "{key}: {before}, then {after}",
+    "note.repeated-unreadable": "'{command}' was pasted {count} times with different outputs; the "
+                                "last one could not be read, so the earlier ones are used",
+    "note.utf16": "decoded as UTF-16",
+    "note.latin1": "not valid UTF-8: decoded as Latin-1",
+    "note.hostname-changed": "the hostname changed from {old} to {new} during the session "
+                             "(esxcli system hostname set)",
+    "note.too-many-prompt-like": "more than {limit} lines that start like a prompt: the rest of "
+                                 "the transcript was not read",
+    "note.too-many-prompts": "more than {limit} prompt lines: the rest of the transcript was not "
+                             "read",
+    "note.too-many-commands": "more than {limit} commands: only the first {limit} were read",
+    "note.several-hosts": "this transcript holds the sessions of {count} hosts ({hosts}): one "
+                          "report each",
+    "note.first-host-only": "only the first host ({host}) is read here",
+    "note.unknown-encryption-mode": "{vm}: migrate.encryptionMode {value} is not a mode this tool "
+                                    "knows (disabled, opportunistic, required): its Encrypted "
+                                    "vMotion mode is unknown",
+    "note.invalid-vms": "vim-cmd vmsvc/getallvms skipped {count} invalid VM(s) (Vmid {vmids}): "
+                        "their configuration could not be read by the host",
+    "note.refused-interval": "refused -i {value}",
+    "note.interval-retried": "this host refused a {interval:g} s interval (-i): the series ran "
+                             "again with -i 1",
+    "note.peer-skipped": "peer input skipped: {problem}",
+    "note.capped-peers-given": "{count} peers given: only the first {limit} are tested (the "
+                               "limit)",
+    "note.capped-paths-planned": "{count} paths planned: only the first {limit} are tested (the "
+                                 "limit)",
 }
 
 # The renderers' fixed words: headings, column names, values. Texts with {names} are filled with
