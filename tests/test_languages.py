@@ -66,6 +66,8 @@ def _host_values(report):
             own = set(k[:-len("_message")] for k in v if k.endswith("_message"))
             if v.get("message_id"):
                 own |= {"title", "detail", "remedy"}
+            if v.get("status") in ("parsed", "unavailable"):
+                own.add("note")  # the tool's own words about a command; an error is the host's
             for k, x in v.items():
                 if k in own or k in skip or k.endswith("_message") and x is None:
                     continue
