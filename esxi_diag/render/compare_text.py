@@ -83,12 +83,18 @@ def _finding(f):
 def _hosts(result):
     rows = []
     for i, h in enumerate(result["hosts"], 1):
-        rows.append([str(i), _safe(h["name"]), _safe(h["release"]), _safe(h["input"]),
+        rows.append([str(i), _safe(h["name"]), _safe(h["release"]),
                      label("compare.vms." + (h["vms"] or "absent")),
-                     label("compare.yes" if h["checked"] else "compare.no")])
-    return _table([label("compare.col.n"), label("compare.col.host"),
-                   label("compare.col.release"), label("compare.col.input"),
-                   label("compare.col.vms"), label("compare.col.checked")], rows)
+                     label("compare.yes" if h["checked"] else "compare.no"), _safe(h["input"])])
+    lines = _table([label("compare.col.n"), label("compare.col.host"),
+                    label("compare.col.release"), label("compare.col.vms"),
+                    label("compare.col.checked"), label("compare.col.input")], rows)
+    # the input is last: a long path keeps its end (the file name) within the width
+    return [line if len(line) <= WIDTH else line[:WIDTH - len(_CUT) - 20] + _CUT +
+            line[-20:] for line in lines]
+
+
+_CUT = "..."
 
 
 def _matrix(result):

@@ -118,16 +118,18 @@ def validate(document, base=None, name="the site"):
         raise ProfileError("%s: a site needs a non-empty list of hosts" % name)
     if document.get("description") is not None and not isinstance(document["description"], str):
         raise ProfileError("%s: description must be a string" % name)
-    sites = document.get("sites") or {}
+    sites = {} if document.get("sites") is None else document["sites"]
     if not isinstance(sites, dict):
         raise ProfileError("%s: sites must be an object (site name -> its lan)" % name)
-    lan = dict(LAN, **_link(document.get("lan") or {}, "%s: lan" % name))
+    lan = dict(LAN, **_link({} if document.get("lan") is None else document["lan"],
+                            "%s: lan" % name))
     out = {"description": document.get("description") or "", "hosts": [], "lans": {},
            "links": []}
     for site_name, props in sites.items():
         if not isinstance(props, dict):
             raise ProfileError("%s: site %s must be an object" % (name, site_name))
-        out["lans"][site_name] = dict(lan, **_link(props.get("lan") or {},
+        out["lans"][site_name] = dict(lan, **_link({} if props.get("lan") is None else
+                                                   props["lan"],
                                                    "%s: site %s lan" % (name, site_name)))
     for i, entry in enumerate(document["hosts"]):
         where = "%s: hosts[%d]" % (name, i)
@@ -164,7 +166,7 @@ def validate(document, base=None, name="the site"):
         out["lans"].setdefault(site_name, dict(lan))
         out["hosts"].append({"name": host_name, "site": site_name, "profile": profile})
     known = set(h["name"] for h in out["hosts"]) | set(out["lans"])
-    links = document.get("links") or []
+    links = [] if document.get("links") is None else document["links"]
     if not isinstance(links, list):
         raise ProfileError("%s: links must be a list" % name)
     for i, entry in enumerate(links):
