@@ -415,3 +415,19 @@ def test_damaged_fields_are_unknown_not_a_crash():
     r["vms"] = {"inventory": 3, "list": [{"name": ["x"]}, 7]}
     result = compared([r, report("b", **B)])
     assert result["matrix"][0][1] in ("unknown", "warn", "fail")
+
+
+def test_html_page_is_self_contained_and_escapes_the_reports(cli, tmp_path):
+    a = report("esx-a", vms=[vm("<script>alert(1)</script>", ["VM-X"])], **A)
+    b = report("esx-b", **B)
+    files = [write(tmp_path, "a.json", a), write(tmp_path, "b.json", b)]
+    out = tmp_path / "cmp.html"
+    r = cli("compare", "--html", "-o", str(out), *files)
+    assert r.code == 2, r.err
+    page = out.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "COMPARE-VM-NETWORK-MISSING" in page and 'href="#pair-1-2"' in page
+    assert 'id="pair-1-2"' in page and "http" not in page.replace("http-equiv", "")
+    r = cli("compare", "--html", "--json", *files)
+    assert r.code == 3 and "not both" in r.err

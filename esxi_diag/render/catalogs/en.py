@@ -702,4 +702,14 @@ LABELS = {
                         "(exit {status})",
     "compare.result.3": "Result: NOTHING TO COMPARE: fewer than two hosts could be read "
                         "(exit {status})",
+    "compare.html.kicker": "esxi-diag {version} \u00b7 compare",
+    "compare.html.title": "{hosts} hosts, {pairs} pairs",
+    "compare.html.generated": "Generated",
+    "compare.html.matrix": "Verdicts",
+    "compare.html.remedy": "Remedy",
+    "compare.html.severity": "Severity",
+    "compare.html.id": "ID",
+    "compare.html.finding": "Finding",
+    "compare.html.footer": "Made by esxi-diag {version} from its comparison (schema {schema}). "
+                           "This page is self-contained: no scripts, no external resources.",
 }
