@@ -19,6 +19,7 @@ import argparse
 import copy
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -125,11 +126,15 @@ def run(n, base, with_cli):
                 json.dump(r, handle)
             files.append(path)
         t5 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run([sys.executable, "-m", "esxi_diag", "compare", "--json", "-o",
                                os.path.join(folder, "out.json")] + files, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         t6 = time.perf_counter()
-        line += "; the command over %d files: %.2f s (exit %d)" % (n, t6 - t5, proc.returncode)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_cli = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        line += "; the command over %d files: %.2f s (CPU %.2f s, exit %d)" % (
+            n, t6 - t5, cpu_cli, proc.returncode)
         for path in files + [os.path.join(folder, "out.json")]:
             os.unlink(path)
         os.rmdir(folder)
