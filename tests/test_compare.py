@@ -27,7 +27,12 @@ def site_reports(cli, tmp_path_factory=None):
 
 def compared(views_or_reports):
     views = [compare_mod.host_view(r, r["host"]["hostname"]) for r in views_or_reports]
-    return compare_mod.compare(views)
+    result = compare_mod.compare(views)
+    for p in result["pairs"]:  # every finding has its words (a missing one renders its ID)
+        for f in p["findings"]:
+            assert not f["title"].startswith("COMPARE-") and f["detail"], f["message_id"]
+            assert "{" not in f["title"] + f["detail"] + (f["remedy"] or "")
+    return result
 
 
 def ids(result):
@@ -431,3 +436,23 @@ def test_html_page_is_self_contained_and_escapes_the_reports(cli, tmp_path):
     assert 'id="pair-1-2"' in page and "http" not in page.replace("http-equiv", "")
     r = cli("compare", "--html", "--json", *files)
     assert r.code == 3 and "not both" in r.err
+
+
+def test_every_compare_finding_is_in_the_catalog_and_the_docs():
+    from esxi_diag.render.catalogs import en
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "esxi_diag", "report", "compare.py")) as handle:
+        code = handle.read()
+    with open(os.path.join(root, "docs", "compare.md")) as handle:
+        docs = handle.read()
+    with open(os.path.join(root, "docs", "findings.md")) as handle:
+        findings_doc = handle.read()
+    import re
+    found = set(re.findall(r'"(COMPARE-[A-Z-]+)"', code))
+    assert len(found) >= 20
+    for fid in found:
+        titles = [k for k in en.MESSAGES if k.startswith(fid + ".") and k.endswith(".title")]
+        assert titles, fid
+        for key in titles:
+            assert key[:-len("title")] + "detail" in en.MESSAGES, key
+        assert "`%s`" % fid in docs and "`%s`" % fid in findings_doc, fid
