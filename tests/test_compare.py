@@ -456,3 +456,17 @@ def test_every_compare_finding_is_in_the_catalog_and_the_docs():
         for key in titles:
             assert key[:-len("title")] + "detail" in en.MESSAGES, key
         assert "`%s`" % fid in docs and "`%s`" % fid in findings_doc, fid
+
+
+def test_many_hosts_text_is_one_line_per_source_host(cli, tmp_path):
+    files = []
+    for i in range(18):
+        r = report("esx-%02d" % i, hot="10.0.20.%d/24" % (10 + i), cold="10.0.30.%d/24" % (10 + i),
+                   rate=133 if i == 5 else 1250)
+        files.append(write(tmp_path, "h%02d.json" % i, r))
+    r = cli("compare", *files)
+    assert r.code == 1, r.err
+    assert "Verdicts per source host (18 hosts: too many for a matrix)" in r.out
+    assert max(len(line) for line in r.out.splitlines()) <= 100
+    row = [line for line in r.out.splitlines() if line.strip().startswith("esx-05")][0]
+    assert row.split()[1:] == ["0", "17", "0", "0"]  # fail, warn, unknown, ok
