@@ -7,7 +7,7 @@ A site is a JSON object with ``hosts`` (each a host profile, by value or by file
 default link inside a site (``lan``). ``--simulate SITE --host NAME`` runs one of its hosts: the
 host's own profile, whose network also answers vmkping to every other host's vmknic addresses
 with the properties of the link between them (network.py decides each probe). The other hosts'
-hot- and cold-data addresses (chosen by the tool's own data-path rules, analysis/datapaths.py) are
+hot- and cold-data addresses (chosen by the tool's own data-path rules, through the pipeline) are
 the default peers of ``check``; their other addresses answer but are not tested by default.
 
 Read like a profile (profile.py): bounded and depth-checked, each field of its documented type,
@@ -21,7 +21,6 @@ import os
 import pkgutil
 
 from esxi_diag import kinds
-from esxi_diag.analysis import datapaths
 from esxi_diag.analysis.model import HOSTNAME
 from esxi_diag.simulator import profile as prof
 from esxi_diag.simulator.profile import ProfileError
@@ -225,7 +224,8 @@ def _facts(profile):
 
 def data_roles(profile):
     """vmknic name -> its roles (``hot``, ``cold``), by the tool's own data-path rules."""
-    paths = datapaths.resolve(_facts(profile))
+    from esxi_diag.analysis import pipeline  # only when a site is simulated
+    paths = pipeline.described_paths(_facts(profile))
     roles = {}
     for role in ("hot", "cold"):
         for name in paths[role]["vmknics"]:
