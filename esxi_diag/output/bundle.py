@@ -89,10 +89,11 @@ def _file_name(index, kind, params):
     return "commands/" + name
 
 
-def build_members(report, text_report, captures, command_line, case, extra=None, redactor=None):
+def build_members(report, text_report, captures, command_line, case, extra=None, redactor=None,
+                  html_report=None):
     """[(name, bytes)] of the archive: ``manifest.json`` first (so that an archive cut short
     still says what it holds and the digest of every file), then the raw outputs in command
-    order, then ``report.json`` and ``report.txt``."""
+    order, then ``report.json``, ``report.txt`` and (when given) ``report.html``."""
     mask = redactor.text if redactor else (lambda t: t)
     outputs = []
     entries = []
@@ -111,6 +112,9 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
         entries.append(entry)
     report_json = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
     report_txt = text_report.encode("utf-8")
+    reports = [("report.json", report_json), ("report.txt", report_txt)]
+    if html_report is not None:
+        reports.append(("report.html", html_report.encode("utf-8")))
     manifest = {
         "schema": SCHEMA,
         "tool": {"name": "esxi-diag", "version": __version__, "sha256": tool_sha256(),
@@ -122,13 +126,12 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
         redactor.command_line(command_line),
         "redacted": redactor is not None,
         "source": report.get("source"),
-        "files": {"report.json": sha256(report_json), "report.txt": sha256(report_txt)},
+        "files": dict((name, sha256(data)) for name, data in reports),
         "commands": entries,
     }
     manifest.update(extra or {})
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    return [("manifest.json", manifest_bytes)] + outputs + [("report.json", report_json),
-                                                            ("report.txt", report_txt)]
+    return [("manifest.json", manifest_bytes)] + outputs + reports
 
 
 def archive_bytes(name, members):

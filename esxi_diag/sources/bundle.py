@@ -171,10 +171,14 @@ def _short(exc):
     return inputs.one_line(exc, 160) or type(exc).__name__
 
 
+REPORT_FILES = ("report.json", "report.txt", "report.html")
+
+
 def read_archive(path):
     """(manifest, {member: bytes}, problems). Reads what is sound; raises BundleError when it is
     not an esxi-diag bundle at all. Only the raw outputs the manifest refers to are returned;
-    ``report.json`` and ``report.txt`` are checked against their digests as they stream by."""
+    the report files (``report.json``, ``report.txt``, ``report.html``) are checked against their
+    digests as they stream by."""
     problems = []
     state = {"manifest": None, "wanted": None, "before": set(), "members": {}, "digests": {},
              "held": 0, "seen": set()}
@@ -318,7 +322,7 @@ def validate_manifest(manifest, problems):
     out["files"] = {}
     if isinstance(files, dict):
         for name, digest in files.items():
-            if name in ("report.json", "report.txt") and isinstance(digest, str):
+            if name in REPORT_FILES and isinstance(digest, str):
                 out["files"][name] = digest
             else:
                 bad("'files' entry %s" % inputs.one_line(repr(name), 60))
