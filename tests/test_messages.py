@@ -50,6 +50,13 @@ OPTIONAL = {
     "remedy.on-standard-switch": {"which": ["remedy.one-of"]},
     "remedy.on-distributed-switch": {"which": ["remedy.one-of"]},
     "remedy.or-on-distributed-switch": {"which": ["remedy.one-of"]},
+    "vm.names": {"more": ["list.more"]},
+    "VM-VMOTION-ENCRYPTION.detail": {"encrypted": ["VM-VMOTION-ENCRYPTION.encrypted"],
+                                     "unknown": ["VM-VMOTION-ENCRYPTION.unknown"],
+                                     "partial": ["VM-VMOTION-ENCRYPTION.partial"]},
+    "FIREWALL-RULESET-DISABLED.detail": {"ports": ["FIREWALL-RULESET-DISABLED.ports"]},
+    "FIREWALL-RULESET-DISABLED.firewall-off.detail": {"ports": [
+        "FIREWALL-RULESET-DISABLED.ports"]},
     # not optional, but always one of these phrases
     "reach.stack-not-configured": {"why": ["reach.stack-wrong-s", "reach.stack-changed"]},
     "TUNE-LINE-RATE-ASSUMED.detail": {"why": ["TUNE-LINE-RATE-ASSUMED.wan",

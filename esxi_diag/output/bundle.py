@@ -72,14 +72,15 @@ def archive_name(host, case=None, when=None):
 
 
 def _file_name(index, kind, params):
-    """``commands/NNN-<kind>[-<vmknic|netstack|option>][-<target>]``, from the parameters as
+    """``commands/NNN-<kind>[-<vmknic|netstack|world|ruleset|option>][-<target>]`` (a .vmx's
+    path is not in its name: ``NNN-vm.vmx``), from the parameters as
     they are written (masked first when redacted: a name is made safe only after masking, so
     that ``2001:db8::5`` is masked before it becomes ``2001_db8__5``)."""
     def text(key):
         value = params.get(key)
         return value if isinstance(value, str) else None
-    extra = text("vmknic") or text("netstack") or (text("option") or "").strip("/").replace(
-        "/", ".")
+    extra = text("vmknic") or text("netstack") or text("world") or text("ruleset") or (
+        text("option") or "").strip("/").replace("/", ".")
     target = text("target")
     name = "%03d-%s" % (index, safe(kind))
     if extra:

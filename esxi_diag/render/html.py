@@ -819,6 +819,80 @@ def _routes_section(page):
     return "".join(out)
 
 
+def _vm_network(page, nic, switches):
+    if nic.get("network"):
+        return _code(nic["network"])
+    if nic.get("dvs_portgroup") or nic.get("dvs_switch"):
+        switch = switches.get(nic.get("dvs_switch")) or nic.get("dvs_switch")
+        return page.L("vm.dvs", portgroup=nic.get("dvs_portgroup") or page.P("unknown"),
+                      switch=switch or page.P("unknown"))
+    if nic.get("opaque_network"):
+        return page.L("vm.opaque", network=nic["opaque_network"])
+    return page.unknown()
+
+
+def _vms_section(page):
+    """The VMs (every one) and the host firewall's vMotion and NFC rulesets."""
+    vms = page.r.get("vms") or {}
+    fw = page.r.get("firewall") or {}
+    listed = vms.get("list") or []
+    inventory = vms.get("inventory") or "not-read"
+    if inventory == "not-read" and not listed and not fw.get("read"):
+        return ""
+    switches = dict((s.get("uuid"), s.get("name")) for s in page.r.get("vswitches") or []
+                    if s.get("uuid"))
+    rows = []
+    for v in listed:
+        mode = v.get("migrate_encryption")
+        if mode is None:
+            mode_html = page.unknown()
+        else:
+            mode_html = page.L("vm.mode." + mode) if mode in (
+                "required", "opportunistic", "disabled") else esc(mode)
+            if mode in ("required", "disabled"):  # always encrypted, never encrypted
+                mode_html = Html('<span class="state-%s">%s</span>' % (
+                    "ok" if mode == "required" else "fail", mode_html))
+        if v.get("vmx_read"):
+            nets = [_vm_network(page, n, switches) for n in v.get("nics") or []]
+            nets_html = Html("<br>".join(nets)) if nets else page.L("none")
+        else:
+            nets_html = Html('<span class="unknown">%s</span>' % page.L("vm.vmx_not_read"))
+        power = v.get("power_state")
+        rows.append([page.v(v.get("vmid")), esc(v.get("name")), page.unknown() if power is None
+                     else page.L("vm.power." + power) if power in ("on", "off") else esc(power),
+                     mode_html, page.v(v.get("encrypted")), nets_html,
+                     _code(v["vmx"]) if v.get("vmx") else page.unknown()])
+    out = ['<section id="vms"><h2>%s</h2>' % page.L("sec.vms")]
+    if inventory != "read":
+        out.append("<p>%s</p>" % page.L("vm.inventory." + inventory) if inventory in (
+            "partial", "failed", "not-read") else "")
+    out.append(_table("vms", [page.L("vm.col." + k) for k in (
+        "vmid", "name", "power", "mode", "encrypted", "networks", "vmx")], rows) if rows else
+        "<p>%s</p>" % page.L("vm.none"))
+    if fw.get("read") or fw.get("enabled") is not None:
+        out.append("<h3>%s</h3>" % page.L("sec.firewall"))
+        state = fw.get("enabled")
+        out.append("<p>%s</p>" % page.L("fw.state", state=page.P(
+            "fw.on" if state else "fw.off") if state is not None else page.P("unknown")))
+        frows = []
+        for r in fw.get("rulesets") or []:
+            if r.get("name", "").lower() not in ("vmotion", "nfc"):
+                continue
+            enabled = r.get("enabled")
+            ports = ", ".join("%s %s %s" % (x.get("direction"), x.get("protocol"), x.get(
+                "port_begin") if x.get("port_begin") == x.get("port_end") else "%s-%s" % (
+                    x.get("port_begin"), x.get("port_end"))) for x in r.get("rules") or [])
+            frows.append([_code(r.get("name")), page.unknown() if enabled is None else Html(
+                '<span class="state-%s">%s</span>' % ("ok" if enabled else "fail", page.L(
+                    "fw.enabled" if enabled else "fw.disabled"))),
+                esc(ports) if ports else page.unknown()])
+        if frows:
+            out.append(_table("firewall", [page.L("fw.col." + k) for k in (
+                "ruleset", "enabled", "rules")], frows))
+    out.append("</section>")
+    return "".join(out)
+
+
 def _reach_section(page):
     reach = page.r.get("reachability") or {}
     paths = reach.get("paths") or []
@@ -1221,6 +1295,9 @@ def _body(report, command, lang):
     host = _host_name(report)
     sections = [("paths", "sec.paths"), ("findings", "sec.findings"),
                 ("vmknics", "sec.vmknics"), ("switches", "sec.switches"), ("routes", "sec.routes")]
+    vms = _vms_section(page)
+    if vms:
+        sections.append(("vms", "sec.vms"))
     reach = _reach_section(page)
     if reach.startswith('<section id="reachability"'):
         sections.append(("reachability", "sec.reach"))
@@ -1233,7 +1310,7 @@ def _body(report, command, lang):
         body.append('<section id="notes"><h2>%s</h2>%s</section>' % (page.L("sec.notes"), "".join(
             '<p class="note">%s</p>' % n for n in notes)))
     body += [_paths_section(page), _findings_section(page), _vmknics_section(page),
-             _switches_section(page), _routes_section(page), reach, _tuning_section(page),
+             _switches_section(page), _routes_section(page), vms, reach, _tuning_section(page),
              _commands_section(page)]
     body.append("<footer>%s</footer>" % page.L(
         "footer.made", version=(report.get("tool") or {}).get("version") or page.P("unknown"),

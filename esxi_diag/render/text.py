@@ -213,6 +213,91 @@ def _route_lines(report, w):
     return lines
 
 
+MAX_VM_ROWS = 20  # the text report lists this many VMs; --json and the HTML report list all
+
+
+def _vm_network(nic, switches, w):
+    """A VM adapter's network as a person reads it: the port group, or the distributed port
+    group key on its switch (named when this host has it)."""
+    if nic.get("network"):
+        return nic["network"]
+    if nic.get("dvs_portgroup") or nic.get("dvs_switch"):
+        return w("t.vm-dvs", portgroup=w.value(nic.get("dvs_portgroup")),
+                 switch=switches.get(nic.get("dvs_switch")) or w.value(nic.get("dvs_switch")))
+    if nic.get("opaque_network"):
+        return w("t.vm-opaque", network=nic["opaque_network"])
+    return "?"
+
+
+def _short(text, columns):
+    """``text`` cut to ``columns`` display columns, ending in ``...`` when cut."""
+    if width.width(text) <= columns:
+        return text
+    while text and width.width(text) > columns - 3:
+        text = text[:-1]
+    return text + "..."
+
+
+def _vm_lines(report, w):
+    """The VMs: how many in each power state and Encrypted vMotion mode, then the first ones."""
+    vms = report.get("vms") or {}
+    listed = vms.get("list") or []
+    inventory = vms.get("inventory") or "not-read"
+    lines = []
+    if listed:
+        power = [sum(1 for v in listed if v.get("power_state") == p) for p in ("on", "off")]
+        lines.append("  " + w("t.vms.count", count=len(listed), on=power[0], off=power[1],
+                              unknown=len(listed) - sum(power)))
+        modes = [w("t.vms.mode", mode=w("t.mode." + m), count=sum(
+            1 for v in listed if v.get("migrate_encryption") == m))
+            for m in ("required", "opportunistic", "disabled")]
+        modes.append(w("t.vms.mode", mode=w("t.not-known"), count=sum(
+            1 for v in listed if v.get("migrate_encryption") is None)))
+        lines.extend(_wrap("  " + w("t.vms.modes", modes=w("t.list-sep").join(modes),
+                                    encrypted=sum(1 for v in listed if v.get("encrypted"))),
+                           "", " " * 4))
+    if inventory != "read":
+        lines.append("  " + w("t.vms.inventory." + inventory))
+    elif not listed:
+        lines.append("  " + w("t.vms.none"))
+    switches = dict((s.get("uuid"), s.get("name")) for s in report.get("vswitches") or []
+                    if s.get("uuid"))
+    rows = []
+    for v in listed[:MAX_VM_ROWS]:
+        mode = w.labelled("t.mode.", v.get("migrate_encryption")) \
+            if v.get("migrate_encryption") else "?"
+        if v.get("encrypted"):
+            mode += w("t.vm-encrypted")
+        nets = [_vm_network(n, switches, w) for n in v.get("nics") or []]
+        if not v.get("vmx_read"):
+            nets = [w("t.vm-vmx-not-read")]
+        rows.append([_short(v.get("name") or "?", 32),
+                     w.labelled("t.power.", v.get("power_state"))
+                     if v.get("power_state") else "?", mode,
+                     w("t.list-sep").join(nets) or w("t.none")])
+    if rows:  # the networks wrap within the width, under their own column
+        headers = [w("t.vcol." + c) for c in ("vm", "power", "mode", "networks")]
+        widths = [max([width.width(h)] + [width.width(r[i]) for r in rows]) for i, h in
+                  enumerate(headers[:3])]
+        for r in [headers] + rows:
+            head = "  " + "".join(width.ljust(c, widths[i] + 2) for i, c in enumerate(r[:3]))
+            lines.extend(_wrap(r[3], head, " " * width.width(head)))
+    if len(listed) > MAX_VM_ROWS:
+        lines.append("  " + w("t.vms.more", count=len(listed) - MAX_VM_ROWS))
+    fw = report.get("firewall") or {}
+    if fw.get("read") or fw.get("enabled") is not None:
+        state = {True: w("t.fw.on"), False: w("t.fw.off")}.get(fw.get("enabled"), "?")
+        by_name = dict((r.get("name", "").lower(), r) for r in fw.get("rulesets") or [])
+        sets = []
+        for name in ("vMotion", "NFC"):
+            r = by_name.get(name.lower())
+            enabled = None if r is None else r.get("enabled")
+            sets.append(w("t.fw.ruleset", name=name, state={
+                True: w("t.fw.enabled"), False: w("t.fw.disabled")}.get(enabled, "?")))
+        lines.append("  " + w("t.fw.line", state=state, rulesets=w("t.list-sep2").join(sets)))
+    return lines
+
+
 def _bytes(n, w):
     if n is None:
         return w("unavailable")
@@ -425,6 +510,9 @@ def _render(report, command, w):
         out += ["", w("t.h.switches")] + _switch_lines(report, w)
     if report["routes"] or report.get("routes_ipv6"):
         out += ["", w("t.h.routes")] + _route_lines(report, w)
+    if (report.get("vms") or {}).get("inventory", "not-read") != "not-read" or \
+            (report.get("vms") or {}).get("list") or (report.get("firewall") or {}).get("read"):
+        out += ["", w("t.h.vms")] + _vm_lines(report, w)
     out += ["", w("t.h.tuning")] + _tuning_lines(report, w)
     reach = report.get("reachability") or {}
     if reach.get("paths") or reach.get("notes"):

@@ -459,6 +459,8 @@ def evaluate(facts, paths, captures=(), meta=None, pairs=None):
         findings.extend(rule(facts, paths))
     findings.extend(_gateways(facts, paths, pairs))
     findings.extend(_collection(facts, captures, meta))
+    from esxi_diag.rules import vms  # the VMs and the firewall (imports this module)
+    findings.extend(vms.evaluate(facts, paths, pairs))
     return sort_findings(findings)
 
 

@@ -393,7 +393,8 @@ def _command_entry(entry):
 
 def _params_problem(kind, params):
     checks = (("vmknic", kinds.valid_vmknic), ("netstack", kinds.valid_netstack),
-              ("option", kinds.valid_option))
+              ("option", kinds.valid_option), ("path", kinds.valid_vmx_path),
+              ("world", kinds.valid_world), ("ruleset", kinds.valid_ruleset))
     for key, valid in checks:
         if key in params and params[key] is not None and not valid(params[key]):
             return "has an invalid %s %s" % (key, inputs.one_line(repr(params[key]), 60))

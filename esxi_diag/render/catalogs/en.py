@@ -450,6 +450,75 @@ MESSAGES = {
     "COLLECT-INCOMPLETE.unparsed": "not understood",
     "COLLECT-INCOMPLETE.note": " ({note})",
 
+    # ---- virtual machines and the host firewall (issue 12: rules/vms.py)
+    "vm.names": "{names}{more}",
+    "vm.mode.required": "required",
+    "vm.mode.opportunistic": "opportunistic",
+    "vm.mode.disabled": "disabled",
+    "vm.none-known": "the setting of no VM is known",
+    "VM-NETWORK-MISSING.title": "Port group {network} does not exist on this host",
+    "VM-NETWORK-MISSING.detail": "The configuration (.vmx) of these VMs attaches a network "
+                                 "adapter to the standard port group {network}, which this host "
+                                 "does not have: "
+                                 "{vms} ({count} in all). Such an adapter cannot connect here; a "
+                                 "VM's network must exist, under the same name, on every host "
+                                 "it runs on or migrates to.",
+    "VM-NETWORK-MISSING.dvs.title": "VMs are attached to a distributed switch this host is not "
+                                    "on",
+    "VM-NETWORK-MISSING.dvs.detail": "The configuration (.vmx) of these VMs attaches a network "
+                                     "adapter to the distributed switch with UUID {network}, "
+                                     "which is not among "
+                                     "this host's distributed switches: {vms} ({count} in all). "
+                                     "Such an adapter cannot connect here.",
+    "remedy.create-vm-portgroup": "Create the port group on this host, with the VLAN it has on "
+                                  "the other hosts:",
+    "remedy.add-host-to-dvs": "In vCenter, add this host to that distributed switch",
+    "remedy.or-move-vms-network": "Or, in vCenter, attach those adapters to a network this host "
+                                  "has (the VM's Edit Settings, Network adapter)",
+    "VM-VMOTION-CLEARTEXT.title": "VMs would migrate in clear text over a routed or "
+                                  "long-distance path",
+    "VM-VMOTION-CLEARTEXT.detail": "Encrypted vMotion is disabled on {vms} ({count} in all), and "
+                                   "the hot data crosses {why}. The memory of these VMs crosses "
+                                   "the network in clear text when they migrate. (Cold data, "
+                                   "over NFC, is encrypted with TLS whatever the network.)",
+    "VM-VMOTION-CLEARTEXT.routed": "a routed path (to {peers})",
+    "VM-VMOTION-CLEARTEXT.far": "a long-distance path ({rtt:.1f} ms round trip, above the "
+                                "{threshold:g} ms of a LAN)",
+    "VM-VMOTION-CLEARTEXT.routed-far": "a routed, long-distance path (to {peers}; {rtt:.1f} ms "
+                                       "round trip, above the {threshold:g} ms of a LAN)",
+    "remedy.isolate-or-ipsec": "Isolate the vMotion network from other traffic, or protect it "
+                               "with IPsec",
+    "remedy.or-encrypted-vmotion-required": "Or, in vCenter, set Encrypted vMotion to Required "
+                                            "on these VMs (the VM's Edit Settings, VM Options, "
+                                            "Encryption)",
+    "VM-VMOTION-ENCRYPTION.title": "How vMotion protects the data of this host's VMs",
+    "VM-VMOTION-ENCRYPTION.detail": "Cold data (disk contents, over NFC) is encrypted with TLS "
+                                    "by default, whatever the network. Hot data (the memory of "
+                                    "a VM) is encrypted as the VM's Encrypted vMotion setting "
+                                    "says: "
+                                    "required, always; opportunistic (the default), only when "
+                                    "both hosts support it, else it is sent in clear text; "
+                                    "disabled, never. VMs of this host ({count}): "
+                                    "{modes}.{encrypted}{unknown}{partial}",
+    "VM-VMOTION-ENCRYPTION.mode": "{mode}: {count} ({vms})",
+    "VM-VMOTION-ENCRYPTION.encrypted": " Encrypted VMs, whose vMotion is always encrypted: "
+                                       "{vms}.",
+    "VM-VMOTION-ENCRYPTION.unknown": " Not known for {count}, whose configuration (.vmx) was "
+                                     "not read: {vms}.",
+    "VM-VMOTION-ENCRYPTION.partial": " The list of VMs itself is incomplete (see the commands).",
+    "FIREWALL-RULESET-DISABLED.title": "The {ruleset} firewall ruleset is disabled",
+    "FIREWALL-RULESET-DISABLED.detail": "The host firewall blocks the {role} data: its {ruleset} "
+                                        "ruleset{ports} is disabled, so migrations to and from "
+                                        "this host fail.",
+    "FIREWALL-RULESET-DISABLED.ports": " ({ports})",
+    "FIREWALL-RULESET-DISABLED.firewall-off.title": "The {ruleset} firewall ruleset is disabled "
+                                                    "(the firewall is off)",
+    "FIREWALL-RULESET-DISABLED.firewall-off.detail": "The {ruleset} ruleset{ports}, which lets "
+                                                     "the {role} data through, is disabled. The "
+                                                     "host firewall is off, so nothing is "
+                                                     "blocked now; once it is turned on, "
+                                                     "migrations to and from this host fail.",
+
     # ---- compare: both ends of a migration (esxi-diag compare, report/compare.py)
     "compare.no-address": "no address",
     "compare.mtu-end": "vmknic {vmknic} MTU {mtu}, switch {switch} MTU {switch_mtu}",
@@ -861,6 +930,36 @@ LABELS = {
     "rt.source": "Source",
     "rt.none": "No routes in the report.",
     "rt.default_gateway": "Default gateway (esxcfg-route): {gateway}",
+    # the virtual machines and the firewall (issue 12)
+    "sec.vms": "Virtual machines",
+    "sec.firewall": "Host firewall",
+    "vm.col.vmid": "Vmid",
+    "vm.col.name": "VM",
+    "vm.col.power": "Power",
+    "vm.col.mode": "Encrypted vMotion",
+    "vm.col.encrypted": "Encrypted VM",
+    "vm.col.networks": "Networks of its adapters",
+    "vm.col.vmx": ".vmx",
+    "vm.power.on": "on",
+    "vm.power.off": "off",
+    "vm.mode.required": "required",
+    "vm.mode.opportunistic": "opportunistic",
+    "vm.mode.disabled": "disabled",
+    "vm.dvs": "{portgroup} on {switch}",
+    "vm.opaque": "opaque network {network}",
+    "vm.vmx_not_read": ".vmx not read",
+    "vm.none": "No VM is registered on this host.",
+    "vm.inventory.partial": "The list is incomplete: a VM, or the .vmx of some, could not be read.",
+    "vm.inventory.failed": "The VM list (vim-cmd vmsvc/getallvms) could not be read.",
+    "vm.inventory.not-read": "The VM list (vim-cmd vmsvc/getallvms) was not read.",
+    "fw.state": "The firewall is {state}.",
+    "fw.on": "on",
+    "fw.off": "off",
+    "fw.col.ruleset": "Ruleset",
+    "fw.col.enabled": "State",
+    "fw.col.rules": "Rules",
+    "fw.enabled": "enabled",
+    "fw.disabled": "disabled",
     # reachability
     "re.summary": "{paths} path(s) to {peers} peer(s).",
     "re.ldvm": "Long Distance vMotion: {value}.",
@@ -1029,6 +1128,36 @@ LABELS = {
     "t.pcol.loss": "loss",
     "t.pcol.rtt": "rtt min/avg/max ms",
     "t.pcol.error": "error",
+    # the virtual machines and the firewall (issue 12)
+    "t.h.vms": "Virtual machines and the host firewall",
+    "t.vms.count": "{count} VMs: {on} running, {off} powered off, {unknown} power state unknown",
+    "t.vms.modes": "Encrypted vMotion: {modes}; encrypted VMs: {encrypted}",
+    "t.vms.mode": "{mode} {count}",
+    "t.vms.inventory.partial": "The list is incomplete: a VM, or the .vmx of some, could not be "
+                               "read.",
+    "t.vms.inventory.failed": "The VM list (vim-cmd vmsvc/getallvms) could not be read.",
+    "t.vms.inventory.not-read": "The VM list (vim-cmd vmsvc/getallvms) was not read.",
+    "t.vms.none": "No VM is registered on this host.",
+    "t.vms.more": "... and {count} more (the JSON and HTML reports list them all)",
+    "t.vcol.vm": "VM",
+    "t.vcol.power": "power",
+    "t.vcol.mode": "Encrypted vMotion",
+    "t.vcol.networks": "networks",
+    "t.power.on": "on",
+    "t.power.off": "off",
+    "t.mode.required": "required",
+    "t.mode.opportunistic": "opportunistic",
+    "t.mode.disabled": "disabled",
+    "t.vm-encrypted": " (encrypted VM)",
+    "t.vm-dvs": "{portgroup} on {switch}",
+    "t.vm-opaque": "opaque network {network}",
+    "t.vm-vmx-not-read": ".vmx not read",
+    "t.fw.line": "Firewall: {state}; {rulesets}",
+    "t.fw.ruleset": "{name} ruleset {state}",
+    "t.fw.on": "on",
+    "t.fw.off": "off",
+    "t.fw.enabled": "enabled",
+    "t.fw.disabled": "disabled",
     "t.reach-summary": "{paths} path(s) to {peers} peer(s). Long Distance vMotion: {ldvm}. Hot "
                        "data: {hot}. Cold data: {cold}.",
     "t.reach-worst": " (worst round trip {rtt:.1f} ms, threshold {threshold:g} ms)",

@@ -469,6 +469,72 @@ MESSAGES = {
     "COLLECT-INCOMPLETE.failed": "失敗",
     "COLLECT-INCOMPLETE.unparsed": "解析できず",
     "COLLECT-INCOMPLETE.note": "（{note}）",
+
+    # ---- virtual machines and the host firewall (issue 12: rules/vms.py)
+    "vm.names": "{names}{more}",
+    "vm.mode.required": "必須",
+    "vm.mode.opportunistic": "任意",
+    "vm.mode.disabled": "無効",
+    "vm.none-known": "どの仮想マシンの設定も不明",
+    "VM-NETWORK-MISSING.title": "ポートグループ {network} がこのホストにない",
+    "VM-NETWORK-MISSING.detail": "次の仮想マシンの構成ファイル（.vmx）は、このホストにない標準"
+                                 "ポートグループ {network} にネットワーク アダプタを接続しています："
+                                 "{vms}（計 {count} 台）。このアダプタはこのホストでは接続できません。"
+                                 "仮想マシン ネットワークは、仮想マシンが稼働するホストと移行先の"
+                                 "すべてのホストに、同じ名前で存在する必要があります。",
+    "VM-NETWORK-MISSING.dvs.title": "このホストが参加していない分散スイッチに仮想マシンが接続されて"
+                                    "いる",
+    "VM-NETWORK-MISSING.dvs.detail": "次の仮想マシンの構成ファイル（.vmx）は UUID {network} の分散"
+                                     "スイッチにネットワーク アダプタを接続していますが、このホスト"
+                                     "はその分散スイッチに参加していません：{vms}（計 {count} 台）。"
+                                     "このアダプタはこのホストでは接続できません。",
+    "remedy.create-vm-portgroup": "このホストにポートグループを作成し、ほかのホストと同じ VLAN を"
+                                  "設定します：",
+    "remedy.add-host-to-dvs": "vCenter で、このホストをその分散スイッチに追加します",
+    "remedy.or-move-vms-network": "または、vCenter で、これらのアダプタをこのホストにあるネット"
+                                  "ワークに接続し直します（仮想マシンの [設定の編集] の [ネット"
+                                  "ワーク アダプタ]）",
+    "VM-VMOTION-CLEARTEXT.title": "ルーティングされた経路または長距離の経路で、仮想マシンが暗号化"
+                                  "されずに移行される",
+    "VM-VMOTION-CLEARTEXT.detail": "{vms}（計 {count} 台）では暗号化された vMotion が無効で、"
+                                   "ホット データは{why}を通ります。移行時、これらの仮想マシンの"
+                                   "メモリは暗号化されずにネットワークを流れます（コールド データは"
+                                   "ネットワークに関係なく NFC の TLS で暗号化されます）。",
+    "VM-VMOTION-CLEARTEXT.routed": "ルーティングされた経路（{peers} 宛て）",
+    "VM-VMOTION-CLEARTEXT.far": "長距離の経路（往復 {rtt:.1f} ms、LAN の {threshold:g} ms 超）",
+    "VM-VMOTION-CLEARTEXT.routed-far": "ルーティングされた長距離の経路（{peers} 宛て、往復 "
+                                       "{rtt:.1f} ms、LAN の {threshold:g} ms 超）",
+    "remedy.isolate-or-ipsec": "vMotion ネットワークをほかのトラフィックから隔離するか、IPsec で"
+                               "保護します",
+    "remedy.or-encrypted-vmotion-required": "または、vCenter で、これらの仮想マシンの暗号化された "
+                                            "vMotion を「必須」に設定します（仮想マシンの [設定の"
+                                            "編集] の [仮想マシン オプション] の [暗号化]）",
+    "VM-VMOTION-ENCRYPTION.title": "このホストの仮想マシンのデータを vMotion がどう保護するか",
+    "VM-VMOTION-ENCRYPTION.detail": "コールド データ（ディスクの内容、NFC で転送）は、ネットワーク"
+                                    "に関係なくデフォルトで TLS により暗号化されます。ホット データ"
+                                    "（仮想マシンのメモリ）は、仮想マシンごとの暗号化された vMotion "
+                                    "の設定に従います。必須は常に暗号化し、任意（デフォルト）は両方"
+                                    "のホストが対応している場合のみ暗号化してそれ以外は暗号化せずに"
+                                    "送信し、無効は暗号化しません。このホストの仮想マシン（{count} "
+                                    "台）：{modes}。{encrypted}{unknown}{partial}",
+    "VM-VMOTION-ENCRYPTION.mode": "{mode}：{count} 台（{vms}）",
+    "VM-VMOTION-ENCRYPTION.encrypted": "暗号化された仮想マシン（vMotion は常に暗号化されます）："
+                                       "{vms}。",
+    "VM-VMOTION-ENCRYPTION.unknown": "構成ファイル（.vmx）を読めなかった {count} 台については不明"
+                                     "です：{vms}。",
+    "VM-VMOTION-ENCRYPTION.partial": "仮想マシンの一覧自体が不完全です（コマンドの一覧を参照）。",
+    "FIREWALL-RULESET-DISABLED.title": "ファイアウォールの {ruleset} ルールセットが無効",
+    "FIREWALL-RULESET-DISABLED.detail": "ホストのファイアウォールが{role} データを遮断しています。"
+                                        "{ruleset} ルールセット{ports}が無効なため、このホストとの"
+                                        "間の移行は失敗します。",
+    "FIREWALL-RULESET-DISABLED.ports": "（{ports}）",
+    "FIREWALL-RULESET-DISABLED.firewall-off.title": "ファイアウォールの {ruleset} ルールセットが"
+                                                    "無効（ファイアウォールはオフ）",
+    "FIREWALL-RULESET-DISABLED.firewall-off.detail": "{role} データを通す {ruleset} ルールセット"
+                                                     "{ports}が無効です。ホストのファイアウォール"
+                                                     "がオフのため現在は何も遮断されていませんが、"
+                                                     "オンにすると、このホストとの間の移行は失敗"
+                                                     "します。",
 }
 
 # The renderers' fixed words. The keys are those of en.LABELS; some are translated here before the
@@ -499,4 +565,62 @@ LABELS = {
     "severity.warn": "警告",
     "severity.info": "情報",
     "severity.ok": "OK",
+    # ---- the virtual machines and the firewall (issue 12): text report (t.*) and HTML page
+    "t.h.vms": "仮想マシンとホストのファイアウォール",
+    "t.vms.count": "仮想マシン {count} 台：稼働中 {on}、パワーオフ {off}、電源状態不明 {unknown}",
+    "t.vms.modes": "暗号化された vMotion：{modes}。暗号化された仮想マシン：{encrypted}",
+    "t.vms.mode": "{mode} {count}",
+    "t.vms.inventory.partial": "一覧は不完全です：仮想マシンまたは一部の .vmx を読めませんでした。",
+    "t.vms.inventory.failed": "仮想マシンの一覧（vim-cmd vmsvc/getallvms）を読めませんでした。",
+    "t.vms.inventory.not-read": "仮想マシンの一覧（vim-cmd vmsvc/getallvms）は読まれていません。",
+    "t.vms.none": "このホストに登録された仮想マシンはありません。",
+    "t.vms.more": "ほか {count} 台（JSON と HTML のレポートにはすべて記載）",
+    "t.vcol.vm": "仮想マシン",
+    "t.vcol.power": "電源",
+    "t.vcol.mode": "暗号化された vMotion",
+    "t.vcol.networks": "ネットワーク",
+    "t.power.on": "オン",
+    "t.power.off": "オフ",
+    "t.mode.required": "必須",
+    "t.mode.opportunistic": "任意",
+    "t.mode.disabled": "無効",
+    "t.vm-encrypted": "（暗号化された仮想マシン）",
+    "t.vm-dvs": "{switch} の {portgroup}",
+    "t.vm-opaque": "opaque ネットワーク {network}",
+    "t.vm-vmx-not-read": ".vmx を読めず",
+    "t.fw.line": "ファイアウォール：{state}。{rulesets}",
+    "t.fw.ruleset": "{name} ルールセット：{state}",
+    "t.fw.on": "オン",
+    "t.fw.off": "オフ",
+    "t.fw.enabled": "有効",
+    "t.fw.disabled": "無効",
+    "sec.vms": "仮想マシン",
+    "sec.firewall": "ホストのファイアウォール",
+    "vm.col.vmid": "仮想マシン ID",
+    "vm.col.name": "仮想マシン",
+    "vm.col.power": "電源",
+    "vm.col.mode": "暗号化された vMotion",
+    "vm.col.encrypted": "暗号化された仮想マシン",
+    "vm.col.networks": "アダプタのネットワーク",
+    "vm.col.vmx": "構成ファイル（.vmx）",
+    "vm.power.on": "オン",
+    "vm.power.off": "オフ",
+    "vm.mode.required": "必須",
+    "vm.mode.opportunistic": "任意",
+    "vm.mode.disabled": "無効",
+    "vm.dvs": "{switch} の {portgroup}",
+    "vm.opaque": "opaque ネットワーク {network}",
+    "vm.vmx_not_read": ".vmx を読めず",
+    "vm.none": "このホストに登録された仮想マシンはありません。",
+    "vm.inventory.partial": "一覧は不完全です：仮想マシンまたは一部の .vmx を読めませんでした。",
+    "vm.inventory.failed": "仮想マシンの一覧（vim-cmd vmsvc/getallvms）を読めませんでした。",
+    "vm.inventory.not-read": "仮想マシンの一覧（vim-cmd vmsvc/getallvms）は読まれていません。",
+    "fw.state": "ファイアウォールは{state}です。",
+    "fw.on": "オン",
+    "fw.off": "オフ",
+    "fw.col.ruleset": "ルールセット",
+    "fw.col.enabled": "状態",
+    "fw.col.rules": "ルール",
+    "fw.enabled": "有効",
+    "fw.disabled": "無効",
 }
