@@ -31,8 +31,7 @@ os.environ.setdefault("ESXI_DIAG_SIM_SPEED", "0")
 
 from esxi_diag.analysis.pipeline import analyse  # noqa: E402
 from esxi_diag.cli import common  # noqa: E402
-from esxi_diag.cli.compare import dumps  # noqa: E402
-from esxi_diag.render.compare_text import render  # noqa: E402
+from esxi_diag.render import compare_output  # noqa: E402
 from esxi_diag.report import compare as compare_mod  # noqa: E402
 from esxi_diag.simulator import site as simsite  # noqa: E402
 from esxi_diag.simulator.host import SimHost  # noqa: E402
@@ -109,9 +108,9 @@ def run(n, base, with_cli):
     result = compare_mod.compare(views)
     cpu = time.process_time() - cpu
     t2 = time.perf_counter()
-    text_json = dumps(result)
+    text_json = compare_output(result, "json")
     t3 = time.perf_counter()
-    text = render(result)
+    text = compare_output(result, "text")
     t4 = time.perf_counter()
     line = ("%4d hosts %7d pairs: views %.2f s, compare %.2f s (CPU %.2f s), JSON %.2f s (%.1f "
             "MB), text %.2f s (%.1f MB); %d pairs with findings" % (

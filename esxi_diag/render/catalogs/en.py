@@ -1274,6 +1274,8 @@ LABELS = {
     "compare.severity.info": "INFO",
     "compare.severity.ok": "OK",
     "compare.fix": "Fix:",
+    "compare.pair": "{source} -> {destination}: {verdict} ({facts})",
+    "compare.facts-sep": ", ",
     "compare.routed": "routed",
     "compare.on-link": "same subnet",
     "compare.rtt": "{rtt:.1f} ms",
