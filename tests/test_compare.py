@@ -8,9 +8,11 @@ import re
 import pytest
 
 from compare_reports import check, report, vm
+import test_languages as _languages
 from esxi_diag.output import redact
 from esxi_diag.report import compare as compare_mod
 
+pseudo = _languages.pseudo  # the pseudo-language fixture: every catalog text in brackets
 HOSTS = ("dc1-esx01", "dc1-esx02", "dc2-esx01", "dc2-esx02")
 _SITE = {}
 
@@ -123,8 +125,8 @@ def test_builtin_site_shows_every_planted_difference_and_nothing_else(cli, tmp_p
     t = cli("compare", *files)
     assert t.code == 2
     assert set(re.findall(r"\bCOMPARE-[A-Z-]+[A-Z]", t.out)) == set(f[2] for f in PLANTED)
-    assert "dc1-esx02 -> dc2-esx01: FAIL" in t.out
-    assert "dc1-esx01 -> dc1-esx02" not in t.out  # an ok pair has nothing to say
+    assert "dc1-esx02 to dc2-esx01: FAIL" in t.out
+    assert "dc1-esx01 to dc1-esx02" not in t.out  # an ok pair has nothing to say
     assert "Result: FAILURES: 9 fail, 1 warn, 0 unknown, 2 ok (exit 2)" in t.out
     assert max(len(line) for line in t.out.splitlines()) <= 100
 
@@ -455,3 +457,46 @@ def test_many_hosts_text_is_one_line_per_source_host(cli, tmp_path):
     assert max(len(line) for line in r.out.splitlines()) <= 100
     row = [line for line in r.out.splitlines() if line.strip().startswith("esx-05")][0]
     assert row.split()[1:] == ["0", "17", "0", "0"]  # fail, warn, unknown, ok
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_no_word_of_compare_reaches_the_reader_without_a_catalog(cli, tmp_path, pseudo, fmt,
+                                                                 monkeypatch):
+    from esxi_diag import render
+    from esxi_diag.cli.compare import gather
+    _host_values, _left_over = _languages._host_values, _languages._left_over
+    reports = site_reports(cli)
+    monkeypatch.chdir(str(tmp_path))  # short input names: the text cuts long ones in the middle
+    write(tmp_path, "other.json", {"schema": "esxi-diag-journal/1"})
+    for h in HOSTS:
+        write(tmp_path, h + ".json", reports[h])
+    views, records = gather([h + ".json" for h in HOSTS] + ["other.json"])
+    result = compare_mod.compare(views + [views[0]], inputs=records)  # a host twice: a note
+    shown = render.compare_output(result, fmt, pseudo)
+    if fmt == "html":
+        import html
+        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
+        shown = html.unescape(re.sub(r"<[^>]*>", " ", shown))
+    values = _host_values(result) | {"compare"}
+    left = _left_over(shown, values)
+    assert left == [], (left[:20], shown[:3000])
+
+
+def test_compare_in_japanese(cli, tmp_path):
+    from esxi_diag.render import width
+    from esxi_diag.render.catalogs import ja
+    reports = site_reports(cli)
+    files = [write(tmp_path, h + ".json", reports[h]) for h in HOSTS]
+    r = cli("compare", "--lang", "ja", *files)
+    assert r.code == 2, r.err
+    lines = r.out.splitlines()
+    assert ja.LABELS["compare.sec.hosts"] in lines and ja.LABELS["compare.sec.pairs"] in lines
+    assert lines[-1] == ja.LABELS["compare.result.2"].format(ok=2, warn=1, fail=9, unknown=0,
+                                                               status=2)
+    assert "dc1-esx02 から dc2-esx01：FAIL" in r.out
+    assert "ポートグループ VM-Batch が dc2-esx01 にない" in r.out
+    long_lines = [line for line in lines if width.width(line) > 100]
+    assert all(len(line.split()) == 1 for line in long_lines), long_lines
+    assert "{" not in r.out
+    page = cli("compare", "--format", "html", "--lang", "ja", *files).out
+    assert '<html lang="ja">' in page and "&#31227;&#34892;&#20803;" in page  # 移行元

@@ -211,3 +211,80 @@ def test_a_damaged_or_unknown_message_never_crashes():
     assert not messages.valid({"id": "x", "params": {"a": {"b": [[[[[[[["deep"]]]]]]]]}}})
     assert messages.valid({"id": "x", "params": {"a": [1, "b", None]}})
     assert not messages.valid({"id": "x", "params": {"a": object()}})
+
+
+# words of a Japanese report that stay as they are: units, option and node names, product and
+# feature names, the severity tokens (see render/catalogs/ja.py)
+_JA_TECHNICAL = {"esxi", "diag", "VMware", "ESXi", "Update", "MTU", "Mb", "MB", "Gbit", "MiB",
+                 "ms", "s", "DVPort", "sbMax", "Migrate", "NetExpectedLineRateMBps",
+                 "NetLatencyModeThreshold", "VMkernel", "vMotion", "VMotion", "Long", "Distance",
+                 "vmk", "vmknic", "netstack", "FAIL", "WARN", "INFO", "OK", "IPv4", "TCP", "IP",
+                 "LAN", "L2", "inspect", "NFC", "TLS"}
+
+
+def _names_of(report):
+    """The host's own names in a report: interfaces, switches, port groups, netstacks, tags,
+    NICs, the host, the profile, the finding IDs."""
+    names = {report["host"].get("fqdn"), report["host"].get("hostname"),
+             report["source"].get("name"), report["tool"]["version"], report["generated_at"]}
+    for v in report["vmknics"]:
+        names.update([v.get("name"), v.get("netstack"), v.get("portgroup"), v.get("vds_name"),
+                      v.get("portset")] + list(v.get("tags") or []))
+    for s in report["vswitches"]:
+        names.update([s.get("name")] + list(s.get("uplinks") or []) +
+                     list(s.get("portgroups") or []))
+    for n in report["nics"]:
+        names.add(n.get("name"))
+    names.update(f["id"] for f in report["findings"])
+    names.update(r["netstack"] for r in report["routes"])
+    for vm in (report.get("vms") or {}).get("list") or []:  # the VMs' names and networks
+        names.update([vm.get("name"), vm.get("vmx")])
+        for nic in vm.get("nics") or []:
+            names.update([nic.get("network"), nic.get("dvs_portgroup"), nic.get("dvs_switch")])
+    for ruleset in (report.get("firewall") or {}).get("rulesets") or []:
+        names.add(ruleset.get("name"))
+    return set(str(n) for n in names if n)
+
+
+def test_japanese_text_report_fits_the_terminal_and_reads_japanese(cli):
+    """inspect --lang ja: every line within 100 display columns (a Japanese character takes two)
+    but a command word too long for any line; headings, findings' severities and the result line
+    are the Japanese catalog's; no English word outside commands, the host's own names and the
+    technical words every language keeps."""
+    from esxi_diag.render.catalogs import ja
+    report = json.loads(cli("inspect", "--simulate", "ldvm", "--json").out)
+    r = cli("inspect", "--simulate", "ldvm", "--lang", "ja")
+    assert r.code == 1, r.err
+    lines = r.out.splitlines()
+    for line in lines:
+        if width.width(line) > 100:  # only one word on the line (after its indent and lead)
+            assert len(line.replace(ja.LABELS["t.fix"], " ").split()) == 1, line
+    assert not any(width.width(line) > 100 for line in lines)  # ldvm has no such word
+    s = report["summary"]
+    for heading in ("t.h.vmknics", "t.h.paths", "t.h.switches", "t.h.routes", "t.h.tuning",
+                    "t.h.commands"):
+        assert ja.LABELS[heading] in lines, heading
+    assert ja.LABELS["t.h.findings"].format(**s) in lines
+    assert lines[-1] == ja.LABELS["t.result"].format(text=ja.LABELS["t.result.1"], code=1)
+    assert lines[-1] == "結果：警告あり（終了ステータス 1）"
+    assert any(line.startswith("  WARN  TAG-VMOTION-INACTIVE  ") for line in lines)
+    assert any(line.strip().startswith(ja.LABELS["t.path.hot"]) for line in lines)
+    assert any(line.strip().startswith(ja.LABELS["t.path.cold"]) for line in lines)
+    # no English words: commands and names out, what is left is Japanese and technical words
+    joined = re.sub(r" \\\n +", " ", r.out)  # a long command continued on the next line
+    prose = []
+    for line in joined.splitlines():
+        text = line.strip()
+        if text.startswith(ja.LABELS["t.fix"]):
+            text = text[len(ja.LABELS["t.fix"]):]
+        if text.startswith(("esxcli ", "vsish ", "vmkping ", "localcli ", "/sbin/")):
+            continue
+        prose.append(text)
+    prose = "\n".join(prose)
+    for name in sorted(_names_of(report), key=len, reverse=True):
+        prose = prose.replace(name, " ")
+    english = set(re.findall(r"[A-Za-z][A-Za-z0-9]*", prose)) - _JA_TECHNICAL
+    assert english == set(), (sorted(english), prose)
+    # and the English report of the same host is English (the check above can fail)
+    english_out = cli("inspect", "--simulate", "ldvm").out
+    assert "Result: WARNINGS (exit 1)" in english_out.splitlines()

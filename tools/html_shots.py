@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The screenshots of the HTML report in docs/img/ (docs/html-report.md), made again.
 
-Renders `check --simulate ldvm` and `check --simulate wan-faults` with esxi_diag.html_report,
+Renders `check --simulate ldvm` and `check --simulate wan-faults` with esxi_diag.render.html,
 photographs each page with headless Chromium (/usr/bin/chromium, `apt-get install chromium`)
 and keeps the top of the page (header, data-path diagram, first findings), cropped and
-recompressed with the standard library only.
+recompressed with the standard library only. With --lang ja: the Japanese page of
+`check --simulate ldvm` (report-ldvm-ja.png), which needs a Japanese font
+(`apt-get install fonts-ipafont-gothic`).
 
-Usage: python3 tools/html_shots.py [--out docs/img] [--height 1180]
+Usage: python3 tools/html_shots.py [--lang en|ja] [--out docs/img] [--height 1180]
 """
 import argparse
 import contextlib
@@ -111,15 +113,25 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "img"))
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=1180)
+    parser.add_argument("--lang", choices=("en", "ja"), default="en")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.lang == "en":
+        shots = [("ldvm", "html-report-check-ldvm.png"),
+                 ("wan-faults", "html-report-check-wan-faults.png")]
+    else:
+        shots = [("ldvm", "report-ldvm-ja.png")]
+        fonts = subprocess.run(["fc-list", ":lang=ja", "family"], stdout=subprocess.PIPE,
+                               universal_newlines=True).stdout
+        if not fonts.strip():
+            raise SystemExit("no Japanese font: apt-get install fonts-ipafont-gothic")
     work = tempfile.mkdtemp(prefix="esxi-diag-shots-")
     try:
-        for profile in ("ldvm", "wan-faults"):
+        for profile, name in shots:
             page = os.path.join(work, "%s.html" % profile)
             with io.open(page, "w", encoding="utf-8") as handle:
                 handle.write(render_html(report("check", "--simulate", profile, "--quiet"),
-                                         "check"))
+                                         "check", args.lang))
             raw = os.path.join(work, "%s.png" % profile)
             shot(page, raw, args.width, args.height)
             with open(raw, "rb") as handle:
@@ -128,7 +140,7 @@ def main():
             blank = bytearray(b"\xff" * len(rows[0]))
             while len(rows) > 1 and rows[-1] == blank and rows[-2] == blank:
                 rows.pop()
-            target = os.path.join(args.out, "html-report-check-%s.png" % profile)
+            target = os.path.join(args.out, name)
             with open(target, "wb") as handle:
                 handle.write(encode(width, rows, bpp))
             print("%s: %dx%d, %d bytes" % (os.path.relpath(target, ROOT), width, len(rows),

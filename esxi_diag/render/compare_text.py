@@ -40,9 +40,18 @@ def _hosts(w, result):
                      w("compare.yes" if h["checked"] else "compare.no"), h["input"]])
     lines = table([w("compare.col.n"), w("compare.col.host"), w("compare.col.release"),
                    w("compare.col.vms"), w("compare.col.checked"), w("compare.col.input")], rows)
-    # the input is last: a long path keeps its end (the file name) within the width
-    return [line if width.width(line) <= WIDTH else line[:WIDTH - len(_CUT) - 20] + _CUT +
-            line[-20:] for line in lines]
+    return [_fit(line) for line in lines]
+
+
+def _fit(line, tail=20):
+    """The input is the last column: a long path keeps its end (the file name) within the
+    width, its middle cut."""
+    if width.width(line) <= WIDTH:
+        return line
+    head = line[:len(line) - tail]
+    while head and width.width(head) + len(_CUT) + tail > WIDTH:
+        head = head[:-1]
+    return head + _CUT + line[-tail:]
 
 
 def _matrix(w, result):

@@ -17,7 +17,7 @@ On-host code: Python 3.5, standard library only.
 import html
 import re
 
-from esxi_diag.render import messages
+from esxi_diag.render import messages, width as _width
 
 _LABELS = messages.catalog("en").LABELS
 
@@ -210,7 +210,7 @@ def _version(page):
         parts.append(page.L("version.update", update=h["update"]))
     text = " ".join(parts)
     if h.get("build"):
-        text += " (%s)" % page.L("version.build", build=h["build"])
+        text += page.L("version.build", build=h["build"])
     return Html(text)
 
 
@@ -232,11 +232,12 @@ def _source(page):
         elif recorded:
             text = Html(text + " " + page.L("source.recorded_live"))
         if s.get("case"):
-            text = Html(text + "; " + page.L("source.case", case=s["case"]))
+            text = Html(text + page.L("sep.clause") + page.L("source.case", case=s["case"]))
     else:
         text = page.L("source.live")
     if s.get("localcli"):
-        text = Html(text + "; " + page.L("source.localcli") + " (%s)" % esc(s["localcli"]))
+        text = Html(text + page.L("sep.clause") + page.L("source.localcli") + page.L(
+            "paren", text=s["localcli"]))
     return text
 
 
@@ -247,8 +248,8 @@ def _result(page):
     if page.command == "tune" and tune:
         status = tune.get("exit_status")
         sev = {0: "ok", 1: "info", 4: "ok", 6: "warn"}.get(status, "fail")
-        text = page.L("tune.result", result=tune.get("result") or page.P("unknown"))
-        return sev, Html("%s (%s)" % (text, page.L("head.exit", status=_num(status))))
+        text = page.L("tune.result", result=_tune_result(page, tune))
+        return sev, Html(text + page.L("head.exit", status=_num(status)))
     status = s.get("exit_status")
     if s.get("nothing_read"):
         text = page.L("result.nothing_read")
@@ -262,7 +263,17 @@ def _result(page):
     sev = {0: "ok", 1: "warn"}.get(status, "fail")
     if s.get("undetermined") and sev == "ok":
         sev = "warn"
-    return sev, Html("%s (%s)" % (text, page.L("head.exit", status=_num(status))))
+    return sev, Html(text + page.L("head.exit", status=_num(status)))
+
+
+def _tune_result(page, tune):
+    """The result of ``tune`` in the page's language (the text report's words for it)."""
+    status = tune.get("exit_status")
+    if (tune.get("outcome") or {}).get("action") == "rollback":
+        key = "t.tune.rollback-ok" if status == 4 else "t.tune.rollback-failed"
+    else:
+        key = "t.tune.%s" % status
+    return page.P(key) if key in _LABELS else tune.get("result") or page.P("unknown")
 
 
 def _header(page):
@@ -305,9 +316,18 @@ _GAP = 10  # between lanes
 
 
 def _fit(text, width, char=_CHAR):
-    """Truncate ``text`` (already cleaned) to about ``width`` pixels, with an ellipsis."""
+    """Truncate ``text`` (already cleaned) to about ``width`` pixels, with an ellipsis. A wide
+    (Japanese) character counts as two average characters (render/width.py)."""
     n = max(3, int((width - 16) / char))
-    return text if len(text) <= n else text[:n - 1] + "\u2026"
+    if _width.width(text) <= n:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        used += _width.char_width(ch)
+        if used > n - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "\u2026"
 
 
 class _Svg(object):
@@ -913,11 +933,11 @@ def _reach_section(page):
         state = lambda ok: {True: page.L("re.all_ok"), False: Html(
             '<strong class="state-fail">%s</strong>' % page.L("re.failing"))}.get(
                 ok, page.L("not_tested"))
-        out.append('<p class="intro">%s %s %s %s</p>' % (
+        out.append('<p class="intro">%s</p>' % page.L("sep.sentence").join((
             page.L("re.summary", paths=_num(s.get("paths", len(paths))),
                    peers=_num(s.get("peers", len(reach.get("peers") or [])))),
             page.L("re.ldvm", value=ldvm), page.L("re.hot", value=state(s.get("hot_ok"))),
-            page.L("re.cold", value=state(s.get("cold_ok")))))
+            page.L("re.cold", value=state(s.get("cold_ok"))))))
     if reach.get("interrupted"):
         out.append('<p class="note">%s</p>' % page.L("re.interrupted"))
     rows = []
@@ -1020,12 +1040,12 @@ def _tuning_section(page):
         rate_html = page.L("unit.MBps_gbit", value=_num(cur), gbit="%.1f" % (cur * 8 / 1000.0))
         if rate.get("default") is not None and rate.get("min") is not None and \
                 rate.get("max") is not None:
-            rate_html = Html(rate_html + "; " + page.L("tu.range", default=_num(rate["default"]),
-                                                       min=_num(rate["min"]),
-                                                       max=_num(rate["max"])))
+            rate_html = Html(rate_html + page.L("sep.clause") + page.L(
+                "tu.range", default=_num(rate["default"]), min=_num(rate["min"]),
+                max=_num(rate["max"])))
         elif rate.get("default") is not None:
-            rate_html = Html(rate_html + "; " + page.L("tu.default",
-                                                       default=_num(rate["default"])))
+            rate_html = Html(rate_html + page.L("sep.clause") + page.L(
+                "tu.default", default=_num(rate["default"])))
     rows = [[_code("/Migrate/NetExpectedLineRateMBps"), rate_html],
             [_code("/Migrate/NetLatencyModeThreshold"),
              page.unit("unit.ms", t.get("latency_mode_threshold_ms"))]]
@@ -1058,14 +1078,14 @@ def _tune_html(page, tune):
         facts = []
         mbit = lr.get("mbit")
         rate = page.speed(mbit) if mbit else page.unknown()
-        facts.append("<li><strong>%s</strong>: %s%s</li>" % (
-            page.L("tu.line_rate"), rate, " (%s)" % page.L("tu.basis", basis=page.t(lr, "basis"))
-            if lr.get("basis") else ""))
-        facts.append("<li><strong>%s</strong>: %s%s</li>" % (
-            page.L("tu.rtt"), page.unit("unit.ms", rtt.get("ms"), 2) if rtt.get("ms")
-            is not None else page.unknown(),
-            " (%s)" % page.L("tu.basis", basis=page.t(rtt, "basis")) if rtt.get("basis") else
-            ""))
+        facts.append("<li><strong>%s</strong>%s%s%s</li>" % (
+            page.L("tu.line_rate"), page.L("sep.label"), rate, page.L("paren", text=page.L(
+                "tu.basis", basis=page.t(lr, "basis"))) if lr.get("basis") else ""))
+        facts.append("<li><strong>%s</strong>%s%s%s</li>" % (
+            page.L("tu.rtt"), page.L("sep.label"), page.unit("unit.ms", rtt.get("ms"), 2)
+            if rtt.get("ms") is not None else page.unknown(),
+            page.L("paren", text=page.L("tu.basis", basis=page.t(rtt, "basis")))
+            if rtt.get("basis") else ""))
         out.append('<ul class="facts">%s</ul>' % "".join(facts))
         sb = plan.get("sbmax") or {}
         change = lambda c: Html('<span class="badge sev-%s">%s</span>' % (
@@ -1079,9 +1099,10 @@ def _tune_html(page, tune):
                  change(sb.get("change"))]]
         out.append(_table("tune", [page.L(k) for k in ("tu.setting", "tu.current",
                                                         "tu.recommended", "tu.action")], rows))
-        reasons = ["<li><code>NetExpectedLineRateMBps</code>: %s</li>" % x
+        reasons = ["<li><code>NetExpectedLineRateMBps</code>%s%s</li>" % (page.L("sep.label"), x)
                    for x in page.ts(lr, "reasons")]
-        reasons += ["<li><code>sbMax</code>: %s</li>" % x for x in page.ts(sb, "reasons")]
+        reasons += ["<li><code>sbMax</code>%s%s</li>" % (page.L("sep.label"), x)
+                    for x in page.ts(sb, "reasons")]
         if reasons:
             out.append("<h4>%s</h4><ul>%s</ul>" % (page.L("tu.why"), "".join(reasons)))
         if plan.get("notes"):
@@ -1283,6 +1304,13 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
 }
 """
 
+# Rules for one language only (the English page's style stays as it is). Japanese text may break
+# between any two characters, so a table column of short words ("なし") would be squeezed to one
+# character per line: give every cell a few characters' width.
+_CSS_LANG = {"ja": """
+th, td { min-width: 4.5em; }
+"""}
+
 
 def _nav(page, sections):
     return '<nav class="toc" aria-label="%s">%s</nav>' % (page.L("nav.label"), "".join(
@@ -1349,7 +1377,7 @@ def render_html_many(reports, command="inspect", lang="en"):
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="generator" content="esxi-diag %s">\n' % esc(version or ""),
         "<title>%s</title>\n" % esc(" | ".join(titles)),
-        "<style>%s</style>\n</head>\n<body>\n" % _CSS,
+        "<style>%s</style>\n</head>\n<body>\n" % (_CSS + _CSS_LANG.get(lang, "")),
         "\n".join(bodies),
         "\n</body>\n</html>\n"])
     return "<!DOCTYPE html>\n" + page_text.encode("ascii", "xmlcharrefreplace").decode("ascii")

@@ -590,14 +590,16 @@ def _paths(c, pair):
             if path["basis"] == "none":
                 pair.add([finding("COMPARE-PATH-MISSING", FAIL, {
                     "role": role_msg(role), "host": view["name"], "source": src["name"],
-                    "destination": dst["name"], "reason": path["reason"]},
+                    "destination": dst["name"], "reason": msg("compare.reason", reason=path[
+                        "reason"]) if path["reason"] else None},
                     [say("compare-see-host-report", host=view["name"],
                          fid="HOT-NONE" if role == "hot" else "COLD-NONE")], [view["name"]])])
                 missing = True
             elif path["basis"] == "unknown":
                 pair.add([_unknown("COMPARE-PATH-UNKNOWN", {
                     "role": role_msg(role), "host": view["name"], "source": src["name"],
-                    "destination": dst["name"], "reason": path["reason"]},
+                    "destination": dst["name"], "reason": msg("compare.reason", reason=path[
+                        "reason"]) if path["reason"] else None},
                     subjects=[view["name"]])])
                 missing = True
         if missing:
@@ -847,9 +849,12 @@ def _dvs_name(view, uuid):
 
 # -- tuning and releases ---------------------------------------------------------------------
 
-_SETTINGS = (("line_rate", "rate", kinds.LINE_RATE_OPTION, DEFAULT_LINE_RATE),
-             ("threshold", "threshold", kinds.LATENCY_OPTION, DEFAULT_THRESHOLD),
-             ("sbmax", "sbmax", None, None))
+# (view key, finding variant, advanced option, its default, the setting's words)
+_SETTINGS = (("line_rate", "rate", kinds.LINE_RATE_OPTION, DEFAULT_LINE_RATE,
+              "compare.setting.rate"),
+             ("threshold", "threshold", kinds.LATENCY_OPTION, DEFAULT_THRESHOLD,
+              "compare.setting.threshold"),
+             ("sbmax", "sbmax", None, None, "compare.setting.sbmax"))
 
 
 def _majority(values, default=None):
@@ -868,7 +873,7 @@ def _majority(values, default=None):
 
 def _references(views):
     out = {"vlans": {}}
-    for key, _, _, default in _SETTINGS:
+    for key, _, _, default, _ in _SETTINGS:
         out[key] = _majority([v["tuning"][key] for v in views], default)
     seen = {}
     for v in views:
@@ -925,7 +930,7 @@ def _tuning(c, pair):
     if src["tuning_key"] == dst["tuning_key"] and None not in src["tuning_key"]:
         return
     severity = None
-    for key, variant, option, _ in _SETTINGS:
+    for key, variant, option, _, words in _SETTINGS:
         a, b = src["tuning"][key], dst["tuning"][key]
         if a == b and a is not None:
             continue
@@ -944,11 +949,11 @@ def _tuning(c, pair):
         if a is None or b is None:
             which = [v for v, value in ((src, a), (dst, b)) if value is None]
             pair.add([_unknown("COMPARE-TUNING-UNKNOWN", {
-                "setting": msg("compare.setting." + variant), "hosts": [v["name"] for v in which]},
+                "setting": msg(words), "hosts": [v["name"] for v in which]},
                 subjects=[v["name"] for v in which])])
             continue
         ref = c.reference[key]
-        params = {"setting": msg("compare.setting." + variant), "source": src["name"],
+        params = {"setting": msg(words), "source": src["name"],
                   "destination": dst["name"], "src_value": a, "dst_value": b, "where": where,
                   "reference": _reference_note(ref),
                   "src_netstack": src["tuning"]["sbmax_netstack"],

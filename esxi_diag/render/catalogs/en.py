@@ -521,6 +521,7 @@ MESSAGES = {
 
     # ---- compare: both ends of a migration (esxi-diag compare, report/compare.py)
     "compare.no-address": "no address",
+    "compare.reason": " ({reason})",
     "compare.mtu-end": "vmknic {vmknic} MTU {mtu}, switch {switch} MTU {switch_mtu}",
     "compare.mtu-switch-unknown": "vmknic {vmknic} MTU {mtu}, its switch's MTU not known",
     "compare.vlan": " (VLAN {vlan})",
@@ -528,12 +529,12 @@ MESSAGES = {
     "compare.setting.rate": "/Migrate/NetExpectedLineRateMBps",
     "compare.setting.threshold": "/Migrate/NetLatencyModeThreshold",
     "compare.setting.sbmax": "sbMax of the hot-data netstack",
-    "compare.lan-pair": "These two hosts are on a LAN, where it has no effect; it matters on "
+    "compare.lan-pair": " These two hosts are on a LAN, where it has no effect; it matters on "
                         "their long-distance pairs.",
-    "compare.long-pair": "The pair is long distance ({rtt:.1f} ms): Long Distance vMotion sizes "
+    "compare.long-pair": " The pair is long distance ({rtt:.1f} ms): Long Distance vMotion sizes "
                          "its socket buffers from it at each end, and the smaller end limits the "
                          "transfer.",
-    "compare.unmeasured-pair": "The round trip between them was not measured ('esxi-diag check' "
+    "compare.unmeasured-pair": " The round trip between them was not measured ('esxi-diag check' "
                                "measures it); over a long distance the smaller end limits the "
                                "transfer.",
     "compare.over-routed": "a routed path",
@@ -541,11 +542,11 @@ MESSAGES = {
     "compare.same-host": "{host} was given twice: compared from {used}; {dropped} left out",
     "COMPARE-PATH-MISSING.title": "{host} has no {role}-data path",
     "COMPARE-PATH-MISSING.detail": "vMotion from {source} to {destination} needs a {role}-data "
-                                   "vmknic at both ends; {host} has none ({reason}).",
+                                   "vmknic at both ends; {host} has none{reason}.",
     "COMPARE-PATH-UNKNOWN.title": "The {role}-data path of {host} is not known",
-    "COMPARE-PATH-UNKNOWN.detail": "{host}'s report could not determine its {role}-data vmknics "
-                                   "({reason}): whether vMotion from {source} to {destination} "
-                                   "works is not known.",
+    "COMPARE-PATH-UNKNOWN.detail": "{host}'s report could not determine its {role}-data "
+                                   "vmknics{reason}: whether vMotion from {source} to "
+                                   "{destination} works is not known.",
     "COMPARE-ADDRESS-UNKNOWN.title": "The addresses of {from_host} {vmknic} or {to_host} "
                                      "{target_vmknic} are not known",
     "COMPARE-ADDRESS-UNKNOWN.detail": "No common address family was found between {from_host} "
@@ -654,19 +655,19 @@ MESSAGES = {
     "COMPARE-TUNING-DIFFERS.rate.title": "NetExpectedLineRateMBps differs: {source} {src_value}, "
                                          "{destination} {dst_value}",
     "COMPARE-TUNING-DIFFERS.rate.detail": "{setting} is {src_value} MB/s on {source} and "
-                                          "{dst_value} MB/s on {destination}. {where}"
+                                          "{dst_value} MB/s on {destination}.{where}"
                                           "{reference}",
     "COMPARE-TUNING-DIFFERS.threshold.title": "NetLatencyModeThreshold differs: {source} "
                                               "{src_value} ms, {destination} {dst_value} ms",
     "COMPARE-TUNING-DIFFERS.threshold.detail": "{setting} is {src_value} ms on {source} and "
                                                "{dst_value} ms on {destination}: the two ends "
                                                "switch to the latency-aware mode at different "
-                                               "round trips. {where}{reference}",
+                                               "round trips.{where}{reference}",
     "COMPARE-TUNING-DIFFERS.sbmax.title": "sbMax differs: {source} {src_value}, {destination} "
                                           "{dst_value}",
     "COMPARE-TUNING-DIFFERS.sbmax.detail": "The {setting} is {src_value} bytes on {source} "
                                            "({src_netstack}) and {dst_value} bytes on "
-                                           "{destination} ({dst_netstack}). {where}{reference}",
+                                           "{destination} ({dst_netstack}).{where}{reference}",
     "COMPARE-RELEASE-NO-SBMAX.title": "{host} ({release}) has no sbMax",
     "COMPARE-RELEASE-NO-SBMAX.detail": "sbMax can be raised from vSphere 6.7 Update 1; {host} "
                                        "runs {release}, so its socket buffers cannot match the "
@@ -744,7 +745,7 @@ LABELS = {
     "head.generated": "Generated",
     "head.secure_boot": "UEFI Secure Boot",
     "head.result": "Result",
-    "head.exit": "exit {status}",
+    "head.exit": " (exit {status})",
     "head.counts": "Findings: {fail} fail, {warn} warn, {info} info, {ok} ok",
     "nav.label": "Sections",
     "footer.made": "Made by esxi-diag {version} from its JSON report (schema {schema}). This page "
@@ -764,6 +765,11 @@ LABELS = {
     "na_distributed": "n/a (distributed switch)",
     "enabled.false": "disabled",
     "list.sep": ", ",
+    # punctuation the page puts between its parts
+    "sep.sentence": " ",
+    "sep.clause": "; ",
+    "sep.label": ": ",
+    "paren": " ({text})",
     # units
     "unit.ms": "{value} ms",
     "unit.mbit": "{value} Mb/s",
@@ -775,7 +781,7 @@ LABELS = {
     "unit.mtu": "MTU {value}",
     # version and source
     "version.update": "Update {update}",
-    "version.build": "build {build}",
+    "version.build": " (build {build})",
     "source.live": "this host",
     "source.simulated": "simulated host (profile {name})",
     "source.transcript": "transcript {name}",
@@ -1241,8 +1247,8 @@ LABELS = {
     "t.tune.rollback-failed": "rollback FAILED: previous values NOT fully restored",
 
     # ---- compare (render/compare_text.py, render/compare_html.py)
-    "compare.head": "esxi-diag {version} compare: {hosts} host(s), {pairs} pair(s) (source -> "
-                    "destination)",
+    "compare.head": "esxi-diag {version} compare: {hosts} host(s), {pairs} pair(s) of source and "
+                    "destination",
     "compare.sec.hosts": "Hosts",
     "compare.sec.pairs": "Pairs with findings",
     "compare.col.n": "#",
@@ -1274,7 +1280,7 @@ LABELS = {
     "compare.severity.info": "INFO",
     "compare.severity.ok": "OK",
     "compare.fix": "Fix:",
-    "compare.pair": "{source} -> {destination}: {verdict} ({facts})",
+    "compare.pair": "{source} to {destination}: {verdict} ({facts})",
     "compare.facts-sep": ", ",
     "compare.routed": "routed",
     "compare.on-link": "same subnet",

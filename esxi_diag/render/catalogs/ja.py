@@ -535,36 +535,677 @@ MESSAGES = {
                                                      "がオフのため現在は何も遮断されていませんが、"
                                                      "オンにすると、このホストとの間の移行は失敗"
                                                      "します。",
+
+    # ---- compare: both ends of a migration (esxi-diag compare, report/compare.py)
+    "compare.no-address": "アドレスなし",
+    "compare.reason": "（{reason}）",
+    "compare.mtu-end": "vmknic {vmknic} の MTU {mtu}、スイッチ {switch} の MTU {switch_mtu}",
+    "compare.mtu-switch-unknown": "vmknic {vmknic} の MTU {mtu}、スイッチの MTU は不明",
+    "compare.vlan": "（VLAN {vlan}）",
+    "compare.reference": "比較したホスト {of} 台のうち {hosts} 台は {value} です。",
+    "compare.setting.rate": "/Migrate/NetExpectedLineRateMBps",
+    "compare.setting.threshold": "/Migrate/NetLatencyModeThreshold",
+    "compare.setting.sbmax": "sbMax（ホット データの netstack）",
+    "compare.lan-pair": "この 2 台のホストは LAN 上にあり、この値は影響しません。影響するのは長距離のペア"
+                        "です。",
+    "compare.long-pair": "このペアは長距離です（{rtt:.1f} ms）。Long Distance vMotion は両端でこの値から"
+                         "ソケット バッファのサイズを決めるため、小さいほうの端が転送を制限します。",
+    "compare.unmeasured-pair": "2 台の間のラウンドトリップ時間は測定されていません（'esxi-diag check' "
+                               "で測定できます）。長距離では、小さいほうの端が転送を制限します。",
+    "compare.over-routed": "ルーティングされた経路",
+    "compare.over-long": "長距離の経路（{rtt:.1f} ms）",
+    "compare.same-host": "{host} が 2 回指定されました：{used} を比較し、{dropped} は除外しました",
+    "compare.check-role": "（{role} データ）",
+    "COMPARE-PATH-MISSING.title": "{host} に{role} データのパスがない",
+    "COMPARE-PATH-MISSING.detail": "{source} から {destination} への vMotion には、両端に{role} データ"
+                                   "用の vmknic が必要ですが、{host} にはありません{reason}。",
+    "COMPARE-PATH-UNKNOWN.title": "{host} の{role} データのパスが不明",
+    "COMPARE-PATH-UNKNOWN.detail": "{host} のレポートでは{role} データ用の vmknic を特定できません"
+                                   "でした{reason}。{source} から {destination} への vMotion が動作"
+                                   "するかどうかは不明です。",
+    "COMPARE-ADDRESS-UNKNOWN.title": "{from_host} {vmknic} または {to_host} {target_vmknic} のアドレス"
+                                     "が不明",
+    "COMPARE-ADDRESS-UNKNOWN.detail": "{from_host} {vmknic} と {to_host} {target_vmknic} の間（{role} "
+                                      "データ）に共通のアドレス ファミリが見つからず、レポートには"
+                                      "すべてのアドレスが記載されていません。互いに到達できるか"
+                                      "どうかは不明です。",
+    "COMPARE-FAMILY-MISMATCH.title": "{from_host} {vmknic} と {to_host} {target_vmknic} に共通の"
+                                     "アドレス ファミリがない",
+    "COMPARE-FAMILY-MISMATCH.detail": "{from_host} {vmknic} は {families}、{to_host} {target_vmknic} "
+                                      "は {target_families} です。{role} データは両者の間を通れ"
+                                      "ません。",
+    "COMPARE-DUPLICATE-ADDRESS.title": "{from_host} {vmknic} と {to_host} {target_vmknic} のアドレスが"
+                                       "どちらも {address}",
+    "COMPARE-DUPLICATE-ADDRESS.detail": "2 台のホストが {address} で応答します。両者の間の vMotion "
+                                        "トラフィックは別のホストに届くか、どこにも届きません。",
+    "COMPARE-NOT-ROUTABLE.title": "{from_host} {vmknic} から {to_host} {target} へのルートがない"
+                                  "（{role} データ）",
+    "COMPARE-NOT-ROUTABLE.detail": "{from_host} 自身のルーティングでは、{why}。vMotion では、{role} "
+                                   "データが 2 台のホストの間を双方向に通る必要があります。",
+    "COMPARE-ROUTING-UNKNOWN.title": "{from_host} {vmknic} から {to_host} {target} に到達できるか"
+                                     "どうか不明",
+    "COMPARE-ROUTING-UNKNOWN.detail": "{why}（{role} データ）。",
+    "COMPARE-MTU-UNKNOWN.title": "{host} {vmknic} の MTU が不明",
+    "COMPARE-MTU-UNKNOWN.detail": "{host} のレポートには、{role} データの vmknic {vmknic} の MTU が"
+                                  "ありません。両端が同じ MTU かどうかは不明です。",
+    "COMPARE-MTU-MISMATCH.title": "{role} データの MTU が異なる：{source} は {src_mtu}、"
+                                  "{destination} は {dst_mtu}",
+    "COMPARE-MTU-MISMATCH.detail": "{source} は {src_mtu} バイトのフレームを送信し（{src_end}）、"
+                                   "{destination} は {dst_mtu} バイトのフレームを送信します"
+                                   "（{dst_end}）。vMotion にはエンドツーエンドで同じ MTU が必要です。"
+                                   "大きいほうの端からの大きなフレームは、小さいほうの端または両者の"
+                                   "間のネットワークで破棄され、転送が停滞するか極端に遅くなります。",
+    "COMPARE-CHECK-FAILED.title": "{tester} のチェック {vmknic} -> {target}（{label}）が失敗："
+                                  "{verdict}",
+    "COMPARE-CHECK-FAILED.detail": "{tester} で 'esxi-diag check' が測定しました{role_part}："
+                                   "{detail}。",
+    "COMPARE-VMS-UNKNOWN.absent.title": "{host} の仮想マシンが不明",
+    "COMPARE-VMS-UNKNOWN.absent.detail": "{host} のレポートには仮想マシンの情報がありません（古い "
+                                         "esxi-diag で作成されたか、仮想マシンのコマンドを含まない"
+                                         "トランスクリプトです）。その仮想マシンのネットワークが"
+                                         "ほかのホストにあるかどうかは不明です。",
+    "COMPARE-VMS-UNKNOWN.not-read.title": "{host} の仮想マシンを読み取れなかった",
+    "COMPARE-VMS-UNKNOWN.not-read.detail": "{host} の仮想マシンのインベントリを読み取れませんでした。"
+                                           "その仮想マシンのネットワークがほかのホストにあるかどうか"
+                                           "は不明です。",
+    "COMPARE-VMS-UNKNOWN.partial.title": "{host} の仮想マシンの一覧が不完全",
+    "COMPARE-VMS-UNKNOWN.partial.detail": "{host} の仮想マシンのインベントリは一部しか読み取れません"
+                                          "でした。一覧にある仮想マシンは比較しましたが、ほかは不明"
+                                          "です。",
+    "COMPARE-VM-NETWORK-MISSING.title": "ポートグループ {network} が {destination} にない",
+    "COMPARE-VM-NETWORK-MISSING.detail": "{source} の {vms} は、{destination} にないポートグループを"
+                                         "使用しています：{network}{vlan}。vCenter は仮想マシンの"
+                                         "ネットワークをラベルで対応付け、仮想マシン ネットワークは"
+                                         "移行先に存在する必要があります（L2 のみ）。これらの仮想"
+                                         "マシンの {destination} への vMotion は失敗します。",
+    "COMPARE-VM-NETWORK-MISSING.off.title": "ポートグループ {network} が {destination} にない（パワー"
+                                            "オフの仮想マシン）",
+    "COMPARE-VM-NETWORK-MISSING.off.detail": "{source} の {vms}（パワーオフ）は、{destination} に"
+                                             "ないポートグループを使用しています：{network}{vlan}。"
+                                             "{destination} へのコールド マイグレーションでは別の"
+                                             "ネットワークを選ぶ必要があり、仮想マシンは本来の"
+                                             "ネットワークなしで起動します。",
+    "COMPARE-VLAN-MISMATCH.title": "ポートグループ {network}：{source} では VLAN {src_vlan}、"
+                                   "{destination} では {dst_vlan}",
+    "COMPARE-VLAN-MISMATCH.detail": "{source} の {vms} は、{destination} への vMotion 後もラベル "
+                                    "{network} のまま VLAN {dst_vlan} に接続されます。これは別の L2 "
+                                    "ネットワークであり、通信が切れます。{reference}",
+    "COMPARE-VLAN-MISMATCH.off.title": "ポートグループ {network}：{source} では VLAN {src_vlan}、"
+                                       "{destination} では {dst_vlan}（パワーオフの仮想マシン）",
+    "COMPARE-VLAN-MISMATCH.off.detail": "{source} の {vms}（パワーオフ）は、{destination} への移行後、"
+                                        "VLAN {src_vlan} ではなく VLAN {dst_vlan} で起動します。"
+                                        "{reference}",
+    "COMPARE-VM-DVS-MISSING.title": "{destination} が分散スイッチ {switch} に参加していない",
+    "COMPARE-VM-DVS-MISSING.detail": "{source} の {vms} は分散スイッチ {switch}（UUID {uuid}）に接続"
+                                     "されていますが、{destination} はその分散スイッチに参加して"
+                                     "いません。これらの仮想マシンの {destination} への vMotion は"
+                                     "失敗します。",
+    "COMPARE-VM-DVS-MISSING.off.title": "{destination} が分散スイッチ {switch} に参加していない"
+                                        "（パワーオフの仮想マシン）",
+    "COMPARE-VM-DVS-MISSING.off.detail": "{source} の {vms}（パワーオフ）は分散スイッチ {switch}"
+                                         "（UUID {uuid}）に接続されていますが、{destination} は"
+                                         "その分散スイッチに参加していません。コールド マイグレー"
+                                         "ションでは別のネットワークを選ぶ必要があります。",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.title": "{source} の {vms} のネットワークが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.detail": "構成ファイル（.vmx）を読み取れませんでした。その"
+                                             "ネットワークが {destination} にあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.title": "{source} の {vms} の NSX ネットワークは比較しない",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.detail": "NSX（opaque）ネットワークを使用しており、ホストの"
+                                                "レポートでは対応付けられません。{destination} に"
+                                                "そのネットワークがあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.title": "{destination} のポートグループが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.detail": "{destination} のポートグループの一覧は読み"
+                                                     "取られていません。{source} の {vms} の"
+                                                     "ネットワークがそこにあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.title": "{destination} の分散スイッチが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.detail": "{destination} の分散スイッチ（またはその UUID）は読み"
+                                             "取られていません。{source} の {vms} がそこで接続先の"
+                                             "分散スイッチを見つけられるかどうかは不明です。",
+    "COMPARE-TUNING-UNKNOWN.title": "{hosts} の {setting} が不明",
+    "COMPARE-TUNING-UNKNOWN.detail": "レポートに {hosts} の {setting} がありません。両端が同じように"
+                                     "調整されているかどうかは不明です。",
+    "COMPARE-TUNING-DIFFERS.rate.title": "NetExpectedLineRateMBps が異なる：{source} は {src_value}、"
+                                         "{destination} は {dst_value}",
+    "COMPARE-TUNING-DIFFERS.rate.detail": "{setting} は {source} では {src_value} MB/s、{destination} "
+                                          "では {dst_value} MB/s です。{where}{reference}",
+    "COMPARE-TUNING-DIFFERS.threshold.title": "NetLatencyModeThreshold が異なる：{source} は "
+                                              "{src_value} ms、{destination} は {dst_value} ms",
+    "COMPARE-TUNING-DIFFERS.threshold.detail": "{setting} は {source} では {src_value} ms、"
+                                               "{destination} では {dst_value} ms です。両端は異なる"
+                                               "ラウンドトリップ時間でレイテンシ対応モードに切り替わり"
+                                               "ます。{where}{reference}",
+    "COMPARE-TUNING-DIFFERS.sbmax.title": "sbMax が異なる：{source} は {src_value}、{destination} は "
+                                          "{dst_value}",
+    "COMPARE-TUNING-DIFFERS.sbmax.detail": "{setting} は {source}（{src_netstack}）では {src_value} "
+                                           "バイト、{destination}（{dst_netstack}）では {dst_value} "
+                                           "バイトです。{where}{reference}",
+    "COMPARE-RELEASE-NO-SBMAX.title": "{host}（{release}）には sbMax がない",
+    "COMPARE-RELEASE-NO-SBMAX.detail": "sbMax は vSphere 6.7 Update 1 から引き上げられます。{host} は "
+                                       "{release} のため、ソケット バッファを {other}（{netstack} "
+                                       "netstack）の {value} バイトに合わせられません。両者の間の "
+                                       "Long Distance vMotion は小さいほうのバッファで動作します。",
+    "COMPARE-CLEARTEXT-VMOTION.title": "{vms} が {source} から {destination} へ暗号化されずに移行"
+                                       "される",
+    "COMPARE-CLEARTEXT-VMOTION.detail": "{vms} では暗号化された vMotion が無効です。そのメモリと"
+                                        "デバイスの状態は、{how}を暗号化されずに通ります。",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.title": "{vms} は {source} から {destination} へ暗号化"
+                                                  "されずに移行する",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.detail": "{vms} では暗号化された vMotion が無効です。"
+                                                   "ホスト間の経路がルーティングされているか長距離"
+                                                   "かは不明です（'esxi-diag check' で分かります）。"
+                                                   "そうであれば、そのメモリは暗号化されずに経路を"
+                                                   "通ります。",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.title": "{vms} が {source} から {destination} へ暗号化"
+                                                     "されずに移行される",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.detail": "{vms} の暗号化された vMotion は「任意」で、"
+                                                      "移行先が暗号化できない場合は暗号化なしで移行"
+                                                      "します。{destination} は {release} で、暗号化"
+                                                      "された vMotion は 6.5 からの機能です。",
+    "COMPARE-ENCRYPTION-REQUIRED.title": "{source} の {vms} には暗号化された vMotion が必要",
+    "COMPARE-ENCRYPTION-REQUIRED.detail": "これらは暗号化された vMotion でのみ移行します（「必須」、"
+                                          "または暗号化された仮想マシン）。{destination}（{release}）"
+                                          "は対応しています。暗号化された仮想マシンには、"
+                                          "{destination} からキー プロバイダに到達できることも必要"
+                                          "です。",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.title": "{source} の {vms} には暗号化された "
+                                                         "vMotion が必要",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.detail": "これらは暗号化された vMotion（ESXi 6.5 "
+                                                          "以降）でのみ移行します。{destination} "
+                                                          "のリリースは不明です。",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.title": "{vms} は {source} から {destination} へ移行"
+                                                     "できない",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.detail": "これらには ESXi 6.5 からの機能である暗号化"
+                                                      "された vMotion が必要ですが、{destination} は "
+                                                      "{release} です。",
+    "remedy.compare-see-host-report": "まず {host} で修正します（そのホストのレポートの検出結果 "
+                                      "{fid}）",
+    "remedy.compare-same-family": "両方の vmknic に同じファミリ（IPv4 または IPv6）のアドレスを設定"
+                                  "します",
+    "remedy.compare-readdress": "どちらかに別のアドレスを設定します。vMotion の vmknic にはそれぞれ"
+                                "固有のアドレスが必要です",
+    "remedy.compare-mtu-raise": "エンドツーエンドで {mtu} を使用するには（ホスト間のすべてのスイッチ"
+                                "とルータがこれを通す必要があります）、{host} で次を実行します：",
+    "remedy.compare-mtu-lower": "または、エンドツーエンドで {mtu} を使用するには、{host} で次を実行"
+                                "します：",
+    "remedy.compare-mtu-verify": "その後、{host} から確認します：",
+    "remedy.compare-see-check": "対処方法は {host} のチェック レポートにあります",
+    "remedy.compare-reproduce": "{host} で再現します：",
+    "remedy.compare-join-dvs": "vCenter で、{host} を分散スイッチ {switch} に追加するか、これらの"
+                               "仮想マシンを {host} にあるネットワークに接続します",
+    "remedy.compare-either": "両方のホストで {value} を使用するには、{host} で次を実行します：",
+    "remedy.compare-or": "または、両方で {value} を使用するには、{host} で次を実行します：",
+    "remedy.compare-sbmax-persist": "（次回の再起動で元に戻ります。そのホストで 'esxi-diag tune "
+                                    "--apply --persist' を実行すると保持されます）",
+    "remedy.compare-upgrade": "{host} を ESXi {release} 以降にアップグレードします",
+    "remedy.compare-encrypt-vms": "これらの仮想マシンの暗号化された vMotion を「任意」または「必須」"
+                                  "に設定する（vSphere Client の [設定の編集] の [仮想マシン "
+                                  "オプション] の [暗号化]）か、vMotion を隔離されたネットワーク"
+                                  "または IPsec で保護します",
 }
 
-# The renderers' fixed words. The keys are those of en.LABELS; some are translated here before the
-# renderers move their words into en.LABELS (label() falls back to English for a key missing here).
+# The renderers' fixed words: exactly the keys of en.LABELS (the HTML page, then the text report
+# "t.*"). Severities stay FAIL / WARN / INFO / OK in both renderers: they are tokens, like the
+# finding IDs beside them, that support engineers grep for in reports of any language (失敗 also
+# occurs in the prose of messages: "vmkping が失敗"); headings, the legend and the result line say
+# in Japanese what they mean. Units, option and netstack names stay as they are.
 LABELS = {
-    "heading.interfaces": "VMkernel インターフェイス",
-    "heading.paths": "vMotion データ パス",
-    "heading.switches": "スイッチとアップリンク",
-    "heading.routes": "netstack ごとのルート",
-    "heading.tuning": "Long Distance vMotion の調整",
-    "heading.findings": "検出結果：失敗 {fail}、警告 {warn}、情報 {info}、OK {ok}",
-    "heading.commands": "コマンド",
-    "heading.reachability": "到達性",
-    "heading.notes": "注記",
+    # ---- the HTML page (render/html.py)
+    # page frame
+    "doc.title": "esxi-diag {command} レポート：{host}",
+    "head.kicker": "esxi-diag {version} \u00b7 {command} レポート",
+    "head.host_unknown": "ホスト名不明",
+    "head.esxi": "ESXi",
+    "head.product": "VMware ESXi",
+    "head.source": "取得元",
+    "head.generated": "作成日時",
+    "head.secure_boot": "UEFI セキュア ブート",
+    "head.result": "結果",
+    "head.exit": "（終了ステータス {status}）",
+    "head.counts": "検出結果：FAIL {fail} 件、WARN {warn} 件、INFO {info} 件、OK {ok} 件",
+    "nav.label": "目次",
+    "footer.made": "esxi-diag {version} が JSON レポート（スキーマ {schema}）から作成しました。この"
+                   "ページは単独で完結しており、スクリプトも外部リソースも使用しません。",
+    # values
+    "unknown": "不明",
+    "yes": "はい",
+    "no": "いいえ",
+    "none": "なし",
+    "not_read": "未取得",
+    "unavailable": "利用不可",
+    "not_tested": "未テスト",
+    "no_reply": "応答なし",
+    "on_link": "オンリンク",
+    "default_route": "デフォルト",
+    "default_route_v6": "デフォルト（IPv6）",
+    "na_distributed": "該当なし（分散スイッチ）",
+    "enabled.false": "無効",
+    "list.sep": "、",
+    # punctuation the page puts between its parts: no blank after 。 or around full-width marks
+    "sep.sentence": "",
+    "sep.clause": "、",
+    "sep.label": "：",
+    "paren": "（{text}）",
+    # units
+    "unit.ms": "{value} ms",
+    "unit.mbit": "{value} Mb/s",
+    "unit.gbit": "{value} Gb/s",
+    "unit.MBps_gbit": "{value} MB/s（{gbit} Gbit/s）",
+    "unit.bytes": "{value} バイト",
+    "unit.bytes_mib": "{value} バイト（{mib} MiB）",
+    "unit.pct": "{value}%",
+    "unit.mtu": "MTU {value}",
+    # version and source
+    "version.update": "Update {update}",
+    "version.build": "（ビルド {build}）",
+    "source.live": "このホスト",
+    "source.simulated": "シミュレートされたホスト（プロファイル {name}）",
+    "source.transcript": "トランスクリプト {name}",
+    "source.bundle": "サポート バンドル {name}（書き出し {created}、esxi-diag {written_by}）",
+    "source.recorded_sim": "記録元：プロファイル {name} のシミュレートされたホスト",
+    "source.recorded_live": "記録元：ホスト自体",
+    "source.case": "ケース {case}",
+    "source.localcli": "esxcli が失敗したため localcli で読み取り",
+    # results
+    "result.0": "OK、警告なし",
+    "result.1": "警告あり",
+    "result.2": "失敗あり",
+    "result.3": "実行できませんでした",
+    "result.other": "終了ステータス {status}",
+    "result.nothing_read": "読み取り不能：コマンドの出力を 1 つも解釈できませんでした",
+    "result.undetermined": "判定不能：{paths} データ パスを特定できませんでした",
+    "result.and": "および",
+    "tune.result": "調整：{result}",
+    # sections
+    "sec.notes": "入力に関する注記",
+    "sec.paths": "vMotion データ パス",
+    "sec.findings": "検出結果",
+    "sec.vmknics": "VMkernel インターフェイス",
+    "sec.switches": "スイッチとアップリンク",
+    "sec.nics": "物理 NIC",
+    "sec.routes": "ルート",
+    "sec.reach": "ピアへの vMotion パス",
+    "sec.probes": "ping の結果",
+    "sec.tuning": "Long Distance vMotion の調整",
+    "sec.tune": "推奨される調整",
+    "sec.commands": "付録：コマンド",
+    # diagram
+    "diagram.intro": "ホット データ（メモリ、デバイスの状態）とコールド データ（スナップショット、"
+                     "ディスク、ログ）のそれぞれについて、各 VMkernel ポートから netstack、スイッチ、"
+                     "アップリンクを経て、そのポートからテストしたピアまでを示します。テストしたパス"
+                     "ごとに 1 本の線で示し、判定に応じて色とラベルを付けています。",
+    "diagram.title": "{host} の vMotion データ パス",
+    "diagram.col.vmknic": "VMkernel ポート",
+    "diagram.col.netstack": "netstack",
+    "diagram.col.switch": "スイッチ",
+    "diagram.col.uplinks": "アップリンク",
+    "diagram.col.peers": "ピア（テストしたパス）",
+    "diagram.hot": "ホット データ",
+    "diagram.hot.what": "メモリ、デバイスの状態",
+    "diagram.cold": "コールド データ",
+    "diagram.cold.what": "スナップショット、ディスク、ログ",
+    "diagram.rule": "選択規則：{basis}",
+    "diagram.netstack": "netstack",
+    "diagram.no_vmknic.hot": "ホット データ用の vmknic なし",
+    "diagram.no_vmknic.cold": "コールド データ用の vmknic なし",
+    "diagram.undetermined.hot": "ホット データ パス：判定不能",
+    "diagram.undetermined.cold": "コールド データ パス：判定不能",
+    "diagram.switch_unknown": "スイッチ不明",
+    "diagram.no_uplinks": "アップリンクなし",
+    "diagram.uplinks_unknown": "アップリンク不明",
+    "diagram.link_up": "アップ",
+    "diagram.link_down": "ダウン",
+    "diagram.not_tested": "テストしたピアなし",
+    "diagram.path_title": "{vmknic} から {target}：{verdict}",
+    "diagram.path_title_label": "{vmknic} から {target}（{label}）：{verdict}",
+    "legend.title": "凡例",
+    "legend.ok": "正常：パスは動作します",
+    "legend.warn": "警告：動作しますが問題があります",
+    "legend.fail": "失敗：このパスでは vMotion が失敗します",
+    "legend.info": "未テストまたは不明",
+    "legend.link": "リンク（テストしたピアなし）",
+    # data paths table
+    "dp.role": "データ",
+    "dp.vmknics": "VMkernel ポート",
+    "dp.netstack": "netstack",
+    "dp.rule": "選択規則",
+    "dp.reason": "理由",
+    "dp.remarks": "備考",
+    "dp.hot": "ホット（メモリ、デバイスの状態）",
+    "dp.cold": "コールド（スナップショット、ディスク、ログ）",
+    "dp.inactive": "タグが機能していない：{names}",
+    "dp.disabled": "タグ付きだが無効：{names}",
+    "dp.unknown_tags": "タグ未収集：{names}",
+    "dp.ignored": "タグの効果なし：{names}",
+    "basis.vmotion-netstack": "vmotion netstack",
+    "basis.vmotion-tag": "VMotion タグ",
+    "basis.provisioning-netstack": "vSphereProvisioning netstack",
+    "basis.provisioning-tag": "vSphereProvisioning タグ",
+    "basis.management": "管理 vmkernel ポートへのフォールバック",
+    "basis.none": "なし",
+    "basis.unknown": "判定不能",
+    # severities and verdicts
+    "sev.ok": "OK",
+    "sev.info": "INFO",
+    "sev.warn": "WARN",
+    "sev.fail": "FAIL",
+    "verdict.ok": "OK",
+    "verdict.not-routable": "ルートなし",
+    "verdict.unreachable": "到達不能",
+    "verdict.local-mtu": "ローカルの MTU 不足",
+    "verdict.path-mtu": "パス上で大きなフレームを破棄",
+    "verdict.loss": "パケット損失",
+    "verdict.beyond-150ms": "RTT が 150 ms を超過",
+    "verdict.vmkping-error": "vmkping エラー",
+    "verdict.wrong-netstack": "誤った netstack",
+    "verdict.interrupted": "中断",
+    "verdict.untested": "未テスト",
+    "verdict.not-measured": "未測定",
+    "verdict.stack-not-configured": "netstack 未構成",
+    # findings
+    "f.severity": "重大度",
+    "f.id": "ID",
+    "f.finding": "内容",
+    "f.remedy": "対処方法",
+    "f.subjects": "対象：{names}",
+    "f.none": "検出結果はありません。",
+    # vmknics
+    "vmk.name": "名前",
+    "vmk.role": "vMotion データ",
+    "vmk.netstack": "netstack",
+    "vmk.mtu": "MTU",
+    "vmk.addresses": "アドレス",
+    "vmk.gateway": "ゲートウェイ {gateway}",
+    "vmk.switch": "スイッチ / ポート グループ",
+    "vmk.tags": "タグ",
+    "vmk.enabled": "有効",
+    "vmk.no_ipv4": "IPv4 なし",
+    "vmk.ipv4_unknown": "IPv4 不明",
+    "vmk.none_known": "VMkernel インターフェイスの情報がありません。",
+    "role.hot": "ホット",
+    "role.cold": "コールド",
+    # switches and nics
+    "sw.name": "スイッチ",
+    "sw.type": "種類",
+    "sw.mtu": "MTU",
+    "sw.uplinks": "アップリンク",
+    "sw.portgroups": "ポート グループ",
+    "sw.standard": "標準スイッチ",
+    "sw.distributed": "分散スイッチ",
+    "sw.none_known": "スイッチの情報がありません。",
+    "nic.name": "NIC",
+    "nic.link": "リンク",
+    "nic.admin": "管理状態",
+    "nic.speed": "速度",
+    "nic.duplex": "デュプレックス",
+    "nic.mtu": "MTU",
+    "nic.driver": "ドライバ",
+    "nic.mac": "MAC",
+    "nic.description": "説明",
+    "nic.up": "アップ",
+    "nic.down": "ダウン",
+    "nic.none_known": "物理 NIC の情報がありません。",
+    # routes
+    "rt.netstack": "netstack",
+    "rt.destination": "宛先",
+    "rt.gateway": "ゲートウェイ",
+    "rt.interface": "インターフェイス",
+    "rt.source": "ソース",
+    "rt.none": "レポートにルートはありません。",
+    "rt.default_gateway": "デフォルト ゲートウェイ（esxcfg-route）：{gateway}",
+    # reachability
+    "re.summary": "パス {paths} 個（ピア {peers} 台）。",
+    "re.ldvm": "Long Distance vMotion に該当：{value}。",
+    "re.worst": "{value}（最大ラウンドトリップ時間 {rtt}、しきい値 {threshold}）",
+    "re.hot": "ホット データ：{value}。",
+    "re.cold": "コールド データ：{value}。",
+    "re.all_ok": "すべてのパスが OK",
+    "re.failing": "失敗あり",
+    "re.interrupted": "チェックが中断されました。完了していないパスにはその旨を示しています。",
+    "re.path": "パス",
+    "re.path_value": "{vmknic} \u2192 {target}",
+    "re.via": "{netstack} netstack、{routing}",
+    "re.verdict": "判定",
+    "re.rtt": "ラウンドトリップ時間",
+    "re.loss": "損失",
+    "re.df": "フラグメント禁止（DF）",
+    "re.notes": "詳細",
+    "re.rtt_value": "{min}\u2013{max}、応答 {count} 個",
+    "re.df_value": "{payload} バイト：{result}",
+    "re.df_1472": "1472 バイト：{result}",
+    "re.pmtu": "通過する最大ペイロード {payload}",
+    "re.passed": "通過",
+    "re.lost": "不通",
+    "re.peer_mtu": "MTU：このホストは {mtu}、ピアは {peer_mtu}",
+    "re.latency.lan": "LAN 程度の遅延",
+    "re.latency.long-distance": "長距離の遅延",
+    "re.latency.beyond-supported": "150 ms を超える遅延",
+    "routing.on-link": "オンリンク",
+    "routing.static-route": "静的ルート",
+    "routing.vmknic-gateway": "vmknic のゲートウェイ",
+    "routing.netstack-gateway": "netstack のゲートウェイ",
+    "routing.not-routable": "ルートなし",
+    "routing.unknown": "ルーティング不明",
+    "routing.via": "{kind} {gateway}",
+    # probes
+    "pr.from": "送信元",
+    "pr.netstack": "netstack",
+    "pr.to": "宛先",
+    "pr.payload": "ペイロード",
+    "pr.df": "DF",
+    "pr.received": "受信 / 送信",
+    "pr.loss": "損失",
+    "pr.rtt": "RTT 最小 / 平均 / 最大",
+    "pr.error": "エラー",
+    # tuning
+    "tu.setting": "設定",
+    "tu.value": "値",
+    "tu.range": "デフォルト {default}、範囲 {min}\u2013{max}",
+    "tu.default": "デフォルト {default}",
+    "tu.sbmax": "sbMax（{netstack}）",
+    "tu.sbmax_hot": "sbMax（{netstack} netstack、ホット データ）",
+    "tu.sbmax_any": "sbMax",
+    "tu.current": "現在の値",
+    "tu.recommended": "推奨値",
+    "tu.action": "操作",
+    "tu.change": "変更",
+    "tu.keep": "維持",
+    "tu.line_rate": "ライン レート",
+    "tu.rtt": "ラウンドトリップ時間",
+    "tu.basis": "根拠：{basis}",
+    "tu.why": "理由",
+    "tu.notes": "注記",
+    "tu.commands": "コマンド（ドライ ランのため何も変更していません。tune --apply を指定すると、root "
+                   "として実行し、ジャーナルに記録します）",
+    "tu.persist": "--persist を指定すると、/etc/rc.local.d/local.sh の最後の exit 0 の前に次を追加"
+                  "し、その後 /sbin/auto-backup.sh を実行します：",
+    "tu.nothing": "変更する項目はありません。",
+    "tu.outcome": "{action}：{message}",
+    "tu.journal": "ジャーナル：{journal}",
+    "tu.no_plan": "このレポートには調整プランがありません。",
+    # commands
+    "cmd.n": "#",
+    "cmd.command": "コマンド",
+    "cmd.status": "状態",
+    "cmd.exit": "終了コード",
+    "cmd.duration": "所要時間",
+    "cmd.note": "備考",
+    "cmd.counts": "コマンド {total} 個を読み取り：解釈済み {parsed}、解釈不能 {unparsed}、失敗 {failed}、"
+                  "利用不可 {unavailable}。",
+    "cmd.timed_out": "タイムアウト",
+    "cmd.via_localcli": "localcli で実行",
+    "cmd.unrecognised": "認識できないコマンド（スキップ）",
+    "cmd.none": "レポートにコマンドはありません。",
+    "status.parsed": "解釈済み",
+    "status.unparsed": "解釈不能",
+    "status.failed": "失敗",
+    "status.unavailable": "利用不可",
+    # ---- the text report (render/text.py). Column headers stay short: a Japanese character
+    # takes two of the 100 columns.
+    "t.title": "esxi-diag {version} {command}：{host}",
+    "t.host-line": "{name}（{version}）",
+    "t.unknown-host": "ホスト名不明",
+    "t.esxi-version": "VMware ESXi {version}",
+    "t.esxi-update": " Update {update}",
+    "t.esxi-build": "、ビルド {build}",
+    "t.esxi-unknown": "ESXi のバージョン不明",
+    "t.source-line": "取得元：{source}。作成日時：{generated}",
+    "t.source-bundle": "バンドル {name}（書き出し {created}、esxi-diag {written_by}、記録元：{origin}）",
+    "t.unknown-time": "日時不明",
+    "t.from-simulated": "プロファイル {name} のシミュレートされたホスト",
+    "t.from-host": "ホスト自体",
+    "t.case": "、ケース {case}",
+    "t.localcli": "。esxcli が失敗したため localcli で読み取り",
+    "t.note": "注記：{text}",
+    "t.yes": "はい",
+    "t.no": "いいえ",
+    "t.none": "なし",
+    "t.none-known": "情報なし",
+    "t.not-known": "不明",
+    "t.list-sep": "、",
+    "t.list-sep2": "、",
+    "t.and": "および",
+    "t.role.hot": "ホット",
+    "t.role.cold": "コールド",
+    "t.h.vmknics": "VMkernel インターフェイス",
+    "t.h.paths": "vMotion データ パス",
+    "t.h.switches": "スイッチとアップリンク",
+    "t.h.routes": "netstack ごとのルート",
+    "t.h.tuning": "Long Distance vMotion の調整",
+    "t.h.peers": "ピアへの vMotion パス",
+    "t.h.pings": "ping の結果",
+    "t.h.recommended": "推奨される Long Distance vMotion の調整（'tune' で適用します）",
+    "t.h.findings": "検出結果：FAIL {fail} 件、WARN {warn} 件、INFO {info} 件、OK {ok} 件",
+    "t.h.commands": "コマンド",
+    "t.h.measured": "測定したホット データ パス",
+    "t.col.vmk": "vmk",
+    "t.col.on": "有効",
+    "t.col.netstack": "netstack",
+    "t.col.mtu": "MTU",
+    "t.col.address": "アドレス",
+    "t.col.gateway": "ゲートウェイ",
+    "t.col.role": "vMotion データ",
+    "t.dvport": " DVPort {port}",
+    "t.opaque": " 不透明ネットワーク {network}",
+    "t.switch-tags": "スイッチ：{where}、タグ：{tags}",
     # aligned as in English: "ホット データ" is two columns narrower than "コールド データ"
-    "path.hot": "ホット データ  （メモリ、デバイスの状態）",
-    "path.cold": "コールド データ（スナップショット、ディスク、ログ）",
-    "word.fix": "対処方法",
-    "word.none": "なし",
-    "word.unknown": "不明",
-    "result.ok": "OK",
-    "result.warnings": "警告あり",
-    "result.failures": "失敗あり",
-    "result.not-determined": "判定不能：{roles} データ パスを特定できませんでした",
-    "result.nothing-read": "読み取り不能：コマンドの出力を 1 つも解釈できませんでした",
-    "result.line": "結果：{text}（終了ステータス {code}）",
-    "severity.fail": "失敗",
-    "severity.warn": "警告",
-    "severity.info": "情報",
-    "severity.ok": "OK",
+    "t.path.hot": "ホット データ  （メモリ、デバイスの状態）",
+    "t.path.cold": "コールド データ（スナップショット、ディスク、ログ）",
+    "t.on-netstack": "{vmknics}（{netstack} netstack）",
+    "t.rule": "選択規則：{basis}（{reason}）",
+    "t.basis.vmotion-netstack": "vmotion netstack",
+    "t.basis.vmotion-tag": "VMotion タグ",
+    "t.basis.provisioning-netstack": "vSphereProvisioning netstack",
+    "t.basis.provisioning-tag": "vSphereProvisioning タグ",
+    "t.basis.management": "管理 vmkernel ポートへのフォールバック",
+    "t.basis.none": "なし",
+    "t.basis.unknown": "不明",
+    "t.uplink-up": "{nic} {speed} Mb/s MTU {mtu}",
+    "t.uplink-down": "{nic} ダウン",
+    "t.switch-head": "{name}（{type}、MTU {mtu}）：",
+    "t.no-uplinks": "アップリンクなし",
+    "t.route-default": "デフォルト",
+    "t.route-ipv6": "（IPv6）",
+    "t.route-via": "{gateway} 経由",
+    "t.route-on-link": "オンリンク",
+    "t.route-cut": "、途中で切れたテーブルから",
+    "t.bytes": "{n} バイト（{mib:.1f} MiB）",
+    "t.rate": "{current} MB/s（{gbit:.1f} Gbit/s）",
+    "t.rate-default": "、デフォルト {default}",
+    "t.rate-range": "、範囲 {min}-{max}",
+    "t.ms": "{ms:g} ms",
+    "t.hot-mark": "、ホット データ用",
+    "t.pcol.from": "vmk",
+    "t.pcol.netstack": "netstack",
+    "t.pcol.to": "宛先",
+    "t.pcol.payload": "サイズ",
+    "t.pcol.recv": "受信/送信",
+    "t.pcol.loss": "損失",
+    "t.pcol.rtt": "RTT 最小/平均/最大",
+    "t.pcol.error": "エラー",
+    "t.reach-summary": "パス {paths} 個（ピア {peers} 台）。Long Distance vMotion に該当：{ldvm}。"
+                       "ホット データ：{hot}。コールド データ：{cold}。",
+    "t.reach-worst": "（最大ラウンドトリップ時間 {rtt:.1f} ms、しきい値 {threshold:g} ms）",
+    "t.reach-all-ok": "すべてのパスが OK",
+    "t.reach-failing": "失敗あり",
+    "t.verdict.ok": "OK",
+    "t.verdict.not-routable": "ルートなし",
+    "t.verdict.unreachable": "到達不能",
+    "t.verdict.local-mtu": "ローカルの MTU 不足",
+    "t.verdict.path-mtu": "パス上で大きなフレームを破棄",
+    "t.verdict.loss": "パケット損失",
+    "t.verdict.beyond-150ms": "RTT が 150 ms を超過",
+    "t.verdict.vmkping-error": "vmkping エラー",
+    "t.verdict.wrong-netstack": "誤った netstack",
+    "t.verdict.interrupted": "中断",
+    "t.verdict.untested": "未テスト",
+    "t.verdict.not-measured": "未測定",
+    "t.verdict.stack-not-configured": "netstack 未構成",
+    "t.routing.on-link": "オンリンク",
+    "t.routing.static-route": "静的ルート",
+    "t.routing.vmknic-gateway": "vmknic のゲートウェイ",
+    "t.routing.netstack-gateway": "netstack のゲートウェイ",
+    "t.routing.not-routable": "ルートなし",
+    "t.routing.unknown": "ルーティング不明",
+    "t.via": "{netstack} netstack、{routing}",
+    "t.rtt": "RTT {avg:.2f} ms（{min:.2f}-{max:.2f}、プローブ {count} 個、損失 {loss:g}%）",
+    "t.df": "DF {size} バイト：{result}",
+    "t.df-1472": "DF 1472 バイト：{result}",
+    "t.passed": "通過",
+    "t.lost": "不通",
+    "t.largest-df": "DF で通過する最大ペイロード {size}",
+    "t.fix": "対処：",
+    "t.commands-read": "コマンド {total} 個を読み取り：解釈済み {parsed}、解釈不能 {unparsed}、失敗 {failed}、"
+                       "利用不可 {unavailable}",
+    "t.commands-time": "。コマンドの実行時間は合計 {duration:.1f} s、所要時間は {wall:.1f} s"
+                       "（同時実行数 {jobs}）",
+    "t.commands-probes": "。vmkping {runs} 回のプローブ時間は合計 {duration:.1f} s、所要時間は "
+                         "{wall:.1f} s（同時に {at_once} パス）",
+    "t.command-status": "{command}：{status}{note}",
+    "t.command-note": "、{note}",
+    "t.unrecognised": "認識できないコマンド（スキップ）：{count} 個",
+    "t.and-more": "ほか {count} 個",
+    "t.plan-commands": "コマンド：",
+    "t.nothing-to-change": "変更する項目はありません。",
+    "t.result": "結果：{text}（終了ステータス {code}）",
+    "t.result.0": "OK、警告なし",
+    "t.result.1": "警告あり",
+    "t.result.2": "失敗あり",
+    "t.result.3": "不完全：中断されたか、入力の一部が欠けているか破損しています",
+    "t.result.other": "終了ステータス {code}",
+    "t.result.nothing-read": "読み取り不能：コマンドの出力を 1 つも解釈できませんでした",
+    "t.result.undetermined": "判定不能：{roles} データ パスを特定できませんでした",
+    "t.line-rate": "ライン レート：{value}",
+    "t.rate-mbit": "{rate}（{mbytes:g} MB/s）",
+    "t.rtt-line": "ラウンドトリップ時間：{value}",
+    "t.ms2": "{ms:.2f} ms",
+    "t.sbmax-of": "sbMax（{netstack} netstack）",
+    "t.sbmax-hot": "sbMax（ホット データの netstack）",
+    "t.tcol.setting": "設定",
+    "t.tcol.current": "現在の値",
+    "t.tcol.recommended": "推奨値",
+    "t.why": "理由：",
+    "t.tune-hot": "ホット データ：{netstack} netstack 上の {vmknics}",
+    "t.tune-hot-nowhere": "ホット データ：{vmknics}",
+    "t.dry-run": "コマンド（ドライ ラン。--apply を指定すると、root として実行し、ジャーナルに記録"
+                 "します）：",
+    "t.with-persist": "--persist を指定した場合は、/etc/rc.local.d/local.sh の 'exit 0' の前にも次を"
+                      "追加：",
+    "t.then-backup": "その後 /sbin/auto-backup.sh を実行",
+    "t.nothing-kept": "変更する項目はありません：現在の値を維持します（値を下げるには "
+                      "--allow-decrease が必要です）。",
+    "t.nothing-same": "変更する項目はありません：ホストにはすでに推奨値が設定されています。",
+    "t.outcome.apply": "適用：{message}",
+    "t.outcome.rollback": "ロールバック：{message}",
+    "t.tune.0": "変更なし",
+    "t.tune.1": "変更を推奨。ドライ ランのため何も変更していません",
+    "t.tune.2": "失敗。以前の値を復元しました",
+    "t.tune.3": "実行できませんでした",
+    "t.tune.4": "適用して検証しました",
+    "t.tune.5": "失敗。以前の値を完全には復元できていません",
+    "t.tune.6": "適用して検証しましたが、永続化されていません。セキュア ブートが有効なため local.sh "
+                "は実行されず、sbMax は次回の再起動時に以前の値に戻ります",
+    "t.tune.rollback-ok": "ロールバックして検証しました",
+    "t.tune.rollback-failed": "ロールバックに失敗：以前の値を完全には復元できていません",
     # ---- the virtual machines and the firewall (issue 12): text report (t.*) and HTML page
     "t.h.vms": "仮想マシンとホストのファイアウォール",
     "t.vms.count": "仮想マシン {count} 台：稼働中 {on}、パワーオフ {off}、電源状態不明 {unknown}",
@@ -623,4 +1264,68 @@ LABELS = {
     "fw.col.rules": "ルール",
     "fw.enabled": "有効",
     "fw.disabled": "無効",
+
+    # ---- compare (render/compare_text.py, render/compare_html.py)
+    "compare.head": "esxi-diag {version} compare：ホスト {hosts} 台、移行元と移行先のペア {pairs} 組",
+    "compare.sec.hosts": "ホスト",
+    "compare.sec.pairs": "検出結果のあるペア",
+    "compare.col.n": "#",
+    "compare.col.host": "ホスト",
+    "compare.col.release": "リリース",
+    "compare.col.input": "入力",
+    "compare.col.vms": "仮想マシン",
+    "compare.col.checked": "チェック済み",
+    "compare.col.source": "移行元",
+    "compare.col.source-destination": "移行元 \\ 移行先",
+    "compare.vms.read": "読み取り済み",
+    "compare.vms.partial": "一部",
+    "compare.vms.not-read": "読み取れず",
+    "compare.vms.failed": "読み取れず",
+    "compare.vms.absent": "不明",
+    "compare.yes": "はい",
+    "compare.no": "いいえ",
+    "compare.input.refused": "除外：{reason}",
+    "compare.input.duplicate": "{input}：ほかの入力と同じホストのため除外",
+    "compare.matrix-intro": "ペアごとの判定（行：移行元、列：移行先）",
+    "compare.per-source": "移行元ホストごとの判定（{count} 台：マトリックスには多すぎます）",
+    "compare.verdict.ok": "OK",
+    "compare.verdict.warn": "WARN",
+    "compare.verdict.fail": "FAIL",
+    "compare.verdict.unknown": "不明",
+    "compare.severity.fail": "FAIL",
+    "compare.severity.warn": "WARN",
+    "compare.severity.unknown": "UNKNOWN",
+    "compare.severity.info": "INFO",
+    "compare.severity.ok": "OK",
+    "compare.fix": "対処：",
+    "compare.pair": "{source} から {destination}：{verdict}（{facts}）",
+    "compare.facts-sep": "、",
+    "compare.routed": "ルーティングあり",
+    "compare.on-link": "同じサブネット",
+    "compare.rtt": "往復 {rtt:.1f} ms",
+    "compare.long-distance": "長距離",
+    "compare.lan": "LAN 内",
+    "compare.not-measured": "ラウンドトリップ時間は未測定",
+    "compare.reference": "多くのホストの値：{values}",
+    "compare.ref.rate": "NetExpectedLineRateMBps は {value}",
+    "compare.ref.threshold": "NetLatencyModeThreshold は {value}",
+    "compare.ref.sbmax": "ホット データの sbMax は {value}",
+    "compare.note": "注記：{note}",
+    "compare.result.0": "結果：すべてのペアが OK（{ok} 組）（終了ステータス {status}）",
+    "compare.result.1": "結果：警告あり：失敗 {fail}、警告 {warn}、不明 {unknown}、OK {ok}（終了"
+                        "ステータス {status}）",
+    "compare.result.2": "結果：失敗あり：失敗 {fail}、警告 {warn}、不明 {unknown}、OK {ok}（終了"
+                        "ステータス {status}）",
+    "compare.result.3": "結果：比較できるものがありません：読み取れたホストが 2 台未満です（終了"
+                        "ステータス {status}）",
+    "compare.html.kicker": "esxi-diag {version} \u00b7 比較",
+    "compare.html.title": "ホスト {hosts} 台、ペア {pairs} 組",
+    "compare.html.generated": "作成日時",
+    "compare.html.matrix": "判定",
+    "compare.html.remedy": "対処方法",
+    "compare.html.severity": "重大度",
+    "compare.html.id": "ID",
+    "compare.html.finding": "検出結果",
+    "compare.html.footer": "esxi-diag {version} が比較結果（スキーマ {schema}）から作成しました。"
+                           "このページは自己完結しています：スクリプトも外部リソースも使用しません。",
 }
