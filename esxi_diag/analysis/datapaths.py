@@ -16,7 +16,7 @@ When the facts a rule needs are missing (no interface list, tags not collected) 
 
 from esxi_diag.kinds import DEFAULT_NETSTACK
 from esxi_diag.analysis.model import natural_key
-from esxi_diag.render.messages import msg
+from esxi_diag.message import msg
 
 VMOTION_NETSTACK = "vmotion"
 PROVISIONING_NETSTACK = "vSphereProvisioning"

@@ -14,7 +14,7 @@ import ipaddress
 
 from esxi_diag import kinds
 from esxi_diag.analysis import routing
-from esxi_diag.render.messages import msg
+from esxi_diag.message import msg
 
 DEFAULT_COUNT = 10
 DEFAULT_INTERVAL = 0.2

@@ -15,7 +15,7 @@ route's interface.
 
 import ipaddress
 
-from esxi_diag.render.messages import msg
+from esxi_diag.message import msg
 
 
 def _result(kind, detail, gateway=None, interface=None):

@@ -14,7 +14,7 @@ import re
 
 from esxi_diag import kinds
 from esxi_diag.analysis import releases, topology
-from esxi_diag.render.messages import msg
+from esxi_diag.message import msg
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0

@@ -2,10 +2,9 @@
 words only when it is rendered, in the report's language, from that language's catalog
 (render/catalogs/: ``en``, ``ja``).
 
-A message is plain JSON: ``{"id": "HOT-NONE.detail", "params": {"reason": ...}}``. A param may be
-a number, a string shown as it is (a vmknic, an address, a command), a list (joined the language's
-way; ``series()`` for another separator), None (shown as nothing: an optional part left out) or another message (rendered in the same
-language). Templates are ``str.format`` strings over the params (``{rtt:.1f}``).
+A message is plain JSON made by esxi_diag/message.py: ``{"id": "HOT-NONE.detail", "params":
+{...}}``. Templates are ``str.format`` strings over the params (``{rtt:.1f}``); a param that is a
+message is rendered in the same language, a list joined the language's way.
 
 A finding is data the same way: its ``message_id`` names ``<id>.title`` and ``<id>.detail`` in
 the catalogs, its ``params`` fill them, and its ``remedy_steps`` are prose messages and commands
@@ -15,73 +14,15 @@ the catalogs, its ``params`` fill them, and its ``remedy_steps`` are prose messa
 
 import re
 
+from esxi_diag import message as _message
+
+# the data side of messages lives in esxi_diag/message.py; these names stay here for the callers
+# that render as well as make them
+msg, command, series = _message.msg, _message.command, _message.series
+is_message, valid, MAX_DEPTH = _message.is_message, _message.valid, _message.MAX_DEPTH
+
 LANGUAGES = ("en", "ja")
 DEFAULT = "en"
-
-
-def msg(message_id, **params):
-    """A message: an ID of the catalogs and the values it is made from."""
-    return {"id": message_id, "params": params}
-
-
-def command(text):
-    """A remedy step that is a command: shown as it is, in every language."""
-    return {"command": text}
-
-
-def series(values, join="comma"):
-    """A list param joined another way than the language's usual separator: ``join`` is a key of
-    the catalog's ``LIST_SEPARATORS`` (``comma``, ``semicolon``, ``and``)."""
-    return {"items": list(values), "join": join}
-
-
-def known(message_id):
-    """Whether ``message_id`` is a message or finding ID of the reference catalog."""
-    if not isinstance(message_id, str):
-        return False
-    if not _KNOWN:
-        for key in catalog(DEFAULT).MESSAGES:
-            parts = key.split(".")
-            _KNOWN.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-    return message_id in _KNOWN
-
-
-_KNOWN = set()
-
-
-def is_message(value):
-    """A message is exactly ``{"id", "params"}`` (a finding, which has more, is not one)."""
-    return isinstance(value, dict) and len(value) == 2 and isinstance(value.get("id"), str) \
-        and isinstance(value.get("params"), dict)
-
-
-MAX_DEPTH = 6
-
-
-def valid(value, depth=0):
-    """Whether ``value`` is a text a report may hold: a string, or a message whose params are
-    numbers, strings, None, lists, ``series`` and messages, nested at most ``MAX_DEPTH`` deep
-    (what a bundle or a report read from a file must pass before it is rendered)."""
-    if isinstance(value, str):
-        return True
-    return is_message(value) and _valid_param(value["params"], depth)
-
-
-def _valid_param(value, depth):
-    if depth > MAX_DEPTH:
-        return False
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return True
-    if isinstance(value, list):
-        return all(_valid_param(v, depth + 1) for v in value)
-    if isinstance(value, dict):
-        if is_message(value):
-            return all(isinstance(k, str) for k in value["params"]) and \
-                _valid_param(value["params"], depth + 1)
-        if set(value) == {"items", "join"} and isinstance(value["items"], list):
-            return _valid_param(value["items"], depth + 1)
-        return all(isinstance(k, str) and _valid_param(v, depth + 1) for k, v in value.items())
-    return False
 
 
 _CATALOGS = {}
@@ -187,6 +128,20 @@ def texts_of(node, key, lang=DEFAULT):
     if not isinstance(found, list) or len(found) != len(plain):
         return [v for v in plain]
     return [render(m, lang) if is_message(m) else v for v, m in zip(plain, found)]
+
+
+def known(message_id):
+    """Whether ``message_id`` is a message or finding ID of the reference catalog."""
+    if not isinstance(message_id, str):
+        return False
+    if not _KNOWN:
+        for key in catalog(DEFAULT).MESSAGES:
+            parts = key.split(".")
+            _KNOWN.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return message_id in _KNOWN
+
+
+_KNOWN = set()
 
 
 def has_label(key):

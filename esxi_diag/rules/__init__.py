@@ -14,7 +14,7 @@ from esxi_diag.rules import remedies
 from esxi_diag.analysis.datapaths import (PROVISIONING_NETSTACK, TAG_PROVISIONING, TAG_VMOTION,
                                  VMOTION_NETSTACK)
 from esxi_diag.analysis.model import natural_key
-from esxi_diag.render.messages import command, msg, series
+from esxi_diag.message import command, msg, series
 
 OK, INFO, WARN, FAIL = "ok", "info", "warn", "fail"
 SEVERITY_ORDER = {FAIL: 0, WARN: 1, INFO: 2, OK: 3}

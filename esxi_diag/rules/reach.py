@@ -7,7 +7,7 @@ reproduces it.
 
 from esxi_diag import kinds
 from esxi_diag.analysis.reach import LDVM_MAX_MS, overhead
-from esxi_diag.render.messages import command, msg
+from esxi_diag.message import command, msg
 from esxi_diag.rules import FAIL, INFO, OK, WARN, finding, role, say
 from esxi_diag.rules import remedies
 

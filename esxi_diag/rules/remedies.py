@@ -11,8 +11,8 @@ import re
 
 from esxi_diag import kinds
 from esxi_diag.analysis.model import natural_key
-from esxi_diag.render import messages
-from esxi_diag.render.messages import msg
+from esxi_diag import message as messages
+from esxi_diag.message import msg
 
 
 def next_vmknic(facts):

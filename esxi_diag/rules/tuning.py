@@ -4,7 +4,7 @@ whether the peers are tuned alike. Same shape as the other rules; listed in docs
 
 from esxi_diag import kinds
 from esxi_diag.analysis.tuning import LDVM_MIN_MBIT, mbit_text
-from esxi_diag.render.messages import command, msg, series
+from esxi_diag.message import command, msg, series
 from esxi_diag.rules import INFO, WARN, finding, say
 
 

@@ -17,7 +17,7 @@ from esxi_diag.analysis import tuning
 from esxi_diag.output.bundle import (CHUNK, MAX_HEADER_BYTES, MAX_MANIFEST_BYTES,
                                      MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, MIB,
                                      SCHEMA_VERSION, BundleError, sha256)
-from esxi_diag.render import messages
+from esxi_diag import message as messages
 from esxi_diag.sources import inputs
 from esxi_diag.sources.capture import Capture
 

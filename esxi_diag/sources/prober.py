@@ -15,7 +15,7 @@ from esxi_diag.kinds.ping import probe_record
 from esxi_diag.analysis.reach import (DEFAULT_COUNT, DEFAULT_INTERVAL, DEFAULT_PARALLEL, DF_COUNT,
                                       PROBE_WAIT, _passed, judge, overhead, probe_steps)
 from esxi_diag.parsers import ParseError
-from esxi_diag.render.messages import msg
+from esxi_diag.message import msg
 from esxi_diag.sources.capture import Capture
 from esxi_diag.sources.runner import ERR_NOT_FOUND, ERR_PERMISSION
 
