@@ -600,13 +600,13 @@ EXPECTED = {
     },
     'vmx-sitea-vm1-nic.txt': {
         # a grep that shows the NICs: whether the VM is encrypted, and its mode, stay unknown
-        'vms': {'sitea_vm1': vm(vmx='/vmfs/volumes/datastore1/sitea_vm1/sitea_vm1.vmx',
+        'vms': {'sitea_vm1': vm(vmx='[datastore1] sitea_vm1/sitea_vm1.vmx',
                                 vmx_read=True, nics=[('ethernet0', 'VM Network', None, None,
                                                       '00:50:56:a5:97:d5')])},
     },
     'vmx-vds-nic-placeholders-edited.txt': {
         # no displayName shown: named by its file; the placeholder switch ID is no UUID
-        'vms': {'vic-vm': vm(vmx='/vmfs/volumes/datastore1/vic-vm/vic-vm.vmx', vmx_read=True,
+        'vms': {'vic-vm': vm(vmx='[datastore1] vic-vm/vic-vm.vmx', vmx_read=True,
                              nics=[('ethernet1', None, None, 'dvportgroup-1', None)])},
     },
     'vsish-config-option-block.txt': {},

@@ -7,7 +7,7 @@ docs/report.md): the inventory joined with each VM's .vmx, the running VMs and t
 - a VM's ``.vmx`` is matched by its path (``[ds] dir/x.vmx`` is ``/vmfs/volumes/ds/dir/x.vmx``);
   a pasted .vmx under another path (the datastore's UUID) is matched by its display name and
   file name; one that matches no listed VM is listed on its own (``vmid`` null, ``vmx`` its
-  path, ``name`` its displayName or else its file name), and so is a
+  path as ``[datastore] dir/x.vmx``, ``name`` its displayName or else its file name), and so is a
   running VM of ``esxcli network vm list`` when the VM list was not read;
 - ``power_state``: ``on`` when the VM is among the running VMs of ``esxcli network vm list``
   (matched by display name; a name two VMs share matches neither); ``off`` when that complete
@@ -120,7 +120,7 @@ def inventory(facts, captures):
         running = by_name.get(record.get("display_name"))
         alone = _vm(None, record, running[0] if running and len(running) == 1 else None,
                     vm["ports"], facts)
-        alone["vmx"] = path
+        alone["vmx"] = _datastore_form(path)
         if alone["name"] is None:  # no displayName among the lines shown: its file's name
             alone["name"] = base[:-len(".vmx")]
         out.append(alone)
@@ -146,6 +146,12 @@ def inventory(facts, captures):
     out.sort(key=lambda v: (v["vmid"] is None, natural_key(v["vmid"] or ""),
                             natural_key(v["name"] or "")))
     return {"inventory": inventory, "list": out}
+
+
+def _datastore_form(path):
+    """``/vmfs/volumes/ds/dir/x.vmx`` -> ``[ds] dir/x.vmx``, as getallvms names a .vmx."""
+    parts = path.split("/", 4)
+    return "[%s] %s" % (parts[3], parts[4]) if len(parts) == 5 else path
 
 
 def listed(names, limit=MAX_LISTED):

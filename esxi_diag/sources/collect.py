@@ -173,7 +173,8 @@ class Collector(object):
         return capture(spec.file_filter(text) if spec.file_filter else text)
 
     def collect(self):
-        """All captures of the plan, in plan order. Raises NotOnEsxi when esxcli is absent.
+        """All captures of the plan, in plan order (the same whatever finished first). Raises
+        NotOnEsxi when esxcli is absent.
 
         At most ``jobs`` commands run at once. The commands that gate follow-ups (the interface
         and netstack lists) start first, and each follow-up takes the next free slot before the
@@ -187,18 +188,24 @@ class Collector(object):
         captures = {}
         waiting = []  # heap of (priority, sequence, kind, params)
         running = {}  # future -> key
+        # where each command stands in the plan: (its place in the initial plan,) or its
+        # discoverer's place + (its place among that one's follow-ups,). The captures are
+        # returned in this order, whichever command finished first.
+        place = {}
         pool = ThreadPoolExecutor(max_workers=self.jobs)
 
-        def plan(kind, params, priority):
+        def plan(kind, params, priority, where):
             key = _key(kind, params)
+            place[key] = min(place.get(key, where), where)
             if key not in scheduled:
                 scheduled.add(key)
                 order.append(key)
                 heapq.heappush(waiting, (priority, len(order), kind, params))
 
         try:
-            for kind, params in initial_plan():
-                plan(kind, params, _GATING if kinds.get(kind).collect == kinds.GATE else _LATER)
+            for i, (kind, params) in enumerate(initial_plan()):
+                plan(kind, params, _GATING if kinds.get(kind).collect == kinds.GATE else _LATER,
+                     (i,))
             while waiting or running:
                 while waiting and len(running) < self.jobs:
                     _, _, kind, params = heapq.heappop(waiting)
@@ -209,8 +216,9 @@ class Collector(object):
                     capture = future.result()
                     captures[key] = capture
                     if capture.rows is not None:
-                        for kind, params in follow_ups(capture.kind, capture.rows):
-                            plan(kind, params, _FOLLOW_UP)
+                        for j, (kind, params) in enumerate(follow_ups(capture.kind,
+                                                                      capture.rows)):
+                            plan(kind, params, _FOLLOW_UP, place[key] + (j,))
         except BaseException:
             for future in running:
                 future.cancel()
@@ -218,7 +226,7 @@ class Collector(object):
             raise
         finally:
             pool.shutdown(wait=True)
-        return [captures[k] for k in order if k in captures]
+        return [captures[k] for k in sorted(order, key=lambda k: place[k]) if k in captures]
 
 
 def _datastore(path):
