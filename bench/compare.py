@@ -17,6 +17,7 @@ Usage: python3 bench/compare.py [--hosts 50,200,500] [--cli]
 
 import argparse
 import copy
+import gc
 import json
 import os
 import resource
@@ -110,7 +111,9 @@ def run(n, base, with_cli):
     t2 = time.perf_counter()
     text_json = compare_output(result, "json")
     t3 = time.perf_counter()
+    gc.disable()  # as the command does
     text = compare_output(result, "text")
+    gc.enable()
     t4 = time.perf_counter()
     line = ("%4d hosts %7d pairs: views %.2f s, compare %.2f s (CPU %.2f s), JSON %.2f s (%.1f "
             "MB), text %.2f s (%.1f MB); %d pairs with findings" % (
@@ -124,17 +127,18 @@ def run(n, base, with_cli):
             with open(path, "w") as handle:
                 json.dump(r, handle)
             files.append(path)
-        t5 = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proc = subprocess.run([sys.executable, "-m", "esxi_diag", "compare", "--json", "-o",
-                               os.path.join(folder, "out.json")] + files, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        t6 = time.perf_counter()
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu_cli = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        line += "; the command over %d files: %.2f s (CPU %.2f s, exit %d)" % (
-            n, t6 - t5, cpu_cli, proc.returncode)
-        for path in files + [os.path.join(folder, "out.json")]:
+        for fmt in ("json", "text"):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t5 = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "esxi_diag", "compare", "--format", fmt,
+                                   "-o", os.path.join(folder, "out")] + files, cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            t6 = time.perf_counter()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_cli = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            line += "; the command (%s) over %d files: %.2f s (CPU %.2f s, exit %d)" % (
+                fmt, n, t6 - t5, cpu_cli, proc.returncode)
+        for path in files + [os.path.join(folder, "out")]:
             os.unlink(path)
         os.rmdir(folder)
     print(line)
