@@ -581,8 +581,7 @@ MESSAGES = {
                                    "are dropped by the smaller one or by the network between "
                                    "them, and the transfer stalls or crawls.",
     "compare.check-role": " ({role} data)",
-    "COMPARE-CHECK-FAILED.title": "{tester}'s check of {vmknic} -> {target} ({label}) failed: "
-                                  "{verdict}",
+    "COMPARE-CHECK-FAILED.title": "{tester}'s check of {vmknic} -> {target} ({label}) failed",
     "COMPARE-CHECK-FAILED.detail": "Measured by 'esxi-diag check' on {tester}{role_part}: "
                                    "{detail}.",
     "COMPARE-VMS-UNKNOWN.absent.title": "The VMs of {host} are not known",
@@ -598,57 +597,60 @@ MESSAGES = {
     "COMPARE-VMS-UNKNOWN.partial.detail": "Only part of {host}'s VM inventory was read: the VMs "
                                           "listed are compared, the others are not known.",
     "COMPARE-VM-NETWORK-MISSING.title": "Port group {network} is missing on {destination}",
-    "COMPARE-VM-NETWORK-MISSING.detail": "{vms} on {source} use the port group "
-                                         "{network}{vlan}, which {destination} does not have. "
-                                         "vCenter maps a VM's network by its label, and the "
-                                         "VM network must exist on the destination (L2 only): "
-                                         "vMotion of these VMs to {destination} fails.",
+    "COMPARE-VM-NETWORK-MISSING.detail": "The port group {network}{vlan} that these VMs of "
+                                         "{source} use does not exist on {destination}: {vms}. "
+                                         "vCenter maps a VM's network by its label, and the VM "
+                                         "network must exist on the destination (L2 only): their "
+                                         "vMotion to {destination} fails.",
     "COMPARE-VM-NETWORK-MISSING.off.title": "Port group {network} is missing on {destination} "
                                             "(powered-off VMs)",
-    "COMPARE-VM-NETWORK-MISSING.off.detail": "{vms} on {source} (powered off) use the port "
-                                             "group {network}{vlan}, which {destination} does "
-                                             "not have: a cold migration to {destination} must "
-                                             "pick another network, and they would start "
-                                             "without theirs.",
+    "COMPARE-VM-NETWORK-MISSING.off.detail": "The port group {network}{vlan} that these "
+                                             "powered-off VMs of {source} use does not exist on "
+                                             "{destination}: {vms}. A cold migration to "
+                                             "{destination} must pick another network for them, "
+                                             "and they would start without theirs.",
     "COMPARE-VLAN-MISMATCH.title": "Port group {network}: VLAN {src_vlan} on {source}, "
                                    "{dst_vlan} on {destination}",
-    "COMPARE-VLAN-MISMATCH.detail": "{vms} on {source} keep the label {network} but land on "
-                                    "VLAN {dst_vlan} after vMotion to {destination}: another "
-                                    "L2 network, where they lose their connections.{reference}",
+    "COMPARE-VLAN-MISMATCH.detail": "These VMs of {source} keep the label {network} but land on "
+                                    "VLAN {dst_vlan} after vMotion to {destination}, another L2 "
+                                    "network, where they lose their connections: "
+                                    "{vms}.{reference}",
     "COMPARE-VLAN-MISMATCH.off.title": "Port group {network}: VLAN {src_vlan} on {source}, "
                                        "{dst_vlan} on {destination} (powered-off VMs)",
-    "COMPARE-VLAN-MISMATCH.off.detail": "{vms} on {source} (powered off) would start on VLAN "
+    "COMPARE-VLAN-MISMATCH.off.detail": "These powered-off VMs of {source} would start on VLAN "
                                         "{dst_vlan} instead of {src_vlan} after a migration to "
-                                        "{destination}.{reference}",
+                                        "{destination}: {vms}.{reference}",
     "COMPARE-VM-DVS-MISSING.title": "{destination} is not on the distributed switch {switch}",
-    "COMPARE-VM-DVS-MISSING.detail": "{vms} on {source} are connected to the distributed switch "
-                                     "{switch} (UUID {uuid}), which {destination} is not a "
-                                     "member of: vMotion of these VMs to {destination} fails.",
+    "COMPARE-VM-DVS-MISSING.detail": "These VMs of {source} are connected to the distributed "
+                                     "switch {switch} (UUID {uuid}), which {destination} is not "
+                                     "a member of: {vms}. Their vMotion to {destination} fails.",
     "COMPARE-VM-DVS-MISSING.off.title": "{destination} is not on the distributed switch {switch} "
                                         "(powered-off VMs)",
-    "COMPARE-VM-DVS-MISSING.off.detail": "{vms} on {source} (powered off) are connected to the "
+    "COMPARE-VM-DVS-MISSING.off.detail": "These powered-off VMs of {source} are connected to the "
                                          "distributed switch {switch} (UUID {uuid}), which "
-                                         "{destination} is not a member of: a cold migration "
-                                         "must pick another network.",
+                                         "{destination} is not a member of: {vms}. A cold "
+                                         "migration must pick another network for them.",
     "COMPARE-VM-NETWORK-UNKNOWN.vmx.title": "The networks of {vms} on {source} are not known",
     "COMPARE-VM-NETWORK-UNKNOWN.vmx.detail": "Their configuration (.vmx) could not be read: "
                                              "whether their networks exist on {destination} is "
                                              "not known.",
     "COMPARE-VM-NETWORK-UNKNOWN.opaque.title": "NSX networks of {vms} on {source} are not "
                                                "compared",
-    "COMPARE-VM-NETWORK-UNKNOWN.opaque.detail": "They use NSX (opaque) networks, which the "
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.detail": "These VMs use NSX (opaque) networks, which the "
                                                 "hosts' reports cannot match: whether "
                                                 "{destination} has them is not known.",
     "COMPARE-VM-NETWORK-UNKNOWN.destination.title": "The port groups of {destination} are not "
                                                     "known",
     "COMPARE-VM-NETWORK-UNKNOWN.destination.detail": "{destination}'s port group list was not "
-                                                     "read: whether the networks of {vms} on "
-                                                     "{source} exist there is not known.",
+                                                     "read: whether the networks these VMs of "
+                                                     "{source} use exist there is not known: "
+                                                     "{vms}.",
     "COMPARE-VM-NETWORK-UNKNOWN.dvs.title": "The distributed switches of {destination} are not "
                                             "known",
     "COMPARE-VM-NETWORK-UNKNOWN.dvs.detail": "{destination}'s distributed switches (or their "
-                                             "UUIDs) were not read: whether {vms} on {source} "
-                                             "find their switch there is not known.",
+                                             "UUIDs) were not read: whether these VMs of "
+                                             "{source} find their distributed switch there is "
+                                             "not known: {vms}.",
     "COMPARE-TUNING-UNKNOWN.title": "{setting} of {hosts} is not known",
     "COMPARE-TUNING-UNKNOWN.detail": "The report does not give {setting} of {hosts}: whether "
                                      "both ends are tuned alike is not known.",
@@ -678,8 +680,8 @@ MESSAGES = {
                                        "clear text",
     "COMPARE-CLEARTEXT-VMOTION.detail": "Encrypted vMotion is disabled for {vms}: their memory "
                                         "and device state cross {how} unencrypted.",
-    "COMPARE-CLEARTEXT-VMOTION.unmeasured.title": "{vms} move from {source} to {destination} in "
-                                                  "clear text",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.title": "{vms} would move from {source} to "
+                                                  "{destination} in clear text",
     "COMPARE-CLEARTEXT-VMOTION.unmeasured.detail": "Encrypted vMotion is disabled for {vms}. "
                                                    "Whether the path between the hosts is "
                                                    "routed or long distance is not known (run "
@@ -687,26 +689,26 @@ MESSAGES = {
                                                    "crosses it unencrypted.",
     "COMPARE-CLEARTEXT-VMOTION.opportunistic.title": "{vms} would cross from {source} to "
                                                      "{destination} in clear text",
-    "COMPARE-CLEARTEXT-VMOTION.opportunistic.detail": "{vms} use Opportunistic Encrypted "
-                                                      "vMotion, which falls back to clear text "
-                                                      "when the destination cannot encrypt: "
-                                                      "{destination} runs {release}, and "
-                                                      "Encrypted vMotion exists from 6.5.",
-    "COMPARE-ENCRYPTION-REQUIRED.title": "{vms} on {source} require Encrypted vMotion",
-    "COMPARE-ENCRYPTION-REQUIRED.detail": "They migrate only with Encrypted vMotion (Required, "
-                                          "or an encrypted VM); {destination} ({release}) "
-                                          "supports it. An encrypted VM also needs "
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.detail": "Encrypted vMotion is Opportunistic for "
+                                                      "{vms}: it falls back to clear text when "
+                                                      "the destination cannot encrypt, and "
+                                                      "{destination} runs {release} (Encrypted "
+                                                      "vMotion exists from 6.5).",
+    "COMPARE-ENCRYPTION-REQUIRED.title": "Encrypted vMotion is required by VMs of {source}: {vms}",
+    "COMPARE-ENCRYPTION-REQUIRED.detail": "These VMs migrate only with Encrypted vMotion "
+                                          "(Required, or an encrypted VM); {destination} "
+                                          "({release}) supports it. An encrypted VM also needs "
                                           "{destination} to reach its key provider.",
-    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.title": "{vms} on {source} require Encrypted "
-                                                         "vMotion",
-    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.detail": "They migrate only with Encrypted "
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.title": "Encrypted vMotion is required by VMs "
+                                                         "of {source}: {vms}",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.detail": "These VMs migrate only with Encrypted "
                                                           "vMotion (from ESXi 6.5); the release "
                                                           "of {destination} is not known.",
     "COMPARE-ENCRYPTION-REQUIRED.unsupported.title": "{vms} cannot move from {source} to "
                                                      "{destination}",
-    "COMPARE-ENCRYPTION-REQUIRED.unsupported.detail": "They require Encrypted vMotion, which "
-                                                      "exists from ESXi 6.5; {destination} runs "
-                                                      "{release}.",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.detail": "These VMs require Encrypted vMotion, "
+                                                      "which exists from ESXi 6.5; {destination} "
+                                                      "runs {release}.",
     "remedy.compare-see-host-report": "Fix it on {host} first (its own report, finding {fid})",
     "remedy.compare-same-family": "Give both vmknics an address of one family (IPv4 or IPv6)",
     "remedy.compare-readdress": "Give one of them another address: every vMotion vmknic needs "

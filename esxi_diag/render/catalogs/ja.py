@@ -595,8 +595,7 @@ MESSAGES = {
                                    "（{dst_end}）。vMotion にはエンドツーエンドで同じ MTU が必要です。"
                                    "大きいほうの端からの大きなフレームは、小さいほうの端または両者の"
                                    "間のネットワークで破棄され、転送が停滞するか極端に遅くなります。",
-    "COMPARE-CHECK-FAILED.title": "{tester} のチェック {vmknic} -> {target}（{label}）が失敗："
-                                  "{verdict}",
+    "COMPARE-CHECK-FAILED.title": "{tester} のチェック {vmknic} -> {target}（{label}）が失敗",
     "COMPARE-CHECK-FAILED.detail": "{tester} で 'esxi-diag check' が測定しました{role_part}："
                                    "{detail}。",
     "COMPARE-VMS-UNKNOWN.absent.title": "{host} の仮想マシンが不明",
