@@ -219,7 +219,9 @@ _JA_TECHNICAL = {"esxi", "diag", "VMware", "ESXi", "Update", "MTU", "Mb", "MB", 
                  "ms", "s", "DVPort", "sbMax", "Migrate", "NetExpectedLineRateMBps",
                  "NetLatencyModeThreshold", "VMkernel", "vMotion", "VMotion", "Long", "Distance",
                  "vmk", "vmknic", "netstack", "FAIL", "WARN", "INFO", "OK", "IPv4", "TCP", "IP",
-                 "LAN", "L2", "inspect", "NFC", "TLS"}
+                 "LAN", "L2", "inspect",
+                 # issue 12: as the Japanese KB writes them (NFC, TLS, IPsec), vCenter, a UUID
+                 "NFC", "TLS", "IPsec", "vCenter", "UUID"}
 
 
 def _names_of(report):
@@ -237,12 +239,11 @@ def _names_of(report):
         names.add(n.get("name"))
     names.update(f["id"] for f in report["findings"])
     names.update(r["netstack"] for r in report["routes"])
-    for vm in (report.get("vms") or {}).get("list") or []:  # the VMs' names and networks
-        names.update([vm.get("name"), vm.get("vmx")])
+    for vm in (report.get("vms") or {}).get("list") or []:  # issue 12: the VMs, their networks
+        names.add(vm.get("name"))
         for nic in vm.get("nics") or []:
-            names.update([nic.get("network"), nic.get("dvs_portgroup"), nic.get("dvs_switch")])
-    for ruleset in (report.get("firewall") or {}).get("rulesets") or []:
-        names.add(ruleset.get("name"))
+            names.update([nic.get("network"), nic.get("dvs_portgroup")])
+    names.update(r.get("name") for r in (report.get("firewall") or {}).get("rulesets") or [])
     return set(str(n) for n in names if n)
 
 

@@ -17,7 +17,7 @@ peers.
 from esxi_diag.analysis import reach
 from esxi_diag.analysis.vms import listed
 from esxi_diag.analysis.model import natural_key
-from esxi_diag.render.messages import command, msg, series
+from esxi_diag.message import command, msg, series
 from esxi_diag.rules import FAIL, INFO, WARN, finding, role, say
 from esxi_diag.rules import remedies
 
