@@ -584,7 +584,7 @@ def _paths(c, pair):
             if role == "hot":
                 routed = None if (r1 is None or r2 is None) else (r1 or r2)
             continue
-        missing = False
+        missing = False  # one end (at least) has no such path, or it is not known
         for view in (src, dst):
             path = view["paths"][role]
             if path["basis"] == "none":
@@ -602,15 +602,8 @@ def _paths(c, pair):
                         "reason"]) if path["reason"] else None},
                     subjects=[view["name"]])])
                 missing = True
-        if missing:
-            if role == "hot":
-                routed = None
-            continue
-        there, r1 = _one_way(c, src, dst, role, pair.shared)
-        back, r2 = _one_way(c, dst, src, role, pair.shared)
-        pair.add(there + back)
-        if role == "hot":
-            routed = None if (r1 is None or r2 is None) else bool(r1 or r2)
+        if missing and role == "hot":
+            routed = None
     pair.routed = routed
 
 
@@ -714,8 +707,8 @@ def _measured(c, pair):
             pair.add([finding("COMPARE-CHECK-FAILED", p["severity"], {
                 "tester": tester["name"], "vmknic": p["vmknic"], "target": p["target"],
                 "label": p["label"] or other["name"], "verdict": p["verdict"],
-                "detail": p["detail"], "role_part": msg("compare.check-role", role=roles_message(p["roles"]))
-                if p["roles"] else None},
+                "detail": p["detail"], "role_part": msg(
+                    "compare.check-role", role=roles_message(p["roles"])) if p["roles"] else None},
                 [say("compare-see-check", host=tester["name"])] + (
                     [say("compare-reproduce", host=tester["name"]), command(p["reproduce"])]
                     if p["reproduce"] else []), [tester["name"]])])
