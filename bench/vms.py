@@ -10,7 +10,7 @@ walks the whole inventory) and each .vmx read ``--file`` seconds. Per VM the col
 each), so the VMs cost little more than the esxcli calls the host needs anyway. Prints one line
 per --jobs value, with and without the VMs.
 
-    python3 bench/vms.py                       # 500 VMs, jobs 12 (the default)
+    python3 bench/vms.py                       # 500 VMs, at the default --jobs
     python3 bench/vms.py --vms 1000 --jobs 6 12 16 --file 0.01
 """
 

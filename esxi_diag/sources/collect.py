@@ -29,7 +29,7 @@ from esxi_diag import kinds
 from esxi_diag.sources import hostfiles
 from esxi_diag.sources.capture import Capture
 
-DEFAULT_JOBS = 12  # bench/collect_chain.py: 1.06x the longest dependency chain (6: 2.06x)
+DEFAULT_JOBS = 16  # bench/collect_chain.py: 1.08x the longest dependency chain (12: 1.51x)
 ESXCLI_TIMEOUT = 30.0
 OTHER_TIMEOUT = 15.0
 FILE_TIMEOUT = 5.0  # a local .vmx is read in milliseconds; beyond this its datastore is stalled
