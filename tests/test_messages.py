@@ -25,7 +25,8 @@ JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji
 WORDS = re.compile("[A-Za-z]")
 
 # Templates whose words are the same in every language (numbers and units).
-NEUTRAL_MESSAGES = {"reach.ms", "tune.rate-mbytes"}
+NEUTRAL_MESSAGES = {"reach.ms", "tune.rate-mbytes", "compare.vlan", "compare.setting.rate",
+                    "compare.setting.threshold"}
 # Labels whose words are the same in every language: severity tokens (FAIL/WARN/INFO/OK, what
 # engineers grep for, like the finding IDs), units, and technical names (netstack, MTU, MAC, DF,
 # sbMax, vmotion / vSphereProvisioning netstack, DVPort, VMware ESXi ... Update, esxi-diag).
@@ -40,6 +41,9 @@ NEUTRAL_LABELS = {
     "t.basis.provisioning-netstack",
     "f.id", "nic.name", "nic.mac", "vmk.mtu", "sw.mtu", "nic.mtu", "t.col.mtu", "t.col.vmk",
     "pr.df", "t.pcol.from", "t.dvport", "t.route-ipv6", "t.switch-head", "tu.sbmax", "tu.sbmax_any", "t.sbmax-of",
+    "compare.verdict.ok", "compare.verdict.warn", "compare.verdict.fail", "compare.severity.fail",
+    "compare.severity.warn", "compare.severity.unknown", "compare.severity.info",
+    "compare.severity.ok", "compare.html.id",
 }
 
 # Params that the code leaves out (None) when they do not apply, and the messages it puts there
@@ -71,6 +75,22 @@ OPTIONAL = {
     "FIREWALL-RULESET-DISABLED.detail": {"ports": ["FIREWALL-RULESET-DISABLED.ports"]},
     "FIREWALL-RULESET-DISABLED.firewall-off.detail": {"ports": [
         "FIREWALL-RULESET-DISABLED.ports"]},
+    "COMPARE-PATH-MISSING.detail": {"reason": ["compare.reason"]},
+    "COMPARE-PATH-UNKNOWN.detail": {"reason": ["compare.reason"]},
+    "COMPARE-CHECK-FAILED.detail": {"role_part": ["compare.check-role"]},
+    "COMPARE-VM-NETWORK-MISSING.detail": {"vlan": ["compare.vlan"]},
+    "COMPARE-VM-NETWORK-MISSING.off.detail": {"vlan": ["compare.vlan"]},
+    "COMPARE-VLAN-MISMATCH.detail": {"reference": ["compare.reference"]},
+    "COMPARE-VLAN-MISMATCH.off.detail": {"reference": ["compare.reference"]},
+    "COMPARE-TUNING-DIFFERS.rate.detail": {
+        "where": ["compare.lan-pair", "compare.long-pair", "compare.unmeasured-pair"],
+        "reference": ["compare.reference"]},
+    "COMPARE-TUNING-DIFFERS.threshold.detail": {
+        "where": ["compare.lan-pair", "compare.long-pair", "compare.unmeasured-pair"],
+        "reference": ["compare.reference"]},
+    "COMPARE-TUNING-DIFFERS.sbmax.detail": {
+        "where": ["compare.lan-pair", "compare.long-pair", "compare.unmeasured-pair"],
+        "reference": ["compare.reference"]},
     # not optional, but always one of these phrases
     "reach.stack-not-configured": {"why": ["reach.stack-wrong-s", "reach.stack-changed"]},
     "TUNE-LINE-RATE-ASSUMED.detail": {"why": ["TUNE-LINE-RATE-ASSUMED.wan",

@@ -598,6 +598,211 @@ MESSAGES = {
     "note.peer-skipped": "ピアの入力をスキップしました：{problem}",
     "note.capped-peers-given": "ピアが {count} 個指定されましたが、テストするのは最初の {limit} 個のみです（上限）",
     "note.capped-paths-planned": "パスが {count} 個計画されましたが、テストするのは最初の {limit} 個のみです（上限）",
+
+    # ---- compare: both ends of a migration (esxi-diag compare, report/compare.py)
+    "compare.no-address": "アドレスなし",
+    "compare.reason": "（{reason}）",
+    "compare.mtu-end": "vmknic {vmknic} の MTU {mtu}、スイッチ {switch} の MTU {switch_mtu}",
+    "compare.mtu-switch-unknown": "vmknic {vmknic} の MTU {mtu}、スイッチの MTU は不明",
+    "compare.vlan": "（VLAN {vlan}）",
+    "compare.reference": "比較したホスト {of} 台のうち {hosts} 台は {value} です。",
+    "compare.setting.rate": "/Migrate/NetExpectedLineRateMBps",
+    "compare.setting.threshold": "/Migrate/NetLatencyModeThreshold",
+    "compare.setting.sbmax": "sbMax（ホット データの netstack）",
+    "compare.lan-pair": "この 2 台のホストは LAN 上にあり、この値は影響しません。影響するのは長距離のペア"
+                        "です。",
+    "compare.long-pair": "このペアは長距離です（{rtt:.1f} ms）。Long Distance vMotion は両端でこの値から"
+                         "ソケット バッファのサイズを決めるため、小さいほうの端が転送を制限します。",
+    "compare.unmeasured-pair": "2 台の間のラウンドトリップ時間は測定されていません（'esxi-diag check' "
+                               "で測定できます）。長距離では、小さいほうの端が転送を制限します。",
+    "compare.over-routed": "ルーティングされた経路",
+    "compare.over-long": "長距離の経路（{rtt:.1f} ms）",
+    "compare.same-host": "{host} が 2 回指定されました：{used} を比較し、{dropped} は除外しました",
+    "compare.check-role": "（{role} データ）",
+    "COMPARE-PATH-MISSING.title": "{host} に{role} データのパスがない",
+    "COMPARE-PATH-MISSING.detail": "{source} から {destination} への vMotion には、両端に{role} データ"
+                                   "用の vmknic が必要ですが、{host} にはありません{reason}。",
+    "COMPARE-PATH-UNKNOWN.title": "{host} の{role} データのパスが不明",
+    "COMPARE-PATH-UNKNOWN.detail": "{host} のレポートでは{role} データ用の vmknic を特定できません"
+                                   "でした{reason}。{source} から {destination} への vMotion が動作"
+                                   "するかどうかは不明です。",
+    "COMPARE-ADDRESS-UNKNOWN.title": "{from_host} {vmknic} または {to_host} {target_vmknic} のアドレス"
+                                     "が不明",
+    "COMPARE-ADDRESS-UNKNOWN.detail": "{from_host} {vmknic} と {to_host} {target_vmknic} の間（{role} "
+                                      "データ）に共通のアドレス ファミリが見つからず、レポートには"
+                                      "すべてのアドレスが記載されていません。互いに到達できるか"
+                                      "どうかは不明です。",
+    "COMPARE-FAMILY-MISMATCH.title": "{from_host} {vmknic} と {to_host} {target_vmknic} に共通の"
+                                     "アドレス ファミリがない",
+    "COMPARE-FAMILY-MISMATCH.detail": "{from_host} {vmknic} は {families}、{to_host} {target_vmknic} "
+                                      "は {target_families} です。{role} データは両者の間を通れ"
+                                      "ません。",
+    "COMPARE-DUPLICATE-ADDRESS.title": "{from_host} {vmknic} と {to_host} {target_vmknic} のアドレスが"
+                                       "どちらも {address}",
+    "COMPARE-DUPLICATE-ADDRESS.detail": "2 台のホストが {address} で応答します。両者の間の vMotion "
+                                        "トラフィックは別のホストに届くか、どこにも届きません。",
+    "COMPARE-NOT-ROUTABLE.title": "{from_host} {vmknic} から {to_host} {target} へのルートがない"
+                                  "（{role} データ）",
+    "COMPARE-NOT-ROUTABLE.detail": "{from_host} 自身のルーティングでは、{why}。vMotion では、{role} "
+                                   "データが 2 台のホストの間を双方向に通る必要があります。",
+    "COMPARE-ROUTING-UNKNOWN.title": "{from_host} {vmknic} から {to_host} {target} に到達できるか"
+                                     "どうか不明",
+    "COMPARE-ROUTING-UNKNOWN.detail": "{why}（{role} データ）。",
+    "COMPARE-MTU-UNKNOWN.title": "{host} {vmknic} の MTU が不明",
+    "COMPARE-MTU-UNKNOWN.detail": "{host} のレポートには、{role} データの vmknic {vmknic} の MTU が"
+                                  "ありません。両端が同じ MTU かどうかは不明です。",
+    "COMPARE-MTU-MISMATCH.title": "{role} データの MTU が異なる：{source} は {src_mtu}、"
+                                  "{destination} は {dst_mtu}",
+    "COMPARE-MTU-MISMATCH.detail": "{source} は {src_mtu} バイトのフレームを送信し（{src_end}）、"
+                                   "{destination} は {dst_mtu} バイトのフレームを送信します"
+                                   "（{dst_end}）。vMotion にはエンドツーエンドで同じ MTU が必要です。"
+                                   "大きいほうの端からの大きなフレームは、小さいほうの端または両者の"
+                                   "間のネットワークで破棄され、転送が停滞するか極端に遅くなります。",
+    "COMPARE-CHECK-FAILED.title": "{tester} のチェック {vmknic} -> {target}（{label}）が失敗",
+    "COMPARE-CHECK-FAILED.detail": "{tester} で 'esxi-diag check' が測定しました{role_part}："
+                                   "{detail}。",
+    "COMPARE-VMS-UNKNOWN.absent.title": "{host} の仮想マシンが不明",
+    "COMPARE-VMS-UNKNOWN.absent.detail": "{host} のレポートには仮想マシンの情報がありません（古い "
+                                         "esxi-diag で作成されたか、仮想マシンのコマンドを含まない"
+                                         "トランスクリプトです）。その仮想マシンのネットワークが"
+                                         "ほかのホストにあるかどうかは不明です。",
+    "COMPARE-VMS-UNKNOWN.not-read.title": "{host} の仮想マシンを読み取れなかった",
+    "COMPARE-VMS-UNKNOWN.not-read.detail": "{host} の仮想マシンのインベントリを読み取れませんでした。"
+                                           "その仮想マシンのネットワークがほかのホストにあるかどうか"
+                                           "は不明です。",
+    "COMPARE-VMS-UNKNOWN.partial.title": "{host} の仮想マシンの一覧が不完全",
+    "COMPARE-VMS-UNKNOWN.partial.detail": "{host} の仮想マシンのインベントリは一部しか読み取れません"
+                                          "でした。一覧にある仮想マシンは比較しましたが、ほかは不明"
+                                          "です。",
+    "COMPARE-VM-NETWORK-MISSING.title": "ポートグループ {network} が {destination} にない",
+    "COMPARE-VM-NETWORK-MISSING.detail": "{source} の {vms} は、{destination} にないポートグループを"
+                                         "使用しています：{network}{vlan}。vCenter は仮想マシンの"
+                                         "ネットワークをラベルで対応付け、仮想マシン ネットワークは"
+                                         "移行先に存在する必要があります（L2 のみ）。これらの仮想"
+                                         "マシンの {destination} への vMotion は失敗します。",
+    "COMPARE-VM-NETWORK-MISSING.off.title": "ポートグループ {network} が {destination} にない（パワー"
+                                            "オフの仮想マシン）",
+    "COMPARE-VM-NETWORK-MISSING.off.detail": "{source} の {vms}（パワーオフ）は、{destination} に"
+                                             "ないポートグループを使用しています：{network}{vlan}。"
+                                             "{destination} へのコールド マイグレーションでは別の"
+                                             "ネットワークを選ぶ必要があり、仮想マシンは本来の"
+                                             "ネットワークなしで起動します。",
+    "COMPARE-VLAN-MISMATCH.title": "ポートグループ {network}：{source} では VLAN {src_vlan}、"
+                                   "{destination} では {dst_vlan}",
+    "COMPARE-VLAN-MISMATCH.detail": "{source} の {vms} は、{destination} への vMotion 後もラベル "
+                                    "{network} のまま VLAN {dst_vlan} に接続されます。これは別の L2 "
+                                    "ネットワークであり、通信が切れます。{reference}",
+    "COMPARE-VLAN-MISMATCH.off.title": "ポートグループ {network}：{source} では VLAN {src_vlan}、"
+                                       "{destination} では {dst_vlan}（パワーオフの仮想マシン）",
+    "COMPARE-VLAN-MISMATCH.off.detail": "{source} の {vms}（パワーオフ）は、{destination} への移行後、"
+                                        "VLAN {src_vlan} ではなく VLAN {dst_vlan} で起動します。"
+                                        "{reference}",
+    "COMPARE-VM-DVS-MISSING.title": "{destination} が分散スイッチ {switch} に参加していない",
+    "COMPARE-VM-DVS-MISSING.detail": "{source} の {vms} は分散スイッチ {switch}（UUID {uuid}）に接続"
+                                     "されていますが、{destination} はその分散スイッチに参加して"
+                                     "いません。これらの仮想マシンの {destination} への vMotion は"
+                                     "失敗します。",
+    "COMPARE-VM-DVS-MISSING.off.title": "{destination} が分散スイッチ {switch} に参加していない"
+                                        "（パワーオフの仮想マシン）",
+    "COMPARE-VM-DVS-MISSING.off.detail": "{source} の {vms}（パワーオフ）は分散スイッチ {switch}"
+                                         "（UUID {uuid}）に接続されていますが、{destination} は"
+                                         "その分散スイッチに参加していません。コールド マイグレー"
+                                         "ションでは別のネットワークを選ぶ必要があります。",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.title": "{source} の {vms} のネットワークが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.detail": "構成ファイル（.vmx）を読み取れませんでした。その"
+                                             "ネットワークが {destination} にあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.title": "{source} の {vms} の NSX ネットワークは比較しない",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.detail": "NSX（opaque）ネットワークを使用しており、ホストの"
+                                                "レポートでは対応付けられません。{destination} に"
+                                                "そのネットワークがあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.title": "{destination} のポートグループが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.detail": "{destination} のポートグループの一覧は読み"
+                                                     "取られていません。{source} の {vms} の"
+                                                     "ネットワークがそこにあるかどうかは不明です。",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.title": "{destination} の分散スイッチが不明",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.detail": "{destination} の分散スイッチ（またはその UUID）は読み"
+                                             "取られていません。{source} の {vms} がそこで接続先の"
+                                             "分散スイッチを見つけられるかどうかは不明です。",
+    "COMPARE-TUNING-UNKNOWN.title": "{hosts} の {setting} が不明",
+    "COMPARE-TUNING-UNKNOWN.detail": "レポートに {hosts} の {setting} がありません。両端が同じように"
+                                     "調整されているかどうかは不明です。",
+    "COMPARE-TUNING-DIFFERS.rate.title": "NetExpectedLineRateMBps が異なる：{source} は {src_value}、"
+                                         "{destination} は {dst_value}",
+    "COMPARE-TUNING-DIFFERS.rate.detail": "{setting} は {source} では {src_value} MB/s、{destination} "
+                                          "では {dst_value} MB/s です。{where}{reference}",
+    "COMPARE-TUNING-DIFFERS.threshold.title": "NetLatencyModeThreshold が異なる：{source} は "
+                                              "{src_value} ms、{destination} は {dst_value} ms",
+    "COMPARE-TUNING-DIFFERS.threshold.detail": "{setting} は {source} では {src_value} ms、"
+                                               "{destination} では {dst_value} ms です。両端は異なる"
+                                               "ラウンドトリップ時間でレイテンシ対応モードに切り替わり"
+                                               "ます。{where}{reference}",
+    "COMPARE-TUNING-DIFFERS.sbmax.title": "sbMax が異なる：{source} は {src_value}、{destination} は "
+                                          "{dst_value}",
+    "COMPARE-TUNING-DIFFERS.sbmax.detail": "{setting} は {source}（{src_netstack}）では {src_value} "
+                                           "バイト、{destination}（{dst_netstack}）では {dst_value} "
+                                           "バイトです。{where}{reference}",
+    "COMPARE-RELEASE-NO-SBMAX.title": "{host}（{release}）には sbMax がない",
+    "COMPARE-RELEASE-NO-SBMAX.detail": "sbMax は vSphere 6.7 Update 1 から引き上げられます。{host} は "
+                                       "{release} のため、ソケット バッファを {other}（{netstack} "
+                                       "netstack）の {value} バイトに合わせられません。両者の間の "
+                                       "Long Distance vMotion は小さいほうのバッファで動作します。",
+    "COMPARE-CLEARTEXT-VMOTION.title": "{vms} が {source} から {destination} へ暗号化されずに移行"
+                                       "される",
+    "COMPARE-CLEARTEXT-VMOTION.detail": "{vms} では暗号化された vMotion が無効です。そのメモリと"
+                                        "デバイスの状態は、{how}を暗号化されずに通ります。",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.title": "{vms} は {source} から {destination} へ暗号化"
+                                                  "されずに移行する",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.detail": "{vms} では暗号化された vMotion が無効です。"
+                                                   "ホスト間の経路がルーティングされているか長距離"
+                                                   "かは不明です（'esxi-diag check' で分かります）。"
+                                                   "そうであれば、そのメモリは暗号化されずに経路を"
+                                                   "通ります。",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.title": "{vms} が {source} から {destination} へ暗号化"
+                                                     "されずに移行される",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.detail": "{vms} の暗号化された vMotion は「任意」で、"
+                                                      "移行先が暗号化できない場合は暗号化なしで移行"
+                                                      "します。{destination} は {release} で、暗号化"
+                                                      "された vMotion は 6.5 からの機能です。",
+    "COMPARE-ENCRYPTION-REQUIRED.title": "{source} の {vms} には暗号化された vMotion が必要",
+    "COMPARE-ENCRYPTION-REQUIRED.detail": "これらは暗号化された vMotion でのみ移行します（「必須」、"
+                                          "または暗号化された仮想マシン）。{destination}（{release}）"
+                                          "は対応しています。暗号化された仮想マシンには、"
+                                          "{destination} からキー プロバイダに到達できることも必要"
+                                          "です。",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.title": "{source} の {vms} には暗号化された "
+                                                         "vMotion が必要",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.detail": "これらは暗号化された vMotion（ESXi 6.5 "
+                                                          "以降）でのみ移行します。{destination} "
+                                                          "のリリースは不明です。",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.title": "{vms} は {source} から {destination} へ移行"
+                                                     "できない",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.detail": "これらには ESXi 6.5 からの機能である暗号化"
+                                                      "された vMotion が必要ですが、{destination} は "
+                                                      "{release} です。",
+    "remedy.compare-see-host-report": "まず {host} で修正します（そのホストのレポートの検出結果 "
+                                      "{fid}）",
+    "remedy.compare-same-family": "両方の vmknic に同じファミリ（IPv4 または IPv6）のアドレスを設定"
+                                  "します",
+    "remedy.compare-readdress": "どちらかに別のアドレスを設定します。vMotion の vmknic にはそれぞれ"
+                                "固有のアドレスが必要です",
+    "remedy.compare-mtu-raise": "エンドツーエンドで {mtu} を使用するには（ホスト間のすべてのスイッチ"
+                                "とルータがこれを通す必要があります）、{host} で次を実行します：",
+    "remedy.compare-mtu-lower": "または、エンドツーエンドで {mtu} を使用するには、{host} で次を実行"
+                                "します：",
+    "remedy.compare-mtu-verify": "その後、{host} から確認します：",
+    "remedy.compare-see-check": "対処方法は {host} のチェック レポートにあります",
+    "remedy.compare-reproduce": "{host} で再現します：",
+    "remedy.compare-join-dvs": "vCenter で、{host} を分散スイッチ {switch} に追加するか、これらの"
+                               "仮想マシンを {host} にあるネットワークに接続します",
+    "remedy.compare-either": "両方のホストで {value} を使用するには、{host} で次を実行します：",
+    "remedy.compare-or": "または、両方で {value} を使用するには、{host} で次を実行します：",
+    "remedy.compare-sbmax-persist": "（次回の再起動で元に戻ります。そのホストで 'esxi-diag tune "
+                                    "--apply --persist' を実行すると保持されます）",
+    "remedy.compare-upgrade": "{host} を ESXi {release} 以降にアップグレードします",
+    "remedy.compare-encrypt-vms": "これらの仮想マシンの暗号化された vMotion を「任意」または「必須」"
+                                  "に設定する（vSphere Client の [設定の編集] の [仮想マシン "
+                                  "オプション] の [暗号化]）か、vMotion を隔離されたネットワーク"
+                                  "または IPsec で保護します",
 }
 
 # The renderers' fixed words: exactly the keys of en.LABELS (the HTML page, then the text report
@@ -1121,4 +1326,68 @@ LABELS = {
     "fw.col.rules": "ルール",
     "fw.enabled": "有効",
     "fw.disabled": "無効",
+
+    # ---- compare (render/compare_text.py, render/compare_html.py)
+    "compare.head": "esxi-diag {version} compare：ホスト {hosts} 台、移行元と移行先のペア {pairs} 組",
+    "compare.sec.hosts": "ホスト",
+    "compare.sec.pairs": "検出結果のあるペア",
+    "compare.col.n": "#",
+    "compare.col.host": "ホスト",
+    "compare.col.release": "リリース",
+    "compare.col.input": "入力",
+    "compare.col.vms": "仮想マシン",
+    "compare.col.checked": "チェック済み",
+    "compare.col.source": "移行元",
+    "compare.col.source-destination": "移行元 \\ 移行先",
+    "compare.vms.read": "読み取り済み",
+    "compare.vms.partial": "一部",
+    "compare.vms.not-read": "読み取れず",
+    "compare.vms.failed": "読み取れず",
+    "compare.vms.absent": "不明",
+    "compare.yes": "はい",
+    "compare.no": "いいえ",
+    "compare.input.refused": "除外：{reason}",
+    "compare.input.duplicate": "{input}：ほかの入力と同じホストのため除外",
+    "compare.matrix-intro": "ペアごとの判定（行：移行元、列：移行先）",
+    "compare.per-source": "移行元ホストごとの判定（{count} 台：マトリックスには多すぎます）",
+    "compare.verdict.ok": "OK",
+    "compare.verdict.warn": "WARN",
+    "compare.verdict.fail": "FAIL",
+    "compare.verdict.unknown": "不明",
+    "compare.severity.fail": "FAIL",
+    "compare.severity.warn": "WARN",
+    "compare.severity.unknown": "UNKNOWN",
+    "compare.severity.info": "INFO",
+    "compare.severity.ok": "OK",
+    "compare.fix": "対処：",
+    "compare.pair": "{source} から {destination}：{verdict}（{facts}）",
+    "compare.facts-sep": "、",
+    "compare.routed": "ルーティングあり",
+    "compare.on-link": "同じサブネット",
+    "compare.rtt": "往復 {rtt:.1f} ms",
+    "compare.long-distance": "長距離",
+    "compare.lan": "LAN 内",
+    "compare.not-measured": "ラウンドトリップ時間は未測定",
+    "compare.reference": "多くのホストの値：{values}",
+    "compare.ref.rate": "NetExpectedLineRateMBps は {value}",
+    "compare.ref.threshold": "NetLatencyModeThreshold は {value}",
+    "compare.ref.sbmax": "ホット データの sbMax は {value}",
+    "compare.note": "注記：{note}",
+    "compare.result.0": "結果：すべてのペアが OK（{ok} 組）（終了ステータス {status}）",
+    "compare.result.1": "結果：警告あり：失敗 {fail}、警告 {warn}、不明 {unknown}、OK {ok}（終了"
+                        "ステータス {status}）",
+    "compare.result.2": "結果：失敗あり：失敗 {fail}、警告 {warn}、不明 {unknown}、OK {ok}（終了"
+                        "ステータス {status}）",
+    "compare.result.3": "結果：比較できるものがありません：読み取れたホストが 2 台未満です（終了"
+                        "ステータス {status}）",
+    "compare.html.kicker": "esxi-diag {version} \u00b7 比較",
+    "compare.html.title": "ホスト {hosts} 台、ペア {pairs} 組",
+    "compare.html.generated": "作成日時",
+    "compare.html.matrix": "判定",
+    "compare.html.remedy": "対処方法",
+    "compare.html.severity": "重大度",
+    "compare.html.id": "ID",
+    "compare.html.finding": "検出結果",
+    "compare.html.footer": "esxi-diag {version} が比較結果（スキーマ {schema}）から作成しました。"
+                           "このページは自己完結しています：スクリプトも外部リソースも使用しません。",
 }
