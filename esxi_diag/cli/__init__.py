@@ -1,5 +1,5 @@
-"""Command line: ``inspect``, ``check``, ``tune``, ``bundle``, ``analyze``, ``commands``,
-``simulator``; one module per subcommand (its options and its ``run``), imported only when that
+"""Command line: ``inspect``, ``check``, ``tune``, ``bundle``, ``analyze``, ``redact``,
+``commands``, ``simulator``; one module per subcommand (its options and its ``run``), imported only when that
 subcommand runs, so that ``--version`` and ``--help`` load nothing else. Every exit status is in
 esxi_diag/status.py. Errors are one line on stderr, never a traceback (set ESXI_DIAG_DEBUG=1 to
 see one).
@@ -20,6 +20,8 @@ COMMANDS = (
              "line rate and sbMax"),
     ("bundle", "write one archive for the support case: reports, manifest and every raw output"),
     ("analyze", "analyse bundles and pasted shell sessions off-host (one report per host)"),
+    ("redact", "mask finished bundles off-host with one map, writing masked copies beside "
+               "them"),
     ("commands", "the standard ESXi commands to run by hand and paste back for 'analyze "
                  "--transcript'"),
     ("simulator", "list, show or print the built-in simulated hosts"),

@@ -131,6 +131,47 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
                                                             ("report.txt", report_txt)]
 
 
+def masked_members(manifest, members, redactor, note):
+    """The members of a finished bundle masked off-host (``esxi-diag redact``): every raw
+    output, both reports and the manifest, named and digested as ``bundle --redact`` names and
+    digests them. ``manifest`` is the manifest as written, ``members`` its files as bytes (every
+    one present and sound: cli/redact.py refuses a damaged bundle); ``note`` is recorded as the
+    manifest's ``redaction``. Names must be learned first (the redactor masks what it knows)."""
+    mask = redactor.text
+    outputs = []
+    entries = []
+    for i, entry in enumerate(manifest.get("commands") or [], 1):
+        refs = dict((stream, entry[stream]["file"]) for stream in ("stdout", "stderr"))
+        entry = redactor.value(dict((k, v) for k, v in entry.items()
+                                    if k not in ("stdout", "stderr")))
+        index = entry.get("index") if isinstance(entry.get("index"), int) else i
+        base = _file_name(index, entry["kind"], entry.get("params") or {})
+        for stream in ("stdout", "stderr"):
+            data = mask(members[refs[stream]].decode("utf-8", "replace")).encode("utf-8")
+            outputs.append((base + "." + stream, data))
+            entry[stream] = {"file": base + "." + stream, "sha256": sha256(data),
+                             "bytes": len(data)}
+        entries.append(entry)
+    plain_json, plain_txt = members["report.json"], members["report.txt"]
+    report = redactor.value(json.loads(plain_json.decode("utf-8")))
+    report_json = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    report_txt = mask(plain_txt.decode("utf-8", "replace")).encode("utf-8")
+    out = {}
+    for key, value in manifest.items():
+        if key in ("schema", "tool", "created", "case"):
+            out[key] = value
+        elif key == "command_line":
+            out[key] = redactor.command_line(value or [])
+        elif key not in ("commands", "files", "redacted", "host"):
+            out[key] = redactor.value(value)
+    out.update(host=(report.get("host") or {}).get("hostname"), redacted=True, commands=entries,
+               redaction=note,
+               files={"report.json": sha256(report_json), "report.txt": sha256(report_txt)})
+    manifest_bytes = (json.dumps(out, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return [("manifest.json", manifest_bytes)] + outputs + [("report.json", report_json),
+                                                            ("report.txt", report_txt)]
+
+
 def archive_bytes(name, members):
     """The .tgz of ``members`` under the folder ``name``, in memory (every raw output is capped
     by the runner, so a bundle is at most a few tens of MiB)."""
