@@ -175,7 +175,9 @@ def test_not_on_esxi_exits_3_pointing_to_simulate_and_transcript(cli, monkeypatc
 def test_builtin_profiles_are_all_listed():
     folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "esxi_diag", "simulator",
                           "profiles")
-    assert sorted(f[:-5] for f in os.listdir(folder) if f.endswith(".json")) == sorted(BUILTIN)
+    from esxi_diag.simulator.site import BUILTIN_SITES
+    assert sorted(f[:-5] for f in os.listdir(folder) if f.endswith(".json")) == sorted(
+        list(BUILTIN) + list(BUILTIN_SITES))
 
 
 def test_the_documented_profile_example_runs(cli, tmp_path):

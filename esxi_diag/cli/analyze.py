@@ -96,7 +96,7 @@ def _nothing_read(unrecognised):
             "the ones it uses" % (len(unrecognised), listed, PROG))
 
 
-def _analyze_bundle(path):
+def analyze_bundle(path):
     """Replay a bundle through the same parsers and rules (the tool at hand, not the one that
     wrote it). What is damaged is left out and said."""
     manifest, members, problems = bundle_reader.read_archive(path)
@@ -140,7 +140,7 @@ def run(args):
         try:
             data = _sniff(item)
             if data is None:
-                found = [_analyze_bundle(item)]
+                found = [analyze_bundle(item)]
             else:
                 found, problems = _analyze_transcript(data, name)
                 for problem in problems:  # a host of the transcript with nothing to read

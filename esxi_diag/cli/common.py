@@ -13,6 +13,7 @@ from esxi_diag.output import redact
 from esxi_diag.render.safe import terminal_safe
 from esxi_diag.render.text import render
 from esxi_diag.simulator import host as simhost
+from esxi_diag.simulator import site as simsite
 from esxi_diag.sources import collect, inputs, peers as peers_mod, prober
 from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
@@ -36,6 +37,9 @@ def source_options(p, json_output=True, redact=True):
     p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
                    help="run against a simulated host (default profile: %s; '%s simulator list' "
                         "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
+    p.add_argument("--host", metavar="NAME", dest="sim_host",
+                   help="with --simulate SITE: the host of the simulated site to run (without "
+                        "--peer options, check tests every other host of the site)")
     p.add_argument("--sim-state", metavar="FILE",
                    help="with --simulate: keep the simulated host's changes (tune --apply) in "
                         "FILE, so that later runs see them")
@@ -175,14 +179,18 @@ def collect_host(args):
     meta), or None when this is not an ESXi host (the message has been said)."""
     if args.simulate is not None:
         try:
-            backend = simhost.SimHost(simhost.load_profile(args.simulate), speed=_speed(),
-                                      state_file=args.sim_state)
+            profile, site = simsite.load(args.simulate, args.sim_host)
+            backend = simhost.SimHost(profile, speed=_speed(), state_file=args.sim_state)
         except simhost.ProfileError as exc:
             raise UsageError(str(exc))
         source = {"type": "simulated", "name": args.simulate}
+        if site is not None:
+            source["site_host"] = args.sim_host
     else:
         if args.sim_state:
             raise UsageError("--sim-state goes with --simulate")
+        if args.sim_host:
+            raise UsageError("--host goes with --simulate SITE")
         backend = None
         source = {"type": "live", "name": None}
         geteuid = getattr(os, "geteuid", None)
@@ -237,6 +245,8 @@ def gather_peers(args, backend):
     if not found and not args.peer and not args.peers and not args.peer_report and \
             isinstance(backend, simhost.SimHost):
         for p in backend.peers():  # the simulated host's own neighbours
+            if p.get("listed") is False:  # answers, but is not a data path to test
+                continue
             found.append(peers_mod.new_peer(p["address"], p.get("role"), p.get("label"),
                                             origin="simulated network"))
     return peers_mod.merge(found), problems

@@ -39,21 +39,32 @@ def load_profile(name_or_path):
     if name_or_path in BUILTIN:
         profile = load_builtin(name_or_path)
     else:
-        if not os.path.exists(name_or_path):
-            raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
-                name_or_path, ", ".join(BUILTIN)))
-        try:  # bounded while reading, depth-checked: never MemoryError or RecursionError
-            raw = inputs.read_file(name_or_path, inputs.JSON_BYTES)
-        except inputs.InputError as exc:
-            raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
-                name_or_path, exc, ", ".join(BUILTIN)))
-        try:
-            profile = inputs.loads(raw, name_or_path)
-        except inputs.InputError as exc:
-            raise ProfileError("%s is not a JSON profile: %s" % (name_or_path, exc))
+        profile = read_document(name_or_path, "profile")
+    check_profile(profile)
+    return profile
+
+
+def check_profile(profile):
+    """ProfileError (one line) unless ``profile`` is a sound host profile."""
     validate_profile(profile)
     _check_profile_types(profile)
-    return profile
+
+
+def read_document(path, what="profile"):
+    """The JSON document of a profile (or site) file: read within the size limit, depth-checked
+    (never MemoryError or RecursionError); ProfileError with one line otherwise."""
+    if not os.path.exists(path):
+        raise ProfileError("no built-in profile %r and no such file; built-ins: %s" % (
+            path, ", ".join(BUILTIN)))
+    try:
+        raw = inputs.read_file(path, inputs.JSON_BYTES)
+    except inputs.InputError as exc:
+        raise ProfileError("no built-in profile %r and %s; built-ins: %s" % (
+            path, exc, ", ".join(BUILTIN)))
+    try:
+        return inputs.loads(raw, path)
+    except inputs.InputError as exc:
+        raise ProfileError("%s is not a JSON %s: %s" % (path, what, exc))
 
 
 _PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),

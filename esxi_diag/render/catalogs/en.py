@@ -438,6 +438,268 @@ MESSAGES = {
     "remedy.give-inter-site-rate": "Give the bandwidth between the sites, e.g. --line-rate 10G:",
     "remedy.faster-link": "A faster link, or one vMotion at a time",
     "remedy.or-measure-rtt": "Or measure it against a hot-data peer:",
+
+    # ---- compare: both ends of a migration (esxi-diag compare, report/compare.py)
+    "compare.no-address": "no address",
+    "compare.mtu-end": "vmknic {vmknic} MTU {mtu}, switch {switch} MTU {switch_mtu}",
+    "compare.mtu-switch-unknown": "vmknic {vmknic} MTU {mtu}, its switch's MTU not known",
+    "compare.vlan": " (VLAN {vlan})",
+    "compare.reference": " {hosts} of the {of} hosts compared have {value}.",
+    "compare.setting.rate": "/Migrate/NetExpectedLineRateMBps",
+    "compare.setting.threshold": "/Migrate/NetLatencyModeThreshold",
+    "compare.setting.sbmax": "sbMax of the hot-data netstack",
+    "compare.lan-pair": "These two hosts are on a LAN, where it has no effect; it matters on "
+                        "their long-distance pairs.",
+    "compare.long-pair": "The pair is long distance ({rtt:.1f} ms): Long Distance vMotion sizes "
+                         "its socket buffers from it at each end, and the smaller end limits the "
+                         "transfer.",
+    "compare.unmeasured-pair": "The round trip between them was not measured ('esxi-diag check' "
+                               "measures it); over a long distance the smaller end limits the "
+                               "transfer.",
+    "compare.over-routed": "a routed path",
+    "compare.over-long": "a long-distance path ({rtt:.1f} ms)",
+    "compare.same-host": "{host} was given twice: compared from {used}; {dropped} left out",
+    "COMPARE-PATH-MISSING.title": "{host} has no {role}-data path",
+    "COMPARE-PATH-MISSING.detail": "vMotion from {source} to {destination} needs a {role}-data "
+                                   "vmknic at both ends; {host} has none ({reason}).",
+    "COMPARE-PATH-UNKNOWN.title": "The {role}-data path of {host} is not known",
+    "COMPARE-PATH-UNKNOWN.detail": "{host}'s report could not determine its {role}-data vmknics "
+                                   "({reason}): whether vMotion from {source} to {destination} "
+                                   "works is not known.",
+    "COMPARE-ADDRESS-UNKNOWN.title": "The addresses of {from_host} {vmknic} or {to_host} "
+                                     "{target_vmknic} are not known",
+    "COMPARE-ADDRESS-UNKNOWN.detail": "No common address family was found between {from_host} "
+                                      "{vmknic} and {to_host} {target_vmknic} ({role} data), and "
+                                      "the reports do not list all their addresses: whether "
+                                      "they can reach each other is not known.",
+    "COMPARE-FAMILY-MISMATCH.title": "{from_host} {vmknic} and {to_host} {target_vmknic} share "
+                                     "no address family",
+    "COMPARE-FAMILY-MISMATCH.detail": "{from_host} {vmknic} has {families} and {to_host} "
+                                      "{target_vmknic} has {target_families}: {role} data cannot "
+                                      "pass between them.",
+    "COMPARE-DUPLICATE-ADDRESS.title": "{from_host} {vmknic} and {to_host} {target_vmknic} have "
+                                       "the same address {address}",
+    "COMPARE-DUPLICATE-ADDRESS.detail": "Two hosts answering at {address}: vMotion traffic "
+                                        "between them goes to the wrong host, or nowhere.",
+    "COMPARE-NOT-ROUTABLE.title": "{from_host} {vmknic} has no route to {to_host} {target} "
+                                  "({role} data)",
+    "COMPARE-NOT-ROUTABLE.detail": "By {from_host}'s own routing, {why}. vMotion needs {role} "
+                                   "data to pass both ways between the two hosts.",
+    "COMPARE-ROUTING-UNKNOWN.title": "Whether {from_host} {vmknic} reaches {to_host} {target} "
+                                     "is not known",
+    "COMPARE-ROUTING-UNKNOWN.detail": "{why} ({role} data).",
+    "COMPARE-MTU-UNKNOWN.title": "The MTU of {host} {vmknic} is not known",
+    "COMPARE-MTU-UNKNOWN.detail": "{host}'s report does not give the MTU of {vmknic}, its "
+                                  "{role}-data vmknic: whether both ends use one MTU is not "
+                                  "known.",
+    "COMPARE-MTU-MISMATCH.title": "The {role}-data MTU differs: {source} {src_mtu}, "
+                                  "{destination} {dst_mtu}",
+    "COMPARE-MTU-MISMATCH.detail": "{source} sends {src_mtu}-byte frames ({src_end}) and "
+                                   "{destination} {dst_mtu}-byte frames ({dst_end}). vMotion "
+                                   "needs one MTU end to end: large frames from the bigger end "
+                                   "are dropped by the smaller one or by the network between "
+                                   "them, and the transfer stalls or crawls.",
+    "compare.check-role": " ({role} data)",
+    "COMPARE-CHECK-FAILED.title": "{tester}'s check of {vmknic} -> {target} ({label}) failed: "
+                                  "{verdict}",
+    "COMPARE-CHECK-FAILED.detail": "Measured by 'esxi-diag check' on {tester}{role_part}: "
+                                   "{detail}.",
+    "COMPARE-VMS-UNKNOWN.absent.title": "The VMs of {host} are not known",
+    "COMPARE-VMS-UNKNOWN.absent.detail": "{host}'s report holds no VM facts (written by an "
+                                         "older esxi-diag, or a transcript without the VM "
+                                         "commands): whether its VMs find their networks on the "
+                                         "other hosts is not known.",
+    "COMPARE-VMS-UNKNOWN.not-read.title": "The VMs of {host} could not be read",
+    "COMPARE-VMS-UNKNOWN.not-read.detail": "The VM inventory of {host} could not be read: "
+                                           "whether its VMs find their networks on the other "
+                                           "hosts is not known.",
+    "COMPARE-VMS-UNKNOWN.partial.title": "The VM list of {host} is incomplete",
+    "COMPARE-VMS-UNKNOWN.partial.detail": "Only part of {host}'s VM inventory was read: the VMs "
+                                          "listed are compared, the others are not known.",
+    "COMPARE-VM-NETWORK-MISSING.title": "Port group {network} is missing on {destination}",
+    "COMPARE-VM-NETWORK-MISSING.detail": "{vms} on {source} use the port group "
+                                         "{network}{vlan}, which {destination} does not have. "
+                                         "vCenter maps a VM's network by its label, and the "
+                                         "VM network must exist on the destination (L2 only): "
+                                         "vMotion of these VMs to {destination} fails.",
+    "COMPARE-VM-NETWORK-MISSING.off.title": "Port group {network} is missing on {destination} "
+                                            "(powered-off VMs)",
+    "COMPARE-VM-NETWORK-MISSING.off.detail": "{vms} on {source} (powered off) use the port "
+                                             "group {network}{vlan}, which {destination} does "
+                                             "not have: a cold migration to {destination} must "
+                                             "pick another network, and they would start "
+                                             "without theirs.",
+    "COMPARE-VLAN-MISMATCH.title": "Port group {network}: VLAN {src_vlan} on {source}, "
+                                   "{dst_vlan} on {destination}",
+    "COMPARE-VLAN-MISMATCH.detail": "{vms} on {source} keep the label {network} but land on "
+                                    "VLAN {dst_vlan} after vMotion to {destination}: another "
+                                    "L2 network, where they lose their connections.{reference}",
+    "COMPARE-VLAN-MISMATCH.off.title": "Port group {network}: VLAN {src_vlan} on {source}, "
+                                       "{dst_vlan} on {destination} (powered-off VMs)",
+    "COMPARE-VLAN-MISMATCH.off.detail": "{vms} on {source} (powered off) would start on VLAN "
+                                        "{dst_vlan} instead of {src_vlan} after a migration to "
+                                        "{destination}.{reference}",
+    "COMPARE-VM-DVS-MISSING.title": "{destination} is not on the distributed switch {switch}",
+    "COMPARE-VM-DVS-MISSING.detail": "{vms} on {source} are connected to the distributed switch "
+                                     "{switch} (UUID {uuid}), which {destination} is not a "
+                                     "member of: vMotion of these VMs to {destination} fails.",
+    "COMPARE-VM-DVS-MISSING.off.title": "{destination} is not on the distributed switch {switch} "
+                                        "(powered-off VMs)",
+    "COMPARE-VM-DVS-MISSING.off.detail": "{vms} on {source} (powered off) are connected to the "
+                                         "distributed switch {switch} (UUID {uuid}), which "
+                                         "{destination} is not a member of: a cold migration "
+                                         "must pick another network.",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.title": "The networks of {vms} on {source} are not known",
+    "COMPARE-VM-NETWORK-UNKNOWN.vmx.detail": "Their configuration (.vmx) could not be read: "
+                                             "whether their networks exist on {destination} is "
+                                             "not known.",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.title": "NSX networks of {vms} on {source} are not "
+                                               "compared",
+    "COMPARE-VM-NETWORK-UNKNOWN.opaque.detail": "They use NSX (opaque) networks, which the "
+                                                "hosts' reports cannot match: whether "
+                                                "{destination} has them is not known.",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.title": "The port groups of {destination} are not "
+                                                    "known",
+    "COMPARE-VM-NETWORK-UNKNOWN.destination.detail": "{destination}'s port group list was not "
+                                                     "read: whether the networks of {vms} on "
+                                                     "{source} exist there is not known.",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.title": "The distributed switches of {destination} are not "
+                                            "known",
+    "COMPARE-VM-NETWORK-UNKNOWN.dvs.detail": "{destination}'s distributed switches (or their "
+                                             "UUIDs) were not read: whether {vms} on {source} "
+                                             "find their switch there is not known.",
+    "COMPARE-TUNING-UNKNOWN.title": "{setting} of {hosts} is not known",
+    "COMPARE-TUNING-UNKNOWN.detail": "The report does not give {setting} of {hosts}: whether "
+                                     "both ends are tuned alike is not known.",
+    "COMPARE-TUNING-DIFFERS.rate.title": "NetExpectedLineRateMBps differs: {source} {src_value}, "
+                                         "{destination} {dst_value}",
+    "COMPARE-TUNING-DIFFERS.rate.detail": "{setting} is {src_value} MB/s on {source} and "
+                                          "{dst_value} MB/s on {destination}. {where}"
+                                          "{reference}",
+    "COMPARE-TUNING-DIFFERS.threshold.title": "NetLatencyModeThreshold differs: {source} "
+                                              "{src_value} ms, {destination} {dst_value} ms",
+    "COMPARE-TUNING-DIFFERS.threshold.detail": "{setting} is {src_value} ms on {source} and "
+                                               "{dst_value} ms on {destination}: the two ends "
+                                               "switch to the latency-aware mode at different "
+                                               "round trips. {where}{reference}",
+    "COMPARE-TUNING-DIFFERS.sbmax.title": "sbMax differs: {source} {src_value}, {destination} "
+                                          "{dst_value}",
+    "COMPARE-TUNING-DIFFERS.sbmax.detail": "The {setting} is {src_value} bytes on {source} "
+                                           "({src_netstack}) and {dst_value} bytes on "
+                                           "{destination} ({dst_netstack}). {where}{reference}",
+    "COMPARE-RELEASE-NO-SBMAX.title": "{host} ({release}) has no sbMax",
+    "COMPARE-RELEASE-NO-SBMAX.detail": "sbMax can be raised from vSphere 6.7 Update 1; {host} "
+                                       "runs {release}, so its socket buffers cannot match the "
+                                       "{value} bytes of {other} ({netstack} netstack): Long "
+                                       "Distance vMotion between them runs with the smaller "
+                                       "buffers.",
+    "COMPARE-CLEARTEXT-VMOTION.title": "{vms} would cross from {source} to {destination} in "
+                                       "clear text",
+    "COMPARE-CLEARTEXT-VMOTION.detail": "Encrypted vMotion is disabled for {vms}: their memory "
+                                        "and device state cross {how} unencrypted.",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.title": "{vms} move from {source} to {destination} in "
+                                                  "clear text",
+    "COMPARE-CLEARTEXT-VMOTION.unmeasured.detail": "Encrypted vMotion is disabled for {vms}. "
+                                                   "Whether the path between the hosts is "
+                                                   "routed or long distance is not known (run "
+                                                   "'esxi-diag check'): if it is, their memory "
+                                                   "crosses it unencrypted.",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.title": "{vms} would cross from {source} to "
+                                                     "{destination} in clear text",
+    "COMPARE-CLEARTEXT-VMOTION.opportunistic.detail": "{vms} use Opportunistic Encrypted "
+                                                      "vMotion, which falls back to clear text "
+                                                      "when the destination cannot encrypt: "
+                                                      "{destination} runs {release}, and "
+                                                      "Encrypted vMotion exists from 6.5.",
+    "COMPARE-ENCRYPTION-REQUIRED.title": "{vms} on {source} require Encrypted vMotion",
+    "COMPARE-ENCRYPTION-REQUIRED.detail": "They migrate only with Encrypted vMotion (Required, "
+                                          "or an encrypted VM); {destination} ({release}) "
+                                          "supports it. An encrypted VM also needs "
+                                          "{destination} to reach its key provider.",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.title": "{vms} on {source} require Encrypted "
+                                                         "vMotion",
+    "COMPARE-ENCRYPTION-REQUIRED.unknown-release.detail": "They migrate only with Encrypted "
+                                                          "vMotion (from ESXi 6.5); the release "
+                                                          "of {destination} is not known.",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.title": "{vms} cannot move from {source} to "
+                                                     "{destination}",
+    "COMPARE-ENCRYPTION-REQUIRED.unsupported.detail": "They require Encrypted vMotion, which "
+                                                      "exists from ESXi 6.5; {destination} runs "
+                                                      "{release}.",
+    "remedy.compare-see-host-report": "Fix it on {host} first (its own report, finding {fid})",
+    "remedy.compare-same-family": "Give both vmknics an address of one family (IPv4 or IPv6)",
+    "remedy.compare-readdress": "Give one of them another address: every vMotion vmknic needs "
+                                "its own",
+    "remedy.compare-mtu-raise": "To use {mtu} end to end (every switch and router between the "
+                                "hosts must carry it), on {host}:",
+    "remedy.compare-mtu-lower": "Or, to use {mtu} end to end, on {host}:",
+    "remedy.compare-mtu-verify": "Then test it from {host}:",
+    "remedy.compare-see-check": "Its remedy is in the check report of {host}",
+    "remedy.compare-reproduce": "Reproduce it on {host}:",
+    "remedy.compare-join-dvs": "In vCenter, add {host} to the distributed switch {switch}, or "
+                               "connect these VMs to a network {host} has",
+    "remedy.compare-either": "To use {value} on both hosts, on {host}:",
+    "remedy.compare-or": "Or, to use {value} on both, on {host}:",
+    "remedy.compare-sbmax-persist": "(lost at the next reboot; 'esxi-diag tune --apply "
+                                    "--persist' on that host keeps it)",
+    "remedy.compare-upgrade": "Upgrade {host} to ESXi {release} or later",
+    "remedy.compare-encrypt-vms": "Set Encrypted vMotion to Opportunistic or Required for these "
+                                  "VMs (vSphere Client: Edit Settings > VM Options > "
+                                  "Encryption), or carry vMotion over an isolated network or "
+                                  "IPsec",
 }
 
-LABELS = {}
+LABELS = {
+    # ---- compare (render/compare_text.py, render/compare_html.py)
+    "compare.head": "esxi-diag {version} compare: {hosts} host(s), {pairs} pair(s) (source -> "
+                    "destination)",
+    "compare.sec.hosts": "Hosts",
+    "compare.sec.pairs": "Pairs with findings",
+    "compare.col.n": "#",
+    "compare.col.host": "host",
+    "compare.col.release": "release",
+    "compare.col.input": "input",
+    "compare.col.vms": "VMs",
+    "compare.col.checked": "checked",
+    "compare.col.source": "source",
+    "compare.col.source-destination": "source \\ destination",
+    "compare.vms.read": "read",
+    "compare.vms.partial": "partial",
+    "compare.vms.not-read": "not read",
+    "compare.vms.failed": "not read",
+    "compare.vms.absent": "unknown",
+    "compare.yes": "yes",
+    "compare.no": "no",
+    "compare.input.refused": "left out: {reason}",
+    "compare.input.duplicate": "{input}: the same host as another input, left out",
+    "compare.matrix-intro": "Verdict per pair (row: source, column: destination)",
+    "compare.per-source": "Verdicts per source host ({count} hosts: too many for a matrix)",
+    "compare.verdict.ok": "ok",
+    "compare.verdict.warn": "WARN",
+    "compare.verdict.fail": "FAIL",
+    "compare.verdict.unknown": "unknown",
+    "compare.severity.fail": "FAIL",
+    "compare.severity.warn": "WARN",
+    "compare.severity.unknown": "UNKNOWN",
+    "compare.severity.info": "INFO",
+    "compare.severity.ok": "OK",
+    "compare.fix": "Fix:",
+    "compare.routed": "routed",
+    "compare.on-link": "same subnet",
+    "compare.rtt": "{rtt:.1f} ms",
+    "compare.long-distance": "long distance",
+    "compare.lan": "LAN",
+    "compare.not-measured": "round trip not measured",
+    "compare.reference": "Most hosts have: {values}",
+    "compare.ref.rate": "NetExpectedLineRateMBps {value}",
+    "compare.ref.threshold": "NetLatencyModeThreshold {value}",
+    "compare.ref.sbmax": "hot-data sbMax {value}",
+    "compare.note": "Note: {note}",
+    "compare.result.0": "Result: OK, every pair: {ok} ok (exit {status})",
+    "compare.result.1": "Result: WARNINGS: {fail} fail, {warn} warn, {unknown} unknown, {ok} ok "
+                        "(exit {status})",
+    "compare.result.2": "Result: FAILURES: {fail} fail, {warn} warn, {unknown} unknown, {ok} ok "
+                        "(exit {status})",
+    "compare.result.3": "Result: NOTHING TO COMPARE: fewer than two hosts could be read "
+                        "(exit {status})",
+}

@@ -1,0 +1,129 @@
+"""``esxi-diag compare``: both ends of a migration. Several hosts' ``inspect``/``check --json``
+reports or bundles (a mix is fine), compared off-host for every ordered pair of hosts
+(report/compare.py; docs/compare.md)."""
+
+import json
+import os
+import time
+
+from esxi_diag.cli import analyze
+from esxi_diag.cli.output import Parser
+from esxi_diag.cli.output import UsageError, about, say, write_out
+from esxi_diag.output import bundle as bundle_mod
+from esxi_diag.report import compare as compare_mod
+from esxi_diag.sources import hostfiles, inputs
+from esxi_diag.sources.inputs import InputError
+
+HELP = "compare hosts' reports or bundles: can VMs move between every pair of them"
+
+
+def parser():
+    p = Parser(prog="esxi-diag compare", description=HELP + ". Give each host's 'inspect --json' "
+               "or 'check --json' report, or its bundle (a mix is fine); 'check' reports add "
+               "the measured round trips. Exit status: 0 every pair OK, 1 warnings or unknowns, "
+               "2 failures, 3 fewer than two hosts could be compared.")
+    p.add_argument("inputs", nargs="+", metavar="REPORT|BUNDLE",
+                   help="a host's JSON report (or a list of them, as 'analyze --json' prints "
+                        "for several inputs), or an esxi-diag bundle (.tgz); '-' reads a JSON "
+                        "report from standard input")
+    p.add_argument("--json", action="store_true",
+                   help="print the comparison as JSON (schema %s)" % compare_mod.SCHEMA)
+    p.add_argument("--html", action="store_true",
+                   help="print the comparison as one self-contained HTML page")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the comparison to FILE instead of standard output")
+    return p
+
+
+def _is_bundle(head):
+    return head[:2] == b"\x1f\x8b" or head[257:262] == b"ustar"
+
+
+def _reports(item):
+    """(name, [report dicts]) of one input; UsageError or InputError (one line) when it cannot
+    be read."""
+    name = "standard input" if item == "-" else item
+    if item != "-":
+        try:
+            with open(item, "rb") as handle:
+                head = handle.read(512)
+                regular = os.path.isfile(item)
+        except (IOError, OSError) as exc:
+            raise UsageError("cannot read %s: %s" % (item, exc.strerror or exc))
+        if _is_bundle(head):
+            if not regular:
+                raise UsageError("a bundle must be a file (it is read twice): %s is not one" %
+                                 item)
+            return name, [analyze.analyze_bundle(item)]
+    data = inputs.read_file(item, inputs.JSON_BYTES)
+    if _is_bundle(data[:512]):
+        raise UsageError("a bundle cannot be read from standard input: give its file name")
+    try:
+        document = inputs.loads(data, name)
+    except InputError as exc:
+        raise UsageError("%s is neither an esxi-diag report (JSON) nor a bundle: %s" % (
+            name, str(exc)[len(name) + 2:] if str(exc).startswith(name + ": ") else exc))
+    if isinstance(document, list):
+        return name, document
+    return name, [document]
+
+
+def gather(items):
+    """(views, inputs): every input read and turned into a host view; each one that cannot be
+    used is one line on stderr and an ``inputs`` entry saying why."""
+    views, records = [], []
+    for item in items:
+        try:
+            name, reports = _reports(item)
+        except (UsageError, InputError, bundle_mod.BundleError) as exc:
+            name = "standard input" if item == "-" else item
+            say("%s; left out" % about(name, exc))
+            records.append({"input": name, "status": "refused", "host": None,
+                            "reason": about(name, exc)})
+            continue
+        for i, report in enumerate(reports):
+            label = name if len(reports) == 1 else "%s [%d]" % (name, i)
+            try:
+                view = compare_mod.host_view(report, label)
+            except compare_mod.CompareInputError as exc:
+                say("%s; left out" % exc)
+                records.append({"input": label, "status": "refused", "host": None,
+                                "reason": str(exc)})
+                continue
+            views.append(view)
+            records.append({"input": label, "status": "compared", "host": view["name"],
+                            "reason": None})
+    return views, records
+
+
+def run(args):
+    if args.json and args.html:
+        raise UsageError("give --json or --html, not both")
+    views, records = gather(args.inputs)
+    result = compare_mod.compare(views, inputs=records,
+                                 generated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                            time.gmtime()))
+    if result["summary"]["hosts"] < 2:
+        say("nothing to compare: %s" % (
+            "one host could be read (give at least two hosts' reports or bundles)"
+            if result["summary"]["hosts"] == 1 else "no host report could be read"))
+    if args.json:
+        text = json.dumps(result, indent=2, sort_keys=True) + "\n"
+    elif args.html:
+        from esxi_diag.render.compare_html import render_html
+        text = render_html(result)
+    else:
+        from esxi_diag.render.compare_text import render
+        text = render(result)
+    if args.output and args.output != "-":
+        try:
+            hostfiles.LiveFiles().write_atomic(args.output, text)
+        except OSError as exc:
+            raise UsageError("cannot write %s: %s" % (args.output, exc.strerror or exc))
+        say("comparison written to %s" % args.output)
+    else:
+        write_out(text)
+    for note in result["notes"]:
+        say(note)
+    return result["summary"]["exit_status"]
+
