@@ -202,7 +202,7 @@ def test_ansible_lint_passes_on_the_playbook():
     lint = shutil.which("ansible-lint")
     if lint is None:
         pytest.skip("ansible-lint is not installed (.ci/run installs it)")
-    r = subprocess.run([lint, "--offline", "--nocolor", "--profile", "production", "esxi-diag.yml", "inventory.sim.yml",
-                        "inventory.example.yml"], cwd=CONTRIB,
+    r = subprocess.run([lint, "--offline", "--nocolor", "--profile", "production",
+                        "esxi-diag.yml", "inventory.sim.yml", "inventory.example.yml"], cwd=CONTRIB,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
     assert r.returncode == 0, r.stdout.decode("utf-8", "replace")[-3000:]

@@ -317,3 +317,39 @@ def test_redact_refuses_an_old_map_with_one_line(cli, tmp_path):
     plain = _bundle(cli, str(tmp_path / "p"), "--simulate", "lan")
     r = cli("redact", plain, "--redact-map", str(old))
     assert r.code == 3 and "older esxi-diag" in r.err and len(r.err.strip().splitlines()) == 1
+
+
+def test_masked_bundles_of_a_site_compare_to_the_same_findings(cli, tmp_path):
+    """The simulated site's four hosts, each checked against the others, collected plain and
+    masked off-host with one map: compare finds the same in both, under masked names."""
+    site = ["dc1-esx01", "dc1-esx02", "dc2-esx01", "dc2-esx02"]
+    reports = {}
+    for host in site:
+        r = cli("inspect", "--simulate", "twosite", "--host", host, "--json")
+        assert r.code in (0, 1, 2), r.err
+        reports[host] = tmp_path / (host + ".json")
+        reports[host].write_text(r.out)
+    plain = str(tmp_path / "plain")
+    os.mkdir(plain)
+    for host in site:
+        peers = [a for other in site if other != host
+                 for a in ("--peer-report", str(reports[other]))]
+        r = cli("bundle", "--quiet", "-o", plain, "--simulate", "twosite", "--host", host,
+                "--count", "2", "--interval", "0.05", *peers)
+        assert r.code in (0, 1, 2), r.err
+    bundles = sorted(glob.glob(plain + "/*.tgz"))
+    masked = str(tmp_path / "masked")
+    os.mkdir(masked)
+    site_map = str(tmp_path / "site.json")
+    assert cli("redact", "-o", masked, "--redact-map", site_map, *bundles).code == 0
+    a = cli("compare", "--json", *bundles)
+    b = cli("compare", "--json", *sorted(glob.glob(masked + "/*.tgz")))
+    assert a.code == b.code
+    names = Redactor.load(open(site_map).read()).names["host"]
+
+    def pairs(result, rename):
+        return sorted((rename(p["source"]), rename(p["destination"]), p["verdict"],
+                       sorted(f["id"] for f in p["findings"])) for p in result.json["pairs"])
+    assert pairs(a, lambda h: names[h]) == pairs(b, lambda h: h)
+    assert any("COMPARE-MTU-MISMATCH" in ids for _, _, _, ids in pairs(b, lambda h: h))
+    assert not any(host in b.out for host in site)

@@ -1,5 +1,5 @@
-"""``esxi-diag redact BUNDLE... --redact-map FILE``: mask finished bundles off-host, in the spirit of
-``sos clean``. A fleet is collected plain, brought to a trusted machine and masked there once, all
+"""``esxi-diag redact BUNDLE... --redact-map FILE``: mask finished bundles off-host, in the spirit
+of ``sos clean``. A fleet is collected plain, brought to a trusted machine and masked there once, all
 hosts with one map, before anything leaves the site. Each masked bundle is written beside its input
 (or in ``-o DIR``) under its masked name; the input is never changed. Every name of every bundle is
 learned first and given its mask in sorted order, so the result does not depend on the order of
