@@ -8,23 +8,20 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tarfile
-import time
 
 import pytest
 
 from conftest import ROOT
+from tools.loopback_sshd import LoopbackSshd, Unavailable, free_port
 
 pytestmark = pytest.mark.ansible
 
 CONTRIB = os.path.join(ROOT, "contrib", "ansible")
 PLAYBOOK = os.path.join(CONTRIB, "esxi-diag.yml")
 SITE = ["dc1-esx01", "dc1-esx02", "dc2-esx01", "dc2-esx02"]
-SSHD = shutil.which("sshd") or next((p for p in ("/usr/sbin/sshd", "/usr/local/sbin/sshd")
-                                     if os.path.exists(p)), None)
 
 
 def _ansible_playbook():
@@ -35,58 +32,15 @@ def _ansible_playbook():
     return path
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _keygen(path):
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path], check=True,
-                   stdout=subprocess.DEVNULL, timeout=30)
-
-
 @pytest.fixture(scope="module")
 def sshd(tmp_path_factory):
     """An sshd on 127.0.0.1 with its own config, host key and authorized key; stopped after."""
     _ansible_playbook()
-    if SSHD is None or shutil.which("ssh-keygen") is None:
-        pytest.skip("no sshd here (apt-get install openssh-server; .ci/run does)")
-    d = tmp_path_factory.mktemp("sshd")
-    for name in ("host_key", "client_key", "stranger_key"):
-        _keygen(str(d / name))
-    (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
-    port = _free_port()
-    (d / "sshd_config").write_text("\n".join([
-        "Port %d" % port, "ListenAddress 127.0.0.1", "HostKey %s" % (d / "host_key"),
-        "PidFile %s" % (d / "sshd.pid"), "AuthorizedKeysFile %s" % (d / "authorized_keys"),
-        "PubkeyAuthentication yes", "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password", "UsePAM no",
-        "StrictModes no", "MaxStartups 200", "MaxSessions 200", "LogLevel ERROR",
-        "Subsystem sftp internal-sftp", ""]))
-    os.makedirs("/run/sshd", exist_ok=True) if os.geteuid() == 0 else None
-    log = open(str(d / "sshd.log"), "w")
-    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(d / "sshd_config")], stdout=log,
-                            stderr=subprocess.STDOUT)
-    deadline = time.time() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.skip("sshd could not be started: %s" % (d / "sshd.log").read_text()[:300])
-            time.sleep(0.05)
     try:
-        yield {"port": port, "dir": d, "user": os.environ.get("USER") or "root"}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        with LoopbackSshd(str(tmp_path_factory.mktemp("sshd"))) as server:
+            yield server
+    except Unavailable as exc:
+        pytest.skip(str(exc))
 
 
 def _run_playbook(inventory, cwd, tmp, extra=()):
@@ -115,18 +69,15 @@ def test_the_playbook_over_ssh_reads_the_site_and_says_which_hosts_could_not_be(
     hosts_root = tmp_path / "datastores"
     not_a_folder = tmp_path / "full-datastore"
     not_a_folder.write_text("a file where the datastore's folder should be\n")
-    common = {
-        "ansible_host": "127.0.0.1", "ansible_port": sshd["port"], "ansible_user": sshd["user"],
-        "ansible_ssh_private_key_file": str(sshd["dir"] / "client_key"),
-        "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
-                                   " -o ConnectTimeout=5",
+    common = dict(sshd.host_vars())
+    common.update({
         "esxi_diag_python": sys.executable, "esxi_diag_simulate": "twosite",
         "esxi_diag_sim_host": "{{ inventory_hostname }}", "esxi_diag_sim_speed": 0,
         "esxi_diag_remote_dir": str(hosts_root) + "/{{ inventory_hostname }}",
-        "esxi_diag_count": 3, "esxi_diag_interval": 0.05}
+        "esxi_diag_count": 3, "esxi_diag_interval": 0.05})
     hosts = dict((name, {}) for name in SITE)
-    hosts["esx-down"] = {"ansible_port": _free_port(), "esxi_diag_sim_host": "dc1-esx01"}
-    hosts["esx-stranger"] = {"ansible_ssh_private_key_file": str(sshd["dir"] / "stranger_key"),
+    hosts["esx-down"] = {"ansible_port": free_port(), "esxi_diag_sim_host": "dc1-esx01"}
+    hosts["esx-stranger"] = {"ansible_ssh_private_key_file": sshd.stranger_key,
                              "esxi_diag_sim_host": "dc1-esx02"}
     hosts["esx-full"] = {"esxi_diag_remote_dir": str(not_a_folder / "esxi-diag"),
                          "esxi_diag_sim_host": "dc2-esx01"}
