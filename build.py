@@ -27,8 +27,8 @@ import sys
 _here = os.path.dirname(os.path.abspath(__file__))
 if _here not in sys.path:  # "python -I" leaves the archive off sys.path on some versions
     sys.path.insert(0, _here)
-sys.path.insert(1, os.path.join(_here, "vendor"))
 runpy.run_module("esxi_diag", run_name="__main__", alter_sys=True)  # esxi_diag/__main__.py
+# (esxi_diag/__init__.py puts vendor/ on sys.path, as it does for python -m esxi_diag)
 '''
 
 

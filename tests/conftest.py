@@ -33,6 +33,23 @@ def fixture_path(name):
     raise IOError("no fixture %s" % name)
 
 
+_REPORTS = {}
+
+
+def report_of(*argv):
+    """The JSON report of one esxi-diag run (in-process, cached for the session: a report of the
+    simulator or of a fixture does not change). Exit 3 fails the test."""
+    import contextlib
+    from esxi_diag.cli import main
+    if argv not in _REPORTS:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(list(argv) + ["--json"])
+        assert code in (0, 1, 2), (argv, code)
+        _REPORTS[argv] = out.getvalue()
+    return json.loads(_REPORTS[argv])
+
+
 class CliResult(object):
     def __init__(self, code, out, err):
         self.code, self.out, self.err = code, out, err

@@ -106,3 +106,27 @@ def test_a_missing_stdlib_module_is_one_line_not_a_traceback(pyz, tmp_path):
     assert r.returncode == 3 and r.stdout == b""
     assert r.stderr.decode().startswith("esxi-diag: this Python") and b"Traceback" not in r.stderr
     assert len(r.stderr.decode().strip().splitlines()) == 1
+
+
+def test_vendor_is_importable_alike_from_a_checkout_and_from_the_pyz(tmp_path, monkeypatch):
+    """esxi_diag/__init__.py puts vendor/ on sys.path: a vendored module imports the same way
+    under ``python -m esxi_diag`` and inside the built zipapp."""
+    import shutil
+    tree = tmp_path / "tree"
+    for top in build.PACKAGES:
+        shutil.copytree(os.path.join(ROOT, top), str(tree / top),
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (tree / "vendor" / "vendored_probe.py").write_text("WHERE = __file__\n")
+    monkeypatch.setattr(build, "ROOT", str(tree))
+    pyz = str(tmp_path / "probe.pyz")
+    build.build(pyz)
+    code = "import esxi_diag, vendored_probe; print(vendored_probe.WHERE)"
+    from_tree = subprocess.run([sys.executable, "-I", "-c", "import sys; sys.path.insert(0, %r); "
+                                "%s" % (str(tree), code)], cwd=str(tmp_path),
+                               stdout=subprocess.PIPE, universal_newlines=True, timeout=60)
+    from_pyz = subprocess.run([sys.executable, "-I", "-S", "-c",
+                               "import sys; sys.path.insert(0, %r); %s" % (pyz, code)],
+                              cwd=str(tmp_path), stdout=subprocess.PIPE,
+                              universal_newlines=True, timeout=60)
+    assert from_tree.stdout.strip() == str(tree / "vendor" / "vendored_probe.py")
+    assert from_pyz.stdout.strip() == os.path.join(pyz, "vendor", "vendored_probe.py")

@@ -44,6 +44,14 @@ BARE = {
         "vsish -e get /config/Migrate/intOpts/NetExpectedLineRateMBps",
     "synthetic-vsish-pe-config-option.txt":
         "vsish -pe get /config/Migrate/intOpts/NetExpectedLineRateMBps",
+    "getallvms-vmx21-row.txt": "vim-cmd vmsvc/getallvms",
+    # the lines of a .vmx: greps that show its NICs, not its encryption keys (a cat of the
+    # fragment would claim the whole file)
+    "vmx-sitea-vm1-nic.txt":
+        "grep -i -E 'ethernet|displayName' /vmfs/volumes/datastore1/sitea_vm1/sitea_vm1.vmx",
+    "vmx-vds-nic-placeholders-edited.txt":
+        "grep -i ethernet /vmfs/volumes/datastore1/vic-vm/vic-vm.vmx",
+    "esxi80u2-firewall-ruleset-list-header-edited.txt": "esxcli network firewall ruleset list",
 }
 
 
@@ -102,7 +110,36 @@ def project(report):
         "superseded": sorted(c["command"] for c in report["commands"]
                              if (c["note"] or "").startswith("not used")),
         "unrecognised": report["unrecognised"],
+        "vds_uuids": dict((s["name"], s["uuid"]) for s in report["vswitches"]
+                          if s["type"] == "distributed" and s["uuid"]),
+        "vm_inventory": report["vms"]["inventory"],
+        "vms": dict((v["name"], _vm(v)) for v in report["vms"]["list"]),
+        "firewall": (report["firewall"]["read"], report["firewall"]["complete"],
+                     report["firewall"]["enabled"], report["firewall"]["default_action"]),
+        "rulesets": dict((r["name"], (r["enabled"], None if r["rules"] is None else [
+            (x["direction"], x["protocol"], x["port_begin"], x["port_end"]) for x in r["rules"]]))
+            for r in report["firewall"]["rulesets"]),
     }
+
+
+def _vm(v):
+    """A VM's projected facts (unknown kept as None)."""
+    return {"vmid": v["vmid"], "vmx": v["vmx"], "power": v["power_state"],
+            "vmx_read": v["vmx_read"], "migrate": v["migrate_encryption"],
+            "encrypted": v["encrypted"],
+            "nics": [(n["device"], n["network"], n["dvs_switch"], n["dvs_portgroup"], n["mac"])
+                     for n in v["nics"]],
+            "running": v["running_networks"],
+            "ports": None if v["ports"] is None else [
+                (p["vswitch"], p["portgroup"], p["dvport"], p["mac"]) for p in v["ports"]]}
+
+
+def vm(**fields):
+    """A VM's projected facts: what is not given is unknown (None), no NIC known."""
+    record = {"vmid": None, "vmx": None, "power": None, "vmx_read": False, "migrate": None,
+              "encrypted": None, "nics": [], "running": None, "ports": None}
+    record.update(fields)
+    return record
 
 
 def vmk(**fields):
@@ -122,9 +159,26 @@ EXPECTED = {
     'diag-ping-vmware-doc-edited.txt': {
         'probes': [('172.40.0.10', 3, 3, None)],
     },
-    'esxi50-firewall-get-session.txt': (
-        'error',
-        'none of its 1 command(s) is one esxi-diag reads (it has: esxcli network firewall get)'),
+    'esxi50-firewall-get-session.txt': {
+        'firewall': (False, False, True, 'DROP'),
+    },
+    'esxi65-getallvms-session.txt': {
+        'host': 'localhost',
+        'vm_inventory': 'partial',  # a VM the host skipped, and no .vmx pasted
+        'vms': {'ubuntu-desktop': vm(vmid='1', vmx='[HDD] ubuntu-desktop/ubuntu-desktop.vmx'),
+                'ubuntu-server': vm(vmid='2', vmx='[HDD] ubuntu-server/ubuntu-server.vmx'),
+                'ubuntu-server-1710': vm(
+                    vmid='11', vmx='[HDD] ubuntu-server-1710/ubuntu-server-1710.vmx'),
+                'windows-7': vm(vmid='3', vmx='[HDD] windows-7/windows-7.vmx')},
+    },
+    'esxi80u2-firewall-ruleset-list-header-edited.txt': {
+        'firewall': (True, True, None, None),
+        'rulesets': {'sshClient': (False, None), 'sshServer': (True, None)},
+    },
+    'esxi90-getallvms-empty-session.txt': {
+        'host': 'esxinitya',
+        'vm_inventory': 'read',  # nothing registered: known to be none
+    },
     'esxi67-blog-session.txt': {
         'vmknics': {
             'vmk0': vmk(enabled=True, netstack='defaultTcpipStack', mtu=1500,
@@ -211,6 +265,7 @@ EXPECTED = {
     'esxi90-dvs-list-session.txt': {
         'host': 'esxinitya',
         'vswitches': {'VDS-Prod': ('distributed', 1500, [], None)},
+        'vds_uuids': {'VDS-Prod': '50338c875f05cd73bc4f7c4f5523fcf8'},
     },
     'hx-vmkping-stack-not-configured-session.txt': {
         'host': 'hx-01-esxi-01',
@@ -220,11 +275,21 @@ EXPECTED = {
         'host': 'hci01p02rv',
         'probes': [('10.100.208.3', 3, 0, None)],
     },
-    'hp-firewall-indented-session.txt': (
-        'error',
-        'none of its 3 command(s) is one esxi-diag reads (it has: esxcli network firewall ruleset '
-        'rule list -r gdbserver; esxcli network firewall ruleset set -e true -r gdbserver; esxcli '
-        'network firewall ruleset list -r gdbserver)'),
+    'getallvms-vmx21-row.txt': {
+        'vm_inventory': 'partial',
+        'vms': {'rocky8.5': vm(vmid='5', vmx='[ESXI-NFS-Share1] rocky8.5/rocky8.5.vmx')},
+    },
+    'hp-firewall-indented-session.txt': {
+        'host': 'hp',
+        'firewall': (True, False, None, None),  # one ruleset (-r): not the whole list
+        'rulesets': {'gdbserver': (True, [('Inbound', 'TCP', 1000, 9999),
+                                          ('Inbound', 'TCP', 50000, 50999)])},
+        'unrecognised': ['esxcli network firewall ruleset set -e true -r gdbserver'],
+    },
+    'hp-firewall-rule-list-custom-session.txt': {
+        'host': 'hp',
+        'rulesets': {'custom-firewall': (None, [('Outbound', 'TCP', 5004, 5004)])},
+    },
     'hp-ipv4-address-list-session.txt': {
         'host': 'hp',
         'vmknics': {
@@ -241,6 +306,36 @@ EXPECTED = {
                        'VM_VLAN3': ('vSwitch0', 3),
                        'iscsi': ('storage', 0),
                        'nfs-for-vm': ('storage', 0)},
+    },
+    'itguruhub-network-vm-list-session.txt': {
+        'host': 'vm1',
+        'vms': {'FMC_Lab': vm(power='on', running=['VM Network']),
+                'FTD_Lab': vm(power='on', running=[
+                    'Security_Lab_Site1_VPN', 'Security_Lab_Site1_DMZ',
+                    'Security_Lab_Site1_Inside', 'Security_Lab_Site1_Outside',
+                    'Security_Lab_Site1_Inside', 'VM Network']),
+                'MediaSrv-Debian11': vm(power='on', running=['VM Network']),
+                'Win_Nor': vm(power='on', running=['Security_Lab_Site1_Inside', 'VM Network'])},
+    },
+    'itguruhub-vm-port-list-session.txt': {
+        'host': 'vm1',  # the ports of a World ID that no pasted VM list names: not shown
+    },
+    'localhost-firewall-ruleset-list-session.txt': {
+        'host': 'localhost',
+        'firewall': (True, True, None, None),
+        'rulesets': dict([(n, (True, None)) for n in (
+            'CIMHttpServer', 'CIMHttpsServer', 'CIMSLP', 'NFC', 'dhcp', 'dns', 'faultTolerance',
+            'snmp', 'sshServer', 'updateManager', 'vMotion', 'vSphereClient', 'vpxHeartbeats',
+            'webAccess')] + [(n, (False, None)) for n in (
+                'activeDirectoryAll', 'iSCSI', 'nfs41Client', 'nfsClient', 'ntpClient',
+                'sshClient')]),
+    },
+    'notes-vm-list-and-port-list-edited-session.txt': {
+        'vms': {'DPMP3.0': vm(power='on', running=['VM Network', 'VM Network']),
+                'windows-25.158': vm(power='on', running=['VM Network']),
+                'wzh-DPMP-3.0-25.157': vm(power='on', running=['VM Network'], ports=[
+                    ('vSwitch0', 'VM Network', None, '00:50:56:ac:e2:16')]),
+                'wzh-centos-25.155': vm(power='on', running=['VM Network'])},
     },
     'synthetic-esxcfg-nics-l-100g.txt': {
         'host': 'esx-nic-01',
@@ -503,6 +598,17 @@ EXPECTED = {
     'synthetic-vsish-pe-config-option.txt': {
         'line_rate': 1250,
     },
+    'vmx-sitea-vm1-nic.txt': {
+        # a grep that shows the NICs: whether the VM is encrypted, and its mode, stay unknown
+        'vms': {'sitea_vm1': vm(vmx='/vmfs/volumes/datastore1/sitea_vm1/sitea_vm1.vmx',
+                                vmx_read=True, nics=[('ethernet0', 'VM Network', None, None,
+                                                      '00:50:56:a5:97:d5')])},
+    },
+    'vmx-vds-nic-placeholders-edited.txt': {
+        # no displayName shown: named by its file; the placeholder switch ID is no UUID
+        'vms': {'vic-vm': vm(vmx='/vmfs/volumes/datastore1/vic-vm/vic-vm.vmx', vmx_read=True,
+                             nics=[('ethernet1', None, None, 'dvportgroup-1', None)])},
+    },
     'vsish-config-option-block.txt': {},
 }
 
@@ -511,7 +617,9 @@ def defaults(name):
     return {"name": name, "host": "corpus" if name in BARE else None, "version": None,
             "vmknics": {}, "nics": {}, "vswitches": {}, "portgroups": {}, "netstacks": None,
             "routes": [], "default_gateway": None, "line_rate": None, "probes": [], "partial": [],
-            "not_read": [], "superseded": [], "unrecognised": []}
+            "not_read": [], "superseded": [], "unrecognised": [], "vds_uuids": {},
+            "vm_inventory": "not-read", "vms": {}, "firewall": (False, False, None, None),
+            "rulesets": {}}
 
 
 def test_every_fixture_has_an_expectation():

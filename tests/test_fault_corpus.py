@@ -99,7 +99,9 @@ SHIM = textwrap.dedent("""\
         while True:
             sys.stdout.write(chunk)
     from esxi_diag.simulator.host import SimHost, load_builtin
-    sim = SimHost(load_builtin(os.environ.get("FAKE_PROFILE", "lan")), speed=0)
+    profile = load_builtin(os.environ.get("FAKE_PROFILE", "lan"))
+    profile.pop("vms", None)  # their .vmx would be read from this machine's /vmfs: none here
+    sim = SimHost(profile, speed=0)
     code, out, err = sim.respond([name] + sys.argv[1:])
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -111,7 +113,7 @@ SHIM = textwrap.dedent("""\
 def fake_host(tmp_path):
     folder = tmp_path / "bin"
     folder.mkdir()
-    for name in ("esxcli", "vsish", "vmkping"):
+    for name in ("esxcli", "vsish", "vmkping", "vim-cmd"):
         path = folder / name
         path.write_text(SHIM % {"python": sys.executable, "root": ROOT})
         path.chmod(path.stat().st_mode | stat.S_IXUSR)
@@ -125,10 +127,10 @@ def test_the_fake_host_answers_like_the_simulator(fake_host):
 
 
 def test_esxcli_and_vsish_that_never_stop_printing(fake_host):
-    env = dict(fake_host, FAKE_ENDLESS="esxcli,vsish")
+    env = dict(fake_host, FAKE_ENDLESS="esxcli,vsish,vim-cmd")
     status, out, err = run(("inspect", "--timeout", "60"), env=env)
     clean(err)
-    # every esxcli and vsish output was cut: nothing could be read, which is never a verdict
+    # every esxcli, vsish and vim-cmd output was cut: nothing could be read, which is never a verdict
     assert status == 3 and "output cut at 4 MiB" in out
     assert "COLLECT-INCOMPLETE" in out and "Result: NOTHING COULD BE READ" in out
 

@@ -6,15 +6,17 @@ from esxi_diag import kinds
 from esxi_diag.simulator.host import SimHost, load_builtin
 
 SAMPLE = {"vmknic": "vmk1", "netstack": "vmotion", "option": kinds.LINE_RATE_OPTION,
-          "target": "10.0.0.2"}
+          "target": "10.0.0.2", "path": "/vmfs/volumes/datastore 1/web 01/web 01.vmx",
+          "world": "2099871"}
+PARAM_OF = {"vmknic": "vmknic", "netstack": "netstack", "instantiated-netstack": "netstack",
+            "vmx": "path", "world": "world"}
 
 
 def _params(kind):
     k = kinds.get(kind)
     out = {}
     for category in k.each:
-        out["vmknic" if category == "vmknic" else "netstack"] = SAMPLE[
-            "vmknic" if category == "vmknic" else "netstack"]
+        out[PARAM_OF[category]] = SAMPLE[PARAM_OF[category]]
     if k.needs:
         out[k.needs] = SAMPLE[k.needs]
     if kind in ("ping",):

@@ -8,7 +8,8 @@ import pytest
 from esxi_diag import kinds
 from esxi_diag.sources import collect
 from esxi_diag.parsers import ping
-from esxi_diag.output.redact import VOCABULARY, RedactMapError, Redactor, is_vocabulary
+from esxi_diag.output.redact import (VMX_SECRET, VOCABULARY, RedactMapError, Redactor,
+                                    is_vocabulary)
 from esxi_diag.simulator import host as simhost
 
 
@@ -188,11 +189,13 @@ def test_every_word_of_every_simulated_output_and_report_key_is_vocabulary(cli):
         for v in values:
             site |= _words(v)
         sim = simhost.SimHost(profile, speed=0)
-        plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks())
+        plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks(),
+                                   sim.vmx_paths(), sim.worlds())
         for kind, params in plan:
             for xml in (True, False):
                 argv = kinds.argv(kind, params, xml=xml)
                 _, out, err = sim.respond(argv)
+                out = VMX_SECRET.sub(r"\1\2", out)  # masked whole: no word of it matters
                 seen |= _words(out + " " + err + " " + " ".join(argv))
         for argv in (("inspect", "--simulate", name, "--json"),
                      ("check", "--simulate", name, "--json", "--quiet"),
@@ -236,9 +239,14 @@ ODD = {"dash_mac": "00-50-56-AB-CD-EF", "dot_mac": "0050.56ab.cdef", "bare_mac":
        "vds": "50 1E 5B AD E3 B4 AF 25-18 F3 1C 4C FA 98 3D BB",
        "uuid": "5D4F2C3A-1B2C-4D5E-8F90-A1B2C3D4E5F6", "host_dash": "acme-prod-esx42-old",
        "host_under": "acme-prod-esx42_x", "label": "zq7corp", "ping6": "2001:db8:ace::99"}
-NEEDLES = list(PLANT.values()) + ["AB-CD-EF", "56ab.cdef", "abcdef", "10.77.1.23", "10.77.1.24",
-                                  "1E 5B AD", "A1B2C3D4E5F6", "acme", "zq7corp", "198.51.100.",
-                                  "203.0.113.", "db8:ace", "ab:cd:ef", "12:34:56"]
+# VMs (issue 12): a name, a datastore, a folder and file name that differ from the name, a VM
+# network, notes over two lines, and an encrypted VM's key provider in its .vmx
+VM_PLANT = {"vm": "zq7-payroll db", "datastore": "ZQ7 Gold DS", "folder": "zq7folder",
+            "file": "zq7file", "vm_pg": "zq7-vm-net", "note": "zq7note line one",
+            "note2": "owner zq7owner", "kms": "zq7kms"}
+NEEDLES = list(PLANT.values()) + list(VM_PLANT.values()) + [
+    "AB-CD-EF", "56ab.cdef", "abcdef", "10.77.1.23", "10.77.1.24", "1E 5B AD", "A1B2C3D4E5F6",
+    "acme", "zq7", "198.51.100.", "203.0.113.", "db8:ace", "ab:cd:ef", "12:34:56", "payroll"]
 
 
 def planted_profile(tmp_path):
@@ -261,6 +269,19 @@ def planted_profile(tmp_path):
         ODD["ping6"])
     p["faults"] = {"commands": [{"match": "NetLatencyModeThreshold", "exit_code": 0,
                                  "stdout": odd}]}
+    p["vswitches"][0]["portgroups"].append({"name": VM_PLANT["vm_pg"], "vlan_id": 6})
+    p["vms"] = [{"name": VM_PLANT["vm"], "networks": [VM_PLANT["vm_pg"]],
+                 "vmx": "[%s] %s/%s.vmx" % (VM_PLANT["datastore"], VM_PLANT["folder"],
+                                            VM_PLANT["file"]),
+                 "annotation": "%s\n%s" % (VM_PLANT["note"], VM_PLANT["note2"]),
+                 "migrate_encryption": "disabled"},
+                {"name": "zq7-vault", "networks": [{"dvs": PLANT["dvs"], "portgroup": "dvportgroup-9"}],
+                 "vmx": "[%s] zq7-vault/zq7-vault.vmx" % VM_PLANT["datastore"],
+                 "vmx_text": '.encoding = "UTF-8"\ndisplayName = "zq7-vault"\n'
+                             'ethernet0.present = "TRUE"\n'
+                             'encryption.keySafe = "vmware:key/list/(pair/(fqid/<VMWARE-NULL>/%s/'
+                             '0a1b,HMAC%%2dSHA%%2d256,QUJD))"\nencryption.data = "QUJD"\n'
+                             % VM_PLANT["kms"]}]
     path = tmp_path / "acme-site.json"
     path.write_text(json.dumps(p))
     return str(path)
@@ -325,7 +346,9 @@ def test_a_portgroup_named_like_the_tools_words_changes_no_finding(cli, tmp_path
     profile.write_text(json.dumps(p))
     plain = cli("inspect", "--simulate", str(profile), "--json").json
     masked = cli("inspect", "--simulate", str(profile), "--json", "--redact").json
-    keys = lambda r: [(f["id"], f["severity"], f["subjects"]) for f in r["findings"]]
+    # the subjects of VM findings are VM names, masked like every name: compared by count
+    keys = lambda r: [(f["id"], f["severity"], len(f["subjects"]) if f["id"].startswith("VM-")
+                       else f["subjects"]) for f in r["findings"]]
     assert keys(masked) == keys(plain)
     replays = []
     for extra in ((), ("--redact",)):

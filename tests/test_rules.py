@@ -37,7 +37,7 @@ def test_healthy_lan_has_no_warning():
     r = report_for(load_builtin("lan"))
     assert r["summary"]["exit_status"] == 0
     assert set(ids(r)) == {"HOT-PATH", "COLD-PATH", "COLD-MANAGEMENT", "LINERATE-DEFAULT",
-                           "HOT-ROUTES-VIA-OTHER-VMKNIC"}
+                           "HOT-ROUTES-VIA-OTHER-VMKNIC", "VM-VMOTION-ENCRYPTION"}
 
 
 def test_hot_none_when_no_vmotion_vmknic():

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shlex
 import tarfile
 
 import pytest
@@ -48,7 +49,9 @@ def test_archive_layout_and_manifest(cli, tmp_path):
     assert manifest["command_line"][:2] == ["esxi-diag", "bundle"]
     assert manifest["host"] == "esx-dc1-07" and manifest["redacted"] is False
     entries = manifest["commands"]
-    assert len(entries) == 32  # 26 collected + 6 vmkping runs of the check
+    # 26 collected about the network, 12 about the VMs and the firewall (the VM list, 4 .vmx, the
+    # running VMs and the ports of 3, the firewall and its rulesets and rules), 6 vmkping runs
+    assert len(entries) == 44
     for e in entries:
         assert set(e) >= {"argv", "exit_code", "started", "duration_s", "timed_out", "stdout",
                           "stderr", "command", "kind"}
@@ -308,7 +311,7 @@ def test_commands_with_a_host_fill_in_names_and_vmkping(cli):
 
 def test_pasting_the_listed_commands_gives_the_inspect_report(cli, tmp_path):
     r = cli("commands", "--simulate", "ldvm")
-    commands = [l.split() for l in r.out.splitlines() if l and not l.startswith("#")]
+    commands = [shlex.split(l) for l in r.out.splitlines() if l and not l.startswith("#")]
     path = tmp_path / "pasted.txt"
     path.write_text(SimHost(load_builtin("ldvm"), speed=0).transcript(commands))
     analysed = cli("analyze", "--transcript", str(path), "--json").json

@@ -307,9 +307,12 @@ def test_repeated_command_whose_later_output_is_garbage_keeps_the_earlier():
 
 
 def test_no_command_it_reads_is_one_line_naming_what_it_saw(cli, tmp_path):
-    r = analyze_file(cli, "hp-firewall-indented-session.txt")
+    path = tmp_path / "changes.txt"  # the two commands that change the firewall, as pasted
+    path.write_bytes(b"    [root@hp:~] esxcli network firewall ruleset set -e true -r gdbserver\n"
+                     b"    [root@hp:~] esxcli network firewall ruleset set -e false -r dns\n")
+    r = cli("analyze", "--transcript", str(path))
     assert r.code == 3 and r.out == "" and len(r.err.strip().splitlines()) == 1
-    assert "esxcli network firewall ruleset list -r gdbserver" in r.err
+    assert "esxcli network firewall ruleset set -e true -r gdbserver" in r.err
 
 
 def test_a_host_of_a_transcript_with_nothing_read_is_said_and_the_other_reported(cli, tmp_path):

@@ -17,6 +17,7 @@ partial, and the report's notes mention it.
 import re
 
 from esxi_diag import kinds
+from esxi_diag.analysis import vms
 from esxi_diag.analysis.model import new_facts
 from esxi_diag.parsers import ParseError, Rows, cut_of, human, vsish
 from esxi_diag.sources import capture as cap
@@ -120,6 +121,7 @@ def build_facts(captures, hints=None):
     """The facts of one host from its captures (each capture's status and note are set)."""
     facts = new_facts()
     add_captures(facts, captures)
+    facts["vms"] = vms.inventory(facts, captures)
     hints = hints or {}
     if facts["host"]["hostname"] is None and hints.get("hostname"):
         facts["host"]["hostname"] = hints["hostname"]

@@ -32,6 +32,12 @@ def new_facts():
         "tuning": {"net_expected_line_rate_mbps": None, "latency_mode_threshold_ms": None,
                    "sbmax": {}, "sbmax_limits": {}, "sbmax_status": {}},
         "probes": [],
+        # virtual machines (kinds/vms.py): the inventory (vim-cmd vmsvc/getallvms: None = not
+        # read), the invalid entries it skipped, each .vmx read (by path), the running VMs
+        # (esxcli network vm list: None = not read) and the ports of some (by World ID)
+        "vm": {"inventory": None, "skipped": [], "vmx": {}, "running": None, "ports": {}},
+        # the host firewall (kinds/firewall.py): None = not read
+        "firewall": {"enabled": None, "default_action": None, "rulesets": None, "rules": {}},
         "known": set(),
         "notes": [],
     }
@@ -223,6 +229,19 @@ def vmknic_of(facts, rows, value):
 def none_read(rows, what):
     """ParseError when rows were there but none could be read (garbage, not an empty listing)."""
     raise ParseError("no %s could be read%s" % (what, (": " + rows.cut[0]) if rows.cut else ""))
+
+
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+
+
+def uuid_hex(value):
+    """A UUID as 32 lower-case hex digits, whatever its spelling (``50 33 8c ... cd 73-bc 4f
+    ...`` of a distributed switch, ``8-4-4-4-12``); None when it is not one."""
+    value = text(value, 128)
+    if value is None:
+        return None
+    digits = re.sub(r"[\s-]", "", value).lower()
+    return digits if _HEX32.match(digits) else None
 
 
 def port_id(value):

@@ -57,6 +57,13 @@ def report(analysis, source, meta=None, reach_run=None, plan=None):
     return out
 
 
+def described_paths(facts):
+    """The data paths of a host known only by its description, not by a run: the other hosts of
+    a simulated site, whose hot and cold addresses are what ``check`` tests there. The same rules
+    as a run's, once per described host."""
+    return datapaths.resolve(facts)
+
+
 def analyse(captures, source, hints=None, meta=None, reach_run=None, plan=None):
     """Captures -> the report, for callers with nothing else to do with the analysis."""
     return report(HostAnalysis(captures, hints), source, meta, reach_run, plan)

@@ -148,6 +148,13 @@ def _not_measured_detail(p):
     return msg("reach.no-statistics", command=what)
 
 
+def _error(code):
+    """What a vmkping error the parser names means, in words (None when there is none)."""
+    if code in ("network-unreachable", "host-down"):
+        return msg("reach." + code)
+    return code
+
+
 def latency_class(avg_ms, threshold_ms=LAN_MAX_MS):
     if avg_ms is None:
         return None
@@ -205,7 +212,7 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
         if series.get("error") in ("network-unreachable", "host-down") or not received:
             problems.append(("unreachable", msg(
                 "reach.unreachable", target=pair["target"], vmknic=pair["vmknic"],
-                why=series.get("error") or msg("reach.no-reply", sent=sent))))
+                why=_error(series.get("error")) or msg("reach.no-reply", sent=sent))))
         elif result["loss_pct"]:
             problems.append(("loss", msg("reach.loss", loss=result["loss_pct"], sent=sent)))
     else:
@@ -216,7 +223,7 @@ def judge(pair, threshold_ms=LAN_MAX_MS):
         if failed:
             problems.append(("unreachable", msg(
                 "reach.unreachable", target=pair["target"], vmknic=pair["vmknic"],
-                why=failed[0]["error"])))
+                why=_error(failed[0]["error"]))))
         elif plain:
             rtt, n = _rtt_of(plain)
             if rtt is not None:

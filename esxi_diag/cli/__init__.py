@@ -10,7 +10,8 @@ import os
 import sys
 
 from esxi_diag import __version__
-from esxi_diag.cli.output import PROG, OutputError, Parser, UsageError, err_write, say, write_out
+from esxi_diag.cli.output import (PROG, OutputError, Parser, UsageError, err_write,
+                                  output_format, say, write_out)
 
 # (subcommand, one line of help): the modules esxi_diag.cli.<subcommand>
 COMMANDS = (
@@ -57,6 +58,8 @@ def main(argv=None):
         module = importlib.import_module("esxi_diag.cli." + name)
         args = module.parser().parse_args(argv[1:])
         args.command, args.argv = name, argv
+        if hasattr(args, "format"):
+            output_format(args)  # --json and --format that disagree: said before any work
         return module.run(args)
     except SystemExit as exc:  # argparse after --help or --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK

@@ -1,6 +1,5 @@
 """``esxi-diag analyze``: bundles and pasted shell sessions, off-host; one report per host."""
 
-import json
 import os
 
 from esxi_diag.analysis import tuning
@@ -11,7 +10,7 @@ from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
 from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
 from esxi_diag.output import bundle as bundle_mod
-from esxi_diag.render.text import render
+from esxi_diag import render as render_mod
 from esxi_diag.sources import bundle as bundle_reader, inputs
 from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
@@ -26,8 +25,8 @@ def parser():
                    help="esxi-diag bundles (.tgz) and transcripts, several at once")
     p.add_argument("--transcript", metavar="FILE",
                    help="the text of an ESXi shell session ('-' reads standard input)")
-    p.add_argument("--json", action="store_true", help="print the machine report (JSON; a list "
-                   "when there are several inputs)")
+    common.output_options(p, json_help="print the machine report (JSON; a list when there "
+                                       "are several inputs); the same as --format json")
     common.redact_options(p)
     return p
 
@@ -153,11 +152,8 @@ def run(args):
         reports.extend(common.masked(report, redactor) for report in found)
     if not reports:
         return EXIT_CANNOT
-    if args.json:
-        body = reports[0] if len(reports) == 1 else reports
-        write_out(json.dumps(body, indent=2, sort_keys=True) + "\n")
-    else:
-        write_out(("\n" + "=" * 100 + "\n\n").join(render(r, "analyze") for r in reports))
+    fmt, lang = common.output_format(args)
+    write_out(render_mod.output(reports, fmt, "analyze", lang))
     common.save_map(args, redactor)
     worst = max(r["summary"]["exit_status"] for r in reports)
     return EXIT_CANNOT if failed else worst

@@ -8,11 +8,11 @@ from esxi_diag.analysis import pipeline
 from esxi_diag.report import build
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
-from esxi_diag.cli.output import PROG, UsageError, say, write_out
+from esxi_diag.cli.output import PROG, UsageError, lang_option, say, write_out
 from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.render.safe import terminal_safe
-from esxi_diag.render.text import render
+from esxi_diag import render as render_mod
 from esxi_diag.sources import hostfiles
 
 HELP = "write one archive for the support case: reports, manifest and every raw output"
@@ -20,7 +20,8 @@ HELP = "write one archive for the support case: reports, manifest and every raw 
 
 def parser():
     p = Parser(prog="esxi-diag bundle", description=HELP)
-    common.source_options(p)
+    common.source_options(p, json_output=False)
+    lang_option(p)
     common.peer_options(p)
     p.add_argument("--pmtu", action="store_true",
                    help="when full-size packets are lost, search the largest payload that passes")
@@ -71,9 +72,10 @@ def run(args):
     masked = common.masked(report, redactor)
     if redactor is not None:
         recorded = redactor.value(recorded)
-    members = bundle_mod.build_members(masked, render(masked, "bundle"), captures + probes,
-                                       [PROG] + args.argv, args.case, recorded,
-                                       redactor)
+    lang = render_mod.language(args.lang, os.environ)
+    members = bundle_mod.build_members(masked, render_mod.output(masked, "text", "bundle", lang),
+                                       captures + probes, [PROG] + args.argv, args.case, recorded,
+                                       redactor, render_mod.output(masked, "html", "bundle", lang))
     name = bundle_mod.archive_name(masked["host"].get("hostname"), args.case)
     try:
         path, size, digest = bundle_mod.write_archive(folder, name, members)

@@ -34,6 +34,6 @@ def run(args):
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run)
     if reach_run["interrupted"]:  # the report says the status the process really ends with
         report["summary"]["exit_status"] = EXIT_CANNOT
-    status = common.emit(report, args.json, "check", redactor)
+    status = common.emit(report, args, "check", redactor)
     common.save_map(args, redactor)
     return status

@@ -2,6 +2,7 @@
 ``analyze --transcript``, names filled in when a host is at hand."""
 
 from esxi_diag import __version__, kinds
+from esxi_diag.kinds import vms as vmkinds
 from esxi_diag.analysis import reach
 from esxi_diag.analysis import pipeline
 from esxi_diag.analysis.model import natural_key
@@ -13,6 +14,7 @@ from esxi_diag.render.safe import terminal_safe
 from esxi_diag.sources import collect, peers as peers_mod
 from esxi_diag.sources.runner import LiveBackend
 
+_EXAMPLE_VMX = "/vmfs/volumes/datastore1/web-01/web-01.vmx"
 HELP = "the standard ESXi commands to run by hand and paste back for 'analyze --transcript'"
 
 
@@ -27,7 +29,7 @@ def parser():
 def run(args):
     """The commands a customer can type and paste back, in order, names filled in when a host is
     at hand (simulated, or this one when esxcli is here)."""
-    names, stacks, pairs = None, None, []
+    names, stacks, pairs, vmx, worlds = None, None, [], [], []
     if args.simulate is not None or LiveBackend().which("esxcli"):
         collected = common.collect_host(args)
         if collected is not None:
@@ -36,6 +38,10 @@ def run(args):
             names = sorted(facts["vmknics"], key=natural_key)
             stacks = sorted(set(v.get("netstack") for v in facts["vmknics"].values()
                                 if v.get("netstack")), key=natural_key)
+            vmx = [vm["path"] for vm in facts["vm"]["inventory"] or [] if vm.get("path")]
+            vmx = vmx[:vmkinds.MAX_VMX_READS]
+            worlds = sorted(facts["vm"]["running"] or {}, key=natural_key)
+            worlds = worlds[:vmkinds.MAX_PORT_LISTS]
             peer_list = []
             for text in args.peer:
                 try:
@@ -53,12 +59,18 @@ def run(args):
                 "esxcli network ip interface tag get -i vmk0",
                 "# and for each netstack that 'esxcli network ip netstack list' shows:",
                 "esxcli network ip route ipv4 list -N defaultTcpipStack",
-                "vsish -e get /net/tcpip/instances/defaultTcpipStack/sbMax"]
+                "vsish -e get /net/tcpip/instances/defaultTcpipStack/sbMax",
+                "# and for each VM that 'vim-cmd vmsvc/getallvms' shows, the lines of its .vmx "
+                "that esxi-diag reads",
+                "# ([datastore1] web-01/web-01.vmx is /vmfs/volumes/datastore1/web-01/web-01.vmx):",
+                kinds.display(kinds.argv("vm.vmx", {"path": _EXAMPLE_VMX}, xml=False)),
+                "# and for a few running VMs that 'esxcli network vm list' shows (its World ID):",
+                "esxcli network vm port list -w 2099871"]
         if args.peer:
             out.append("# (vmkping lines need the host's vmknics: run this on the host, or "
                        "with --simulate)")
     else:
-        plan = collect.manual_plan(names, stacks)
+        plan = collect.manual_plan(names, stacks, vmx, worlds)
         out += [kinds.display(kinds.argv(k, p, xml=False)) for k, p in plan]
     for pair in pairs:
         if pair["routing"]["kind"] == "not-routable" or not kinds.valid_netstack(

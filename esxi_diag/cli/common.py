@@ -2,16 +2,16 @@
 simulated), the peers and their probing, masking, and printing a report.
 """
 
-import json
 import os
 import sys
 import time
 
 from esxi_diag.cli.output import (PROG, UsageError, about, count, err_write, interval,
                                   positive_int, say, timeout, write_out)
+from esxi_diag.cli import output as cli_output
 from esxi_diag.output import redact
 from esxi_diag.render.safe import terminal_safe
-from esxi_diag.render.text import render
+from esxi_diag import render
 from esxi_diag.simulator import host as simhost
 from esxi_diag.simulator import site as simsite
 from esxi_diag.sources import collect, inputs, peers as peers_mod, prober
@@ -32,8 +32,8 @@ def redact_options(p):
 
 
 def source_options(p, json_output=True, redact=True):
-    """The options of every command that reads a host (live or simulated); --json and --redact
-    only where the command prints a report that honours them."""
+    """The options of every command that reads a host (live or simulated); --format/--json/--lang
+    and --redact only where the command prints a report that honours them."""
     p.add_argument("--simulate", nargs="?", const=simhost.DEFAULT_PROFILE, metavar="PROFILE|FILE",
                    help="run against a simulated host (default profile: %s; '%s simulator list' "
                         "shows the built-ins)" % (simhost.DEFAULT_PROFILE, PROG))
@@ -44,7 +44,7 @@ def source_options(p, json_output=True, redact=True):
                    help="with --simulate: keep the simulated host's changes (tune --apply) in "
                         "FILE, so that later runs see them")
     if json_output:
-        p.add_argument("--json", action="store_true", help="print the machine report (JSON)")
+        output_options(p)
     p.add_argument("--jobs", type=positive_int, default=collect.DEFAULT_JOBS, metavar="N",
                    help="commands run at once while collecting (default %d)" %
                    collect.DEFAULT_JOBS)
@@ -151,12 +151,14 @@ def masked(report, redactor):
     return redactor.value(report)
 
 
-def emit(report, as_json, command, redactor=None):
+output_options, output_format = cli_output.output_options, cli_output.output_format
+
+
+def emit(report, args, command, redactor=None):
+    """Print ``report`` (masked when asked) as --format/--lang say; its exit status."""
+    fmt, lang = output_format(args)
     report = masked(report, redactor)
-    if as_json:
-        write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    else:
-        write_out(render(report, command))
+    write_out(render.output(report, fmt, command, lang))
     return report["summary"]["exit_status"]
 
 

@@ -2,11 +2,12 @@
 reports or bundles (a mix is fine), compared off-host for every ordered pair of hosts
 (report/compare.py; docs/compare.md)."""
 
-import json
 import os
 import time
 
+from esxi_diag import render
 from esxi_diag.cli import analyze
+from esxi_diag.cli import output as cli_output
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import UsageError, about, say, write_out
 from esxi_diag.output import bundle as bundle_mod
@@ -26,10 +27,8 @@ def parser():
                    help="a host's JSON report (or a list of them, as 'analyze --json' prints "
                         "for several inputs), or an esxi-diag bundle (.tgz); '-' reads a JSON "
                         "report from standard input")
-    p.add_argument("--json", action="store_true",
-                   help="print the comparison as JSON (schema %s)" % compare_mod.SCHEMA)
-    p.add_argument("--html", action="store_true",
-                   help="print the comparison as one self-contained HTML page")
+    cli_output.output_options(p, json_help="print the comparison as JSON (schema %s); the same "
+                              "as --format json" % compare_mod.SCHEMA)
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the comparison to FILE instead of standard output")
     return p
@@ -97,8 +96,7 @@ def gather(items):
 
 
 def run(args):
-    if args.json and args.html:
-        raise UsageError("give --json or --html, not both")
+    fmt, lang = cli_output.output_format(args)
     views, records = gather(args.inputs)
     result = compare_mod.compare(views, inputs=records,
                                  generated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ",
@@ -107,14 +105,7 @@ def run(args):
         say("nothing to compare: %s" % (
             "one host could be read (give at least two hosts' reports or bundles)"
             if result["summary"]["hosts"] == 1 else "no host report could be read"))
-    if args.json:
-        text = json.dumps(result, indent=2, sort_keys=True) + "\n"
-    elif args.html:
-        from esxi_diag.render.compare_html import render_html
-        text = render_html(result)
-    else:
-        from esxi_diag.render.compare_text import render
-        text = render(result)
+    text = render.compare_output(result, fmt, lang)
     if args.output and args.output != "-":
         try:
             hostfiles.LiveFiles().write_atomic(args.output, text)

@@ -20,6 +20,6 @@ def run(args):
     if collected is None:
         return EXIT_CANNOT
     runner, backend, captures, source, meta = collected
-    status = common.emit(analyse(captures, source, meta=meta), args.json, "inspect", redactor)
+    status = common.emit(analyse(captures, source, meta=meta), args, "inspect", redactor)
     common.save_map(args, redactor)
     return status

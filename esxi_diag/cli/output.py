@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from esxi_diag import render
 from esxi_diag.render.safe import terminal_safe
 
 PROG = "esxi-diag"
@@ -106,3 +107,28 @@ positive_int = ranged(int, 1, 64, "a whole number")
 count = ranged(int, 2, 1000, "a whole number of probes (at least 2)")
 timeout = ranged(float, 0.001, 600, "a number of seconds")
 interval = ranged(float, 0.01, 10, "a number of seconds")
+
+
+def output_options(p, json_help="print the machine report (JSON); the same as --format json"):
+    """--format, --json and --lang: how a report is printed."""
+    p.add_argument("--format", choices=render.FORMATS, default=None,
+                   help="text (the default), json (the machine report) or html (one "
+                        "self-contained page)")
+    p.add_argument("--json", action="store_true", help=json_help)
+    lang_option(p)
+
+
+def lang_option(p):
+    p.add_argument("--lang", choices=render.LANGUAGES, default=None,
+                   help="the language of the text and HTML reports (default: ja when the locale "
+                        "is ja_JP.*, else en)")
+
+
+def output_format(args):
+    """(format, language) of a report from --format, --json and --lang."""
+    fmt = getattr(args, "format", None)
+    if getattr(args, "json", False):
+        if fmt not in (None, "json"):
+            raise UsageError("--json and --format %s disagree: give one of them" % fmt)
+        fmt = "json"
+    return fmt or "text", render.language(getattr(args, "lang", None), os.environ)

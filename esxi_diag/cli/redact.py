@@ -97,7 +97,13 @@ def run(args):
             "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     written = []
     for path, raw, members, report in sound:
-        masked = bundle_mod.masked_members(raw, members, site, note)
+        try:
+            masked = bundle_mod.masked_members(raw, members, site, note)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            say("%s: its reports cannot be made again from the masked report by this esxi-diag "
+                "(%s: %s): not masked" % (path, type(exc).__name__, exc))
+            failed += 1
+            continue
         manifest_bytes = masked[0][1]
         host = json.loads(manifest_bytes.decode("utf-8")).get("host")
         name = bundle_mod.archive_name(host, raw.get("case") if isinstance(raw.get("case"), str)

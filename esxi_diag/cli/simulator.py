@@ -54,7 +54,8 @@ def run(args):
         write_out(json.dumps(profile, indent=2, sort_keys=True) + "\n")
         return EXIT_OK
     sim = simhost.SimHost(profile)
-    plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks())
+    plan = collect.manual_plan([v["name"] for v in sim.vmknics()], sim.netstacks(),
+                               sim.vmx_paths(), sim.worlds())
     commands = [kinds.argv(kind, params, xml=False) for kind, params in plan]
     write_out(sim.transcript(commands))
     return EXIT_OK

@@ -1,7 +1,6 @@
 """``esxi-diag tune``: compute, and with --apply set, persist and roll back, the Long Distance
 vMotion line rate and sbMax."""
 
-import json
 
 from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
@@ -13,7 +12,7 @@ from esxi_diag.cli.output import UsageError, say, write_out
 from esxi_diag.status import (EXIT_CANNOT, TUNE_APPLIED, TUNE_NOT_PERSISTENT,
                                   TUNE_NOT_RESTORED, TUNE_NOTHING, TUNE_RECOMMENDED,
                                   TUNE_RESTORED, tune_section)
-from esxi_diag.render.text import render_tune
+from esxi_diag import render as render_mod
 from esxi_diag.simulator import host as simhost
 from esxi_diag.sources import hostfiles
 
@@ -126,8 +125,6 @@ def _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run=No
         analysis.add(reach_run.pop("captures"))
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
     report["tune"] = tune_section(build.plan_json(plan), outcome, status)
-    if args.json:
-        write_out(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    else:
-        write_out(render_tune(report))
+    fmt, lang = common.output_format(args)
+    write_out(render_mod.output(report, fmt, "tune", lang))
     return status

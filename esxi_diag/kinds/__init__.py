@@ -2,7 +2,8 @@
 
 A *kind* names one piece of host data (``ip.interface.list``, ``ip.route.ipv4`` for one
 netstack...). Each is declared once, with everything about it, by a family module of this package
-(kinds/base.py says what a ``Kind`` holds): system, interfaces, routes, switches, tuning, ping. This
+(kinds/base.py says what a ``Kind`` holds): system, interfaces, routes, switches, tuning, ping,
+vms (virtual machines), firewall. This
 module answers for all of them:
 
 - ``argv(kind, params, xml)``: the command line the collector runs (``--formatter=xml``) or the one
@@ -22,7 +23,8 @@ import shlex
 from esxi_diag.kinds.base import GATE, looks_like_xml
 from esxi_diag.names import (DEFAULT_NETSTACK, LATENCY_OPTION, LINE_RATE_OPTION,
                              MAX_COMMAND_CHARS, config_node, display, sbmax_node, valid_netstack,
-                             valid_option, valid_vmknic)
+                             valid_option, valid_ruleset, valid_vmknic, valid_vmx_path,
+                             valid_world)
 from esxi_diag.parsers import Rows, cut_of
 
 _REGISTRY = {}
@@ -142,26 +144,37 @@ def discoveries(kind, rows):
     return found(rows) if found is not None else {}
 
 
+# the parameter a name of each category fills, and what a valid one looks like
+_CATEGORIES = {"vmknic": ("vmknic", valid_vmknic), "netstack": ("netstack", valid_netstack),
+               "instantiated-netstack": ("netstack", valid_netstack),
+               "vmx": ("path", valid_vmx_path), "world": ("world", valid_world)}
+
+
 def follow_ups(category, name):
     """(kind, params) of the kinds that run once per name of ``category``."""
-    param = "vmknic" if category == "vmknic" else "netstack"
+    param = _CATEGORIES.get(category, ("netstack", None))[0]
     return [(k.name, {param: name}) for k in all_kinds() if category in k.each]
 
 
-def manual_plan(vmknics, netstacks):
-    """The whole plan with names filled in, in order (for transcripts and the commands list)."""
+def manual_plan(vmknics, netstacks, vmx=(), worlds=()):
+    """The whole plan with names filled in, in order (for transcripts and the commands list):
+    the kinds asked for once, then those asked for per vmknic, netstack, VM (its .vmx path) and
+    running VM (its World ID)."""
     plan = [(k.name, dict(p)) for k in all_kinds() if k.manual == "once" for p in k.instances]
-    for category, names in (("vmknic", [v for v in vmknics if valid_vmknic(v)]),
-                            ("netstack", [s for s in netstacks if valid_netstack(s)])):
+    for category, names in (("vmknic", vmknics), ("netstack", netstacks), ("vmx", vmx),
+                            ("world", worlds)):
+        param, valid = _CATEGORIES[category]
+        names = [n for n in names if valid(n)]
         for kind in all_kinds():
             if category in kind.each:
-                plan.extend((kind.name, {category: n}) for n in names)
+                plan.extend((kind.name, {param: n}) for n in names)
     return plan
 
 
 def _families():
-    from esxi_diag.kinds import interfaces, ping, routes, switches, system, tuning
-    for family in (system, interfaces, routes, switches, tuning, ping):
+    from esxi_diag.kinds import (firewall, interfaces, ping, routes, switches, system, tuning,
+                                 vms)
+    for family in (system, interfaces, routes, switches, tuning, ping, vms, firewall):
         register(family.KINDS)
 
 
@@ -179,5 +192,6 @@ __all__ = [
     "manual_plan", "GATE", "looks_like_xml",
     # names (esxi_diag/names.py) and command lines that are not kinds of data
     "DEFAULT_NETSTACK", "LATENCY_OPTION", "LINE_RATE_OPTION", "MAX_COMMAND_CHARS", "config_node",
-    "display", "sbmax_node", "valid_netstack", "valid_option", "valid_vmknic", "vmkping_argv",
+    "display", "sbmax_node", "valid_netstack", "valid_option", "valid_vmknic", "valid_vmx_path",
+    "valid_world", "valid_ruleset", "vmkping_argv",
     "SECUREBOOT", "AUTO_BACKUP", "advanced_set_argv", "sbmax_set_argv"]

@@ -15,7 +15,8 @@ from esxi_diag.parsers import ParseError, Rows, human, ping
 from esxi_diag.parsers import xml as xmlparse
 
 # parameters that reach a command line, and their esxcli option
-PARAM_FLAGS = (("vmknic", "-i"), ("netstack", "-N"), ("option", "-o"))
+PARAM_FLAGS = (("vmknic", "-i"), ("netstack", "-N"), ("option", "-o"), ("world", "-w"),
+               ("ruleset", "-r"))
 FLAG_PARAMS = ("df", "ipv4", "ipv6")
 
 # collection phases: the commands that gate follow-ups run first (see collect.py)
@@ -42,12 +43,16 @@ class Kind(object):
       them, and in the ``commands`` list once per vmknic or netstack of the host);
     - ``manual``: "once" when the ``commands`` list asks for it once (``each`` kinds are asked
       for per name);
-    - ``needs``: the parameter it cannot run without (a bundle entry without it is refused).
+    - ``needs``: the parameter it cannot run without (a bundle entry without it is refused);
+    - ``file(params)``: for a kind that is a file of the host (a VM's ``.vmx``), the path the
+      collector reads itself (no process), at most ``file_limit`` bytes, keeping what
+      ``file_filter(text)`` keeps: what ``argv(params)`` would print. A person types ``argv``.
     """
 
     def __init__(self, name, esxcli=None, options=None, shape=None, table=None, programs=(),
                  argv=None, recognise=None, parse=None, extract=None, order=100, collect=None,
-                 instances=None, discovers=None, each=None, manual=None, needs=None):
+                 instances=None, discovers=None, each=None, manual=None, needs=None, file=None,
+                 file_filter=None, file_limit=None):
         self.name = name
         self.esxcli = tuple(esxcli) if esxcli else None
         self.options = dict(options or {})
@@ -65,6 +70,9 @@ class Kind(object):
         self.each = tuple(each or ())
         self.manual = manual
         self.needs = needs
+        self.file = file
+        self.file_filter = file_filter
+        self.file_limit = file_limit
 
     # -- command line --------------------------------------------------------------------------
 

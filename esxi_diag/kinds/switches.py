@@ -5,7 +5,7 @@ import re
 
 from esxi_diag.analysis.model import (complete, fill, mac, mtu, new_vmknic, nic_name, none_read,
                                       port_id, set_value, skip, text, to_bool, to_int,
-                                      vmknic_name)
+                                      uuid_hex, vmknic_name)
 from esxi_diag.kinds.base import FIRST, Kind
 from esxi_diag.parsers import cells, esxcfg, human
 
@@ -54,7 +54,8 @@ def _switch(facts, rows, value, kind):
         skip(rows, "a switch without a name")
         return None
     return facts["vswitches"].setdefault(name, {"name": name, "type": kind, "mtu": None,
-                                                "uplinks": None, "portgroups": None})
+                                                "uplinks": None, "portgroups": None,
+                                                "uuid": None})
 
 
 def _name_list(value, check=None):
@@ -96,6 +97,7 @@ def _distributed_switches(facts, rows, params, capture):
             continue
         read += 1
         set_value(s, "mtu", mtu(row.get("mtu")))
+        set_value(s, "uuid", uuid_hex(row.get("vdsid")))  # "50 33 8c ... cd 73-bc 4f ..."
         if s["uplinks"] is None and "uplinks" in row:
             s["uplinks"] = _name_list(row.get("uplinks"), nic_name)
     if rows and not read:

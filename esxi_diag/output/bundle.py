@@ -72,14 +72,15 @@ def archive_name(host, case=None, when=None):
 
 
 def _file_name(index, kind, params):
-    """``commands/NNN-<kind>[-<vmknic|netstack|option>][-<target>]``, from the parameters as
+    """``commands/NNN-<kind>[-<vmknic|netstack|world|ruleset|option>][-<target>]`` (a .vmx's
+    path is not in its name: ``NNN-vm.vmx``), from the parameters as
     they are written (masked first when redacted: a name is made safe only after masking, so
     that ``2001:db8::5`` is masked before it becomes ``2001_db8__5``)."""
     def text(key):
         value = params.get(key)
         return value if isinstance(value, str) else None
-    extra = text("vmknic") or text("netstack") or (text("option") or "").strip("/").replace(
-        "/", ".")
+    extra = text("vmknic") or text("netstack") or text("world") or text("ruleset") or (
+        text("option") or "").strip("/").replace("/", ".")
     target = text("target")
     name = "%03d-%s" % (index, safe(kind))
     if extra:
@@ -89,10 +90,11 @@ def _file_name(index, kind, params):
     return "commands/" + name
 
 
-def build_members(report, text_report, captures, command_line, case, extra=None, redactor=None):
+def build_members(report, text_report, captures, command_line, case, extra=None, redactor=None,
+                  html_report=None):
     """[(name, bytes)] of the archive: ``manifest.json`` first (so that an archive cut short
     still says what it holds and the digest of every file), then the raw outputs in command
-    order, then ``report.json`` and ``report.txt``."""
+    order, then ``report.json``, ``report.txt`` and (when given) ``report.html``."""
     mask = redactor.text if redactor else (lambda t: t)
     outputs = []
     entries = []
@@ -111,6 +113,9 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
         entries.append(entry)
     report_json = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
     report_txt = text_report.encode("utf-8")
+    reports = [("report.json", report_json), ("report.txt", report_txt)]
+    if html_report is not None:
+        reports.append(("report.html", html_report.encode("utf-8")))
     manifest = {
         "schema": SCHEMA,
         "tool": {"name": "esxi-diag", "version": __version__, "sha256": tool_sha256(),
@@ -122,21 +127,35 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
         redactor.command_line(command_line),
         "redacted": redactor is not None,
         "source": report.get("source"),
-        "files": {"report.json": sha256(report_json), "report.txt": sha256(report_txt)},
+        "files": dict((name, sha256(data)) for name, data in reports),
         "commands": entries,
     }
     manifest.update(extra or {})
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    return [("manifest.json", manifest_bytes)] + outputs + [("report.json", report_json),
-                                                            ("report.txt", report_txt)]
+    return [("manifest.json", manifest_bytes)] + outputs + reports
+
+
+def _language(members):
+    """The language the bundle's reports were written in: its HTML page's, else Japanese when
+    its text report has Japanese characters, else English."""
+    html = members.get("report.html") or b""
+    m = re.search(br'<html lang="([a-z]+)"', html[:4096])
+    if m:
+        return m.group(1).decode("ascii")
+    text = (members.get("report.txt") or b"").decode("utf-8", "replace")
+    return "ja" if re.search(u"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en"
 
 
 def masked_members(manifest, members, redactor, note):
     """The members of a finished bundle masked off-host (``esxi-diag redact``): every raw
-    output, both reports and the manifest, named and digested as ``bundle --redact`` names and
+    output, the reports and the manifest, named and digested as ``bundle --redact`` names and
     digests them. ``manifest`` is the manifest as written, ``members`` its files as bytes (every
     one present and sound: cli/redact.py refuses a damaged bundle); ``note`` is recorded as the
-    manifest's ``redaction``. Names must be learned first (the redactor masks what it knows)."""
+    manifest's ``redaction``. Names must be learned first (the redactor masks what it knows).
+    The text and HTML reports are made again from the masked ``report.json`` (in the language
+    they were written in), as ``bundle --redact`` makes them: masking their text instead could
+    miss a name that the text report wrapped or the page escaped."""
+    from esxi_diag import render
     mask = redactor.text
     outputs = []
     entries = []
@@ -152,10 +171,14 @@ def masked_members(manifest, members, redactor, note):
             entry[stream] = {"file": base + "." + stream, "sha256": sha256(data),
                              "bytes": len(data)}
         entries.append(entry)
-    plain_json, plain_txt = members["report.json"], members["report.txt"]
+    plain_json = members["report.json"]
     report = redactor.value(json.loads(plain_json.decode("utf-8")))
-    report_json = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    report_txt = mask(plain_txt.decode("utf-8", "replace")).encode("utf-8")
+    lang = _language(members)
+    reports = [("report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode(
+        "utf-8")), ("report.txt", render.output(report, "text", "bundle", lang).encode("utf-8"))]
+    if "report.html" in members:
+        reports.append(("report.html", render.output(report, "html", "bundle", lang).encode(
+            "utf-8")))
     out = {}
     for key, value in manifest.items():
         if key in ("schema", "tool", "created", "case"):
@@ -165,11 +188,9 @@ def masked_members(manifest, members, redactor, note):
         elif key not in ("commands", "files", "redacted", "host"):
             out[key] = redactor.value(value)
     out.update(host=(report.get("host") or {}).get("hostname"), redacted=True, commands=entries,
-               redaction=note,
-               files={"report.json": sha256(report_json), "report.txt": sha256(report_txt)})
+               redaction=note, files=dict((name, sha256(data)) for name, data in reports))
     manifest_bytes = (json.dumps(out, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    return [("manifest.json", manifest_bytes)] + outputs + [("report.json", report_json),
-                                                            ("report.txt", report_txt)]
+    return [("manifest.json", manifest_bytes)] + outputs + reports
 
 
 def archive_bytes(name, members):

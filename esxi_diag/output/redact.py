@@ -24,9 +24,13 @@ way each time, in one pass over each text (so that nothing is masked twice):
 - UUIDs: ``8-4-4-4-12``, 32 hex digits, and the VDS form ``50 1e 5b ... -18 f3 ...``, in either
   case (128 bits of a keyed hash).
 - Host names (of any length), FQDNs, domains and each label of a domain but its last, port group,
-  switch and datastore names, the words of peer labels (host names), and the files and folders
-  named on the command line: replaced by ``host-<token>``, ``portgroup-<token>``... wherever they
-  stand between characters that are not letters or digits (so also before ``-``, ``_`` or ``.``).
+  switch and datastore names, the words of peer labels (host names), VM names and the folder and
+  file names of their ``.vmx`` paths, VM notes (each line whole), and the files and folders named
+  on the command line: replaced by ``host-<token>``, ``portgroup-<token>``, ``vm-<token>``,
+  ``note-<token>``... wherever they stand between characters that are not letters or digits (so
+  also before ``-``, ``_`` or ``.``).
+- The values of a ``.vmx``'s ``encryption.keySafe`` and ``encryption.data`` (key provider and
+  key identifiers): replaced whole by ``(masked)``.
 
 What is never masked: dictionary keys, and the tool's own vocabulary (``VOCABULARY``: service tag
 names, netstack names, esxcli field labels, the words of vmkping and vsish output, JSON keys,
@@ -66,7 +70,7 @@ from esxi_diag.sources import inputs
 
 MAP_SCHEMA = "esxi-diag-redact-map/2"
 OLD_MAP_SCHEMA = "esxi-diag-redact-map/1"
-CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "file")
+CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "file", "vm", "note")
 TOKEN_CHARS = 10  # base32 characters of a name's token: 50 bits
 TOKEN_STEP = 4    # more characters each time a token is taken by another name of the map
 LOCK_WAIT_S = 10.0
@@ -80,6 +84,16 @@ _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", 
 # finding IDs, service tags and netstacks. tests/test_masking.py checks that every word of every
 # simulated output, report and manifest that is not a site's own value is listed here.
 VOCABULARY = frozenset("""
+activedirectoryall activefilters addresstype allowed allowedipconfigurable annotation begin cat
+cimhttpserver cimhttpsserver cimslp cmd configurable connectionid defaultaction direction disable
+disableconfigurable displayname drop dst dvportid egrep enable encrypted encryptionmode end
+ethernet0 ethernet1 ethernet2 ethernet3 ethernet4 ethernet5 ethernet6 ethernet7 ethernet8 ethernet9
+faulttolerance filters firewall generatedaddress getallvms grep guest inbound inventory ipaddress
+iscsi keysafe loaded modes names networkname networks nfc nfs41client nfsclient ntpclient
+opaquenetwork os otherguest64 outbound pass portbegin portend portgroupid portid porttype power
+present protocol rule rules ruleset rulesets running skipping snmp src sshclient sshserver
+startconnected switchid tcp team teamuplink udp updatemanager uplinkportid vim virtualdev vmfs vmid
+vmport vms vmsvc vmx vmxnet3 volumes vpx vpxheartbeats vsphereclient webaccess world worldid
 partial
 base bdp how items join largest limit mbytes more offlink own release steps uncertain what where why
 assumed boot complete decided ignored nothing read replies runs secure undetermined
@@ -146,6 +160,8 @@ _SHAPES = (
     ("bare", r"(?<![0-9A-Za-z])[0-9A-Fa-f]{12}(?![0-9A-Za-z])"),
 )
 _HEX = "0123456789abcdefABCDEF"
+# a .vmx's key-provider and key data: ``encryption.keySafe = "vmware:key/list/(pair/(fqid/..."``
+VMX_SECRET = re.compile(r'(?im)^([ \t]*encryption\.(?:keysafe|data)[ \t]*=[ \t]*")[^"\n]*(")')
 
 
 class RedactMapError(ValueError):
@@ -370,12 +386,48 @@ class Redactor(object):
             self.add_peer_label(path.get("label"))
         for path in re.findall(r"/vmfs/volumes/([^/\s\"']+)", json.dumps(report)):
             self.add_name("datastore", path)
+        self.learn_vms(report.get("vms") or {})
         source = report.get("source") or {}
         if source.get("type") != "live":  # a file the user named: its path may name the site
             name = source.get("name")
             if isinstance(name, str) and name not in ("standard input",) and \
                     name not in _BUILTIN_PROFILES:
                 self.learn_paths([name])
+
+    def learn_vms(self, vms):
+        """VM names, the datastore, folders and file name of each .vmx path, the networks the
+        VMs' adapters and ports are on, and the VMs' notes."""
+        for vm in vms.get("list") or [] if isinstance(vms, dict) else []:
+            if not isinstance(vm, dict):
+                continue
+            self.add_name("vm", vm.get("name"))
+            path = vm.get("vmx")
+            if isinstance(path, str):
+                m = re.match(r"^\[([^\]]*)\]\s*(.*)$", path)
+                if m:
+                    self.add_name("datastore", m.group(1))
+                    path = m.group(2)
+                elif path.startswith("/vmfs/volumes/"):
+                    self.add_name("datastore", path.split("/")[3] if path.count("/") > 3 else None)
+                    path = "/".join(path.split("/")[4:])
+                parts = [p for p in path.split("/") if p]
+                if parts and parts[-1].lower().endswith(".vmx"):
+                    parts[-1] = parts[-1][:-4]
+                for part in parts:
+                    self.add_name("vm", part)
+            for nic in vm.get("nics") or []:
+                if isinstance(nic, dict):
+                    self.add_name("portgroup", nic.get("network"))
+            for network in vm.get("running_networks") or []:
+                self.add_name("portgroup", network if isinstance(network, str) else None)
+            for port in vm.get("ports") or []:
+                if isinstance(port, dict):
+                    self.add_name("portgroup", port.get("portgroup"))
+                    self.add_name("switch", port.get("vswitch"))
+            note = vm.get("annotation")
+            if isinstance(note, str):
+                for line in note.splitlines():
+                    self.add_name("note", line)
 
     def add_peer_label(self, label):
         """The words of a peer's label (``esx02 vmk1``: the peer's host name, read from its
@@ -562,9 +614,12 @@ class Redactor(object):
         return self._names_in(found)
 
     def text(self, text):
-        """Mask everything this redactor knows in ``text``, in one pass."""
+        """Mask everything this redactor knows in ``text``, in one pass (after the secrets of a
+        .vmx, which are replaced whole)."""
         if not text:
             return text
+        if "ncryption" in text:
+            text = VMX_SECRET.sub(r"\1(masked)\2", text)
         return self._compiled().sub(self._one, text)
 
     def value(self, value):

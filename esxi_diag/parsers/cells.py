@@ -149,7 +149,9 @@ HEADER_PHRASES = (
     "IP Address", "MAC Address", "TSO MSS", "IPv4 Address", "IPv4 Netmask", "IPv4 Broadcast",
     "Address Type", "DHCP DNS", "PCI Device", "Admin Status", "Link Status", "Virtual Switch",
     "Active Clients", "VLAN ID", "Switch Name", "Num Ports", "Used Ports", "Configured Ports",
-    "PortGroup Name", "DVS Name", "DVPort ID", "In Use")
+    "PortGroup Name", "DVS Name", "DVPort ID", "In Use", "World ID", "Num Ports",
+    "Enable/Disable configurable", "Allowed IP configurable", "Port Type", "Port Begin",
+    "Port End", "Guest OS")
 
 
 def column_of(schema, key):

@@ -121,14 +121,29 @@ def parse_vmx(text):
 
 ENCRYPTION_MODES = ("disabled", "opportunistic", "required")
 
+# The lines of a .vmx that esxi-diag reads, as ``grep -i -E`` takes them (busybox grep on ESXi,
+# and Python's re, read this pattern alike): the display name, every key of every virtual NIC,
+# the Encrypted vMotion mode and the VM encryption keys. The collector reads the file itself and
+# keeps these lines only (what the command prints); a person pastes the same command.
+VMX_PATTERN = r"^(displayName|ethernet[0-9]+\.|migrate\.encryptionMode|encryption\.)"
+_VMX_LINES = re.compile(VMX_PATTERN, re.I)
+
+
+def grep_vmx(text):
+    """What ``grep -i -E VMX_PATTERN`` prints of a .vmx: its matching lines, in order."""
+    lines = [line for line in (text or "").splitlines(True) if _VMX_LINES.match(line)]
+    out = "".join(lines)
+    return out if not out or out.endswith("\n") else out + "\n"
+
 
 def vm_from_vmx(keys):
-    """What vMotion needs from a VM's .vmx: its NICs (network label, or distributed switch
-    port group key) and its encryption posture. ``migrate_encryption`` is None when the key is
-    absent (the default, opportunistic, applies) and the raw text when it is not a known mode."""
+    """What vMotion needs from a VM's .vmx: its NICs (network label, distributed switch and port
+    group key, NSX opaque network, MAC) and its encryption posture. ``migrate_encryption`` is
+    None when the key is absent (the default, opportunistic, applies) and the raw text when it
+    is not a known mode. Values are as the file holds them (checked by the caller)."""
     nics = {}
     for key, value in keys.items():
-        m = re.match(r"^ethernet(\d+)\.(.+)$", key)
+        m = re.match(r"^ethernet(\d{1,3})\.(.+)$", key)
         if m:
             nics.setdefault(int(m.group(1)), {})[m.group(2)] = value
     out_nics = []
@@ -140,7 +155,10 @@ def vm_from_vmx(keys):
                          "network": fields.get("networkname"),
                          "dvs_switch": fields.get("dvs.switchid"),
                          "dvs_portgroup": fields.get("dvs.portgroupid"),
-                         "dvs_port": fields.get("dvs.portid")})
+                         "dvs_port": fields.get("dvs.portid"),
+                         "opaque_network": fields.get("opaquenetwork.id"),
+                         "mac": fields.get("generatedaddress") or fields.get("address"),
+                         "start_connected": fields.get("startconnected")})
     mode = keys.get("migrate.encryptionmode")
     encrypted = bool(keys.get("encryption.keysafe") or keys.get("encryption.data"))
     return {"display_name": keys.get("displayname"), "nics": out_nics,

@@ -7,8 +7,9 @@ cold data, each VMkernel port through its netstack, switch and uplinks to the pe
 it, one line per tested path, coloured by its verdict and labelled in words.
 
 Every value taken from the report goes through ``esc`` (control characters shown as \\xNN, then
-html.escape with quote=True). Every fixed text of the page comes from ``LABELS`` through
-``label``, so that another language is a catalog of the same keys (``CATALOGS``).
+html.escape with quote=True). Every fixed text of the page comes from the LABELS of the language's
+catalog (render/catalogs/) through ``label``, and every text of the report (findings, reasons,
+notes) from its message (render/messages.py), so that another language is a catalog.
 
 On-host code: Python 3.5, standard library only.
 """
@@ -16,303 +17,15 @@ On-host code: Python 3.5, standard library only.
 import html
 import re
 
-# Every fixed text of the page. Texts with {names} are filled with str.format; a translation
-# keeps the same {names}. Report values (finding titles, reasons, details) are never here.
-LABELS = {
-    # page frame
-    "doc.title": "esxi-diag {command}: {host}",
-    "head.kicker": "esxi-diag {version} \u00b7 {command} report",
-    "head.host_unknown": "unknown host",
-    "head.esxi": "ESXi",
-    "head.product": "VMware ESXi",
-    "head.source": "Source",
-    "head.generated": "Generated",
-    "head.secure_boot": "UEFI Secure Boot",
-    "head.result": "Result",
-    "head.exit": "exit {status}",
-    "head.counts": "Findings: {fail} fail, {warn} warn, {info} info, {ok} ok",
-    "nav.label": "Sections",
-    "footer.made": "Made by esxi-diag {version} from its JSON report (schema {schema}). This page "
-                   "is self-contained: no scripts, no external resources.",
-    # values
-    "unknown": "unknown",
-    "yes": "yes",
-    "no": "no",
-    "none": "none",
-    "not_read": "not read",
-    "unavailable": "unavailable",
-    "not_tested": "not tested",
-    "no_reply": "no reply",
-    "on_link": "on-link",
-    "default_route": "default",
-    "default_route_v6": "default (IPv6)",
-    "na_distributed": "n/a (distributed switch)",
-    "enabled.false": "disabled",
-    "list.sep": ", ",
-    # units
-    "unit.ms": "{value} ms",
-    "unit.mbit": "{value} Mb/s",
-    "unit.gbit": "{value} Gb/s",
-    "unit.MBps_gbit": "{value} MB/s ({gbit} Gbit/s)",
-    "unit.bytes": "{value} bytes",
-    "unit.bytes_mib": "{value} bytes ({mib} MiB)",
-    "unit.pct": "{value}%",
-    "unit.mtu": "MTU {value}",
-    # version and source
-    "version.update": "Update {update}",
-    "version.build": "build {build}",
-    "source.live": "this host",
-    "source.simulated": "simulated host (profile {name})",
-    "source.transcript": "transcript {name}",
-    "source.bundle": "support bundle {name}, written {created} by esxi-diag {written_by}",
-    "source.recorded_sim": "from a simulated host (profile {name})",
-    "source.recorded_live": "from the host itself",
-    "source.case": "case {case}",
-    "source.localcli": "esxcli failed, read through localcli",
-    # results
-    "result.0": "OK: no warnings",
-    "result.1": "Warnings",
-    "result.2": "Failures",
-    "result.3": "Could not run",
-    "result.other": "Exit status {status}",
-    "result.nothing_read": "Nothing could be read: no command output was understood",
-    "result.undetermined": "Not determined: the {paths} data path could not be determined",
-    "result.and": " and ",
-    "tune.result": "Tuning: {result}",
-    # sections
-    "sec.notes": "Notes on the input",
-    "sec.paths": "vMotion data paths",
-    "sec.findings": "Findings",
-    "sec.vmknics": "VMkernel interfaces",
-    "sec.switches": "Switches and uplinks",
-    "sec.nics": "Physical NICs",
-    "sec.routes": "Routes",
-    "sec.reach": "vMotion paths to the peers",
-    "sec.probes": "Pings",
-    "sec.tuning": "Long Distance vMotion tuning",
-    "sec.tune": "Recommended tuning",
-    "sec.commands": "Appendix: commands",
-    # diagram
-    "diagram.intro": "Hot data (memory, device state) and cold data (snapshots, disks, logs): each "
-                     "VMkernel port through its netstack, switch and uplinks to the peers tested "
-                     "from it. One line per tested path, coloured and labelled by its verdict.",
-    "diagram.title": "vMotion data paths of {host}",
-    "diagram.col.vmknic": "VMkernel port",
-    "diagram.col.netstack": "Netstack",
-    "diagram.col.switch": "Switch",
-    "diagram.col.uplinks": "Uplinks",
-    "diagram.col.peers": "Peers (tested paths)",
-    "diagram.hot": "Hot data",
-    "diagram.hot.what": "memory, device state",
-    "diagram.cold": "Cold data",
-    "diagram.cold.what": "snapshots, disks, logs",
-    "diagram.rule": "rule: {basis}",
-    "diagram.netstack": "netstack",
-    "diagram.no_vmknic.hot": "No hot-data vmknic",
-    "diagram.no_vmknic.cold": "No cold-data vmknic",
-    "diagram.undetermined.hot": "Hot data path: not determined",
-    "diagram.undetermined.cold": "Cold data path: not determined",
-    "diagram.switch_unknown": "switch unknown",
-    "diagram.no_uplinks": "no uplinks",
-    "diagram.uplinks_unknown": "uplinks unknown",
-    "diagram.link_up": "up",
-    "diagram.link_down": "DOWN",
-    "diagram.not_tested": "no peer tested",
-    "diagram.path_title": "{vmknic} to {target}: {verdict}",
-    "diagram.path_title_label": "{vmknic} to {target} ({label}): {verdict}",
-    "legend.title": "Legend",
-    "legend.ok": "OK: the path works",
-    "legend.warn": "Warning: works, with a problem",
-    "legend.fail": "Failure: vMotion fails on this path",
-    "legend.info": "Not tested or unknown",
-    "legend.link": "Link (no peer tested)",
-    # data paths table
-    "dp.role": "Data",
-    "dp.vmknics": "VMkernel ports",
-    "dp.netstack": "Netstack",
-    "dp.rule": "Rule",
-    "dp.reason": "Why",
-    "dp.remarks": "Remarks",
-    "dp.hot": "hot (memory, device state)",
-    "dp.cold": "cold (snapshots, disks, logs)",
-    "dp.inactive": "tag inactive: {names}",
-    "dp.disabled": "tagged but disabled: {names}",
-    "dp.unknown_tags": "tags not collected: {names}",
-    "dp.ignored": "tag has no effect: {names}",
-    "basis.vmotion-netstack": "vmotion netstack",
-    "basis.vmotion-tag": "VMotion tag",
-    "basis.provisioning-netstack": "vSphereProvisioning netstack",
-    "basis.provisioning-tag": "vSphereProvisioning tag",
-    "basis.management": "management fallback",
-    "basis.none": "none",
-    "basis.unknown": "not determined",
-    # severities and verdicts
-    "sev.ok": "OK",
-    "sev.info": "INFO",
-    "sev.warn": "WARN",
-    "sev.fail": "FAIL",
-    "verdict.ok": "OK",
-    "verdict.not-routable": "not routable",
-    "verdict.unreachable": "unreachable",
-    "verdict.local-mtu": "local MTU too small",
-    "verdict.path-mtu": "path drops large frames",
-    "verdict.loss": "packet loss",
-    "verdict.beyond-150ms": "RTT beyond 150 ms",
-    "verdict.vmkping-error": "vmkping error",
-    "verdict.wrong-netstack": "wrong netstack",
-    "verdict.interrupted": "interrupted",
-    "verdict.untested": "not tested",
-    "verdict.not-measured": "not measured",
-    "verdict.stack-not-configured": "netstack not configured",
-    # findings
-    "f.severity": "Severity",
-    "f.id": "ID",
-    "f.finding": "Finding",
-    "f.remedy": "Remedy",
-    "f.subjects": "Concerns: {names}",
-    "f.none": "No findings.",
-    # vmknics
-    "vmk.name": "Name",
-    "vmk.role": "vMotion role",
-    "vmk.netstack": "Netstack",
-    "vmk.mtu": "MTU",
-    "vmk.addresses": "Addresses",
-    "vmk.gateway": "gateway {gateway}",
-    "vmk.switch": "Switch / port group",
-    "vmk.tags": "Tags",
-    "vmk.enabled": "Enabled",
-    "vmk.no_ipv4": "no IPv4",
-    "vmk.ipv4_unknown": "IPv4 unknown",
-    "vmk.none_known": "No VMkernel interface is known.",
-    "role.hot": "hot",
-    "role.cold": "cold",
-    # switches and nics
-    "sw.name": "Switch",
-    "sw.type": "Type",
-    "sw.mtu": "MTU",
-    "sw.uplinks": "Uplinks",
-    "sw.portgroups": "Port groups",
-    "sw.standard": "standard",
-    "sw.distributed": "distributed",
-    "sw.none_known": "No switch is known.",
-    "nic.name": "NIC",
-    "nic.link": "Link",
-    "nic.admin": "Admin",
-    "nic.speed": "Speed",
-    "nic.duplex": "Duplex",
-    "nic.mtu": "MTU",
-    "nic.driver": "Driver",
-    "nic.mac": "MAC",
-    "nic.description": "Description",
-    "nic.up": "up",
-    "nic.down": "down",
-    "nic.none_known": "No physical NIC is known.",
-    # routes
-    "rt.netstack": "Netstack",
-    "rt.destination": "Destination",
-    "rt.gateway": "Gateway",
-    "rt.interface": "Interface",
-    "rt.source": "Source",
-    "rt.none": "No routes in the report.",
-    "rt.default_gateway": "Default gateway (esxcfg-route): {gateway}",
-    # reachability
-    "re.summary": "{paths} path(s) to {peers} peer(s).",
-    "re.ldvm": "Long Distance vMotion: {value}.",
-    "re.worst": "{value} (worst round trip {rtt}, threshold {threshold})",
-    "re.hot": "Hot data: {value}.",
-    "re.cold": "Cold data: {value}.",
-    "re.all_ok": "all paths OK",
-    "re.failing": "failing",
-    "re.interrupted": "The check was interrupted: the paths not finished are marked.",
-    "re.path": "Path",
-    "re.path_value": "{vmknic} \u2192 {target}",
-    "re.via": "{netstack} netstack, {routing}",
-    "re.verdict": "Verdict",
-    "re.rtt": "Round trip",
-    "re.loss": "Loss",
-    "re.df": "Don't fragment",
-    "re.notes": "Detail",
-    "re.rtt_value": "{min}\u2013{max}, {count} replies",
-    "re.df_value": "{payload} bytes: {result}",
-    "re.df_1472": "1472 bytes: {result}",
-    "re.pmtu": "largest payload {payload}",
-    "re.passed": "passed",
-    "re.lost": "LOST",
-    "re.peer_mtu": "MTU {mtu} here, {peer_mtu} on the peer",
-    "re.latency.lan": "LAN latency",
-    "re.latency.long-distance": "long distance",
-    "re.latency.beyond-supported": "beyond 150 ms",
-    "routing.on-link": "on-link",
-    "routing.static-route": "static route",
-    "routing.vmknic-gateway": "vmknic gateway",
-    "routing.netstack-gateway": "netstack gateway",
-    "routing.not-routable": "not routable",
-    "routing.unknown": "routing unknown",
-    "routing.via": "{kind} {gateway}",
-    # probes
-    "pr.from": "From",
-    "pr.netstack": "Netstack",
-    "pr.to": "To",
-    "pr.payload": "Payload",
-    "pr.df": "DF",
-    "pr.received": "Received / sent",
-    "pr.loss": "Loss",
-    "pr.rtt": "RTT min / avg / max",
-    "pr.error": "Error",
-    # tuning
-    "tu.setting": "Setting",
-    "tu.value": "Value",
-    "tu.range": "default {default}, range {min}\u2013{max}",
-    "tu.default": "default {default}",
-    "tu.sbmax": "sbMax ({netstack})",
-    "tu.sbmax_hot": "sbMax ({netstack} netstack, hot data)",
-    "tu.sbmax_any": "sbMax",
-    "tu.current": "Current",
-    "tu.recommended": "Recommended",
-    "tu.action": "Action",
-    "tu.change": "change",
-    "tu.keep": "keep",
-    "tu.line_rate": "Line rate",
-    "tu.rtt": "Round-trip time",
-    "tu.basis": "basis: {basis}",
-    "tu.why": "Why",
-    "tu.notes": "Notes",
-    "tu.commands": "Commands (a dry run changed nothing; tune --apply runs them as root, with a "
-                   "journal)",
-    "tu.persist": "With --persist, in /etc/rc.local.d/local.sh above its final exit 0, then "
-                  "/sbin/auto-backup.sh:",
-    "tu.nothing": "Nothing to change.",
-    "tu.outcome": "{action}: {message}",
-    "tu.journal": "Journal: {journal}",
-    "tu.no_plan": "No tuning plan in this report.",
-    # commands
-    "cmd.n": "#",
-    "cmd.command": "Command",
-    "cmd.status": "Status",
-    "cmd.exit": "Exit code",
-    "cmd.duration": "Duration",
-    "cmd.note": "Note",
-    "cmd.counts": "{total} read: {parsed} parsed, {unparsed} unparsed, {failed} failed, "
-                  "{unavailable} unavailable.",
-    "cmd.timed_out": "timed out",
-    "cmd.via_localcli": "via localcli",
-    "cmd.unrecognised": "Not recognised (skipped)",
-    "cmd.none": "No command in the report.",
-    "status.parsed": "parsed",
-    "status.unparsed": "unparsed",
-    "status.failed": "failed",
-    "status.unavailable": "unavailable",
-}
+from esxi_diag.render import messages
 
-# Catalogs by language. A translation adds e.g. CATALOGS["ja"] with the keys of LABELS; a key
-# it lacks falls back to English.
-CATALOGS = {"en": LABELS}
+_LABELS = messages.catalog("en").LABELS
 
 
 def label(key, lang="en"):
-    """The fixed text ``key`` in language ``lang`` (English when that catalog lacks it)."""
-    text = (CATALOGS.get(lang) or {}).get(key)
-    return LABELS[key] if text is None else text
+    """The fixed text ``key`` of the page in ``lang`` (render/catalogs/, English when that catalog
+    lacks it)."""
+    return messages.label(key, lang)
 
 
 # Shown as \xNN: C0 controls except \t and \n, DEL and C1 (ESC and CSI/OSC sequences go inert).
@@ -405,6 +118,19 @@ class _Page(object):
     def unknown(self):
         return Html('<span class="unknown">%s</span>' % self.L("unknown"))
 
+    def t(self, node, key):
+        """A text of the report (a reason, a detail, a note) in the page's language, escaped."""
+        value = messages.text_of(node, key, self.lang)
+        return self.unknown() if value is None else esc(value)
+
+    def ts(self, node, key):
+        """A list of texts of the report in the page's language, escaped."""
+        return [esc(v) for v in messages.texts_of(node, key, self.lang)]
+
+    def f(self, finding, part):
+        """A finding's title, detail or remedy in the page's language (plain text)."""
+        return messages.finding_text(finding, part, self.lang)
+
     def v(self, value):
         """A report value: null is "unknown", booleans yes/no, numbers as numbers."""
         if value is None:
@@ -460,7 +186,7 @@ def _badge(page, severity):
 
 def _verdict_text(page, verdict, plain=False):
     key = "verdict.%s" % verdict
-    if key in LABELS:
+    if key in _LABELS:
         return page.P(key) if plain else page.L(key)
     if verdict is None:
         return page.P("unknown") if plain else page.unknown()
@@ -716,7 +442,7 @@ def _diagram(page):
         basis = dp.get("basis")
         svg.front.append('<line class="rule" x1="8" y1="%d" x2="%d" y2="%d"/>' % (
             y, width - 8, y))
-        basis_text = page.P("basis." + basis) if ("basis.%s" % basis) in LABELS else (
+        basis_text = page.P("basis." + basis) if ("basis.%s" % basis) in _LABELS else (
             clean(basis) if basis is not None else page.P("unknown"))
         svg.text(_X["vmk"], y + 22, [(page.P("diagram." + role), "section"),
                                       ("  " + page.P("diagram.%s.what" % role), "muted")])
@@ -727,9 +453,9 @@ def _diagram(page):
         if basis in ("none", "unknown", None) or not dp.get("vmknics"):
             key = "diagram.undetermined." if basis in ("unknown", None) else "diagram.no_vmknic."
             box_w = _X["up"] + _W["up"] - _X["vmk"]
-            svg.box(_X["vmk"], y, box_w, 50, "node missing", title=dp.get("reason"))
+            svg.box(_X["vmk"], y, box_w, 50, "node missing", title=messages.text_of(dp, "reason", page.lang))
             svg.text(_X["vmk"] + 12, y + 20, [(page.P(key + role), "strong")])
-            svg.text(_X["vmk"] + 12, y + 38, [(_fit(clean(dp.get("reason") or ""), box_w,
+            svg.text(_X["vmk"] + 12, y + 38, [(_fit(clean(messages.text_of(dp, "reason", page.lang) or ""), box_w,
                                                     6.4), "muted")])
             y += 50 + _GAP
         y = _lanes(page, svg, lanes, vmks, y, with_peers)
@@ -880,7 +606,7 @@ def _datapath_table(page):
     for role in ("hot", "cold"):
         dp = (page.r.get("data_paths") or {}).get(role) or {}
         basis = dp.get("basis")
-        basis_text = page.L("basis." + basis) if ("basis.%s" % basis) in LABELS else page.v(
+        basis_text = page.L("basis." + basis) if ("basis.%s" % basis) in _LABELS else page.v(
             basis)
         remarks = []
         for field, key in (("inactive_tagged", "dp.inactive"), ("disabled_tagged", "dp.disabled"),
@@ -894,7 +620,7 @@ def _datapath_table(page):
                      page.L("none") if known else page.unknown(),
                      page.v(dp.get("netstack")) if dp.get("netstack") or not known
                      else page.L("none"),
-                     basis_text, page.v(dp.get("reason")),
+                     basis_text, page.t(dp, "reason"),
                      Html("<br>".join(remarks)) if remarks else page.L("none")])
     return _table("datapaths", [page.L(k) for k in ("dp.role", "dp.vmknics", "dp.netstack",
                                                      "dp.rule", "dp.reason", "dp.remarks")], rows)
@@ -911,14 +637,20 @@ def _paths_section(page):
 # ---------------------------------------------------------------------------------------------
 # findings
 
-def remedy_html(remedy):
-    """A remedy: prose lines as paragraphs, runs of command lines as one <pre> to copy."""
+def remedy_html(remedy, steps=None, lang="en"):
+    """A remedy: prose lines as paragraphs, runs of command lines as one <pre> to copy. With its
+    steps (``remedy_steps``) each line is known to be a command or prose; without (a report
+    written before them) a line is a command when it reads as one."""
     blocks = []
-    for line in remedy.split("\n"):
-        if not line.strip():
+    if steps:
+        lines = [(("pre", s["command"]) if isinstance(s, dict) and "command" in s else
+                  ("p", messages.render(s, lang))) for s in steps]
+    else:
+        lines = [("pre" if is_command(line) else "p", line) for line in remedy.split("\n")]
+    for kind, line in lines:
+        if not (line or "").strip():
             blocks.append(("gap", None))
             continue
-        kind = "pre" if is_command(line) else "p"
         if kind == "pre" and blocks and blocks[-1][0] == "pre":
             blocks[-1][1].append(line)
         else:
@@ -939,15 +671,15 @@ def _findings_section(page):
     rows = []
     for f in findings:
         sev = f.get("severity")
-        cell = ['<div class="f-title">%s</div>' % page.v(f.get("title"))]
-        if f.get("detail"):
-            cell.append('<p class="f-detail">%s</p>' % esc(f["detail"]))
+        cell = ['<div class="f-title">%s</div>' % page.v(page.f(f, "title"))]
+        if page.f(f, "detail"):
+            cell.append('<p class="f-detail">%s</p>' % esc(page.f(f, "detail")))
         if f.get("subjects"):
             cell.append('<p class="f-subjects">%s</p>' % page.L(
                 "f.subjects", names=Html("<code>%s</code>" % page.names(f["subjects"]))))
-        if f.get("remedy"):
+        if page.f(f, "remedy"):
             cell.append('<div class="remedy"><div class="remedy-head">%s</div>%s</div>' % (
-                page.L("f.remedy"), remedy_html(f["remedy"])))
+                page.L("f.remedy"), remedy_html(page.f(f, "remedy"), f.get("remedy_steps"), page.lang)))
         rows.append((' class="finding sev-%s"' % severity_class(sev),
                      [_badge(page, sev), '<code class="fid">%s</code>' % page.v(f.get("id")),
                       "".join(cell)]))
@@ -1087,6 +819,80 @@ def _routes_section(page):
     return "".join(out)
 
 
+def _vm_network(page, nic, switches):
+    if nic.get("network"):
+        return _code(nic["network"])
+    if nic.get("dvs_portgroup") or nic.get("dvs_switch"):
+        switch = switches.get(nic.get("dvs_switch")) or nic.get("dvs_switch")
+        return page.L("vm.dvs", portgroup=nic.get("dvs_portgroup") or page.P("unknown"),
+                      switch=switch or page.P("unknown"))
+    if nic.get("opaque_network"):
+        return page.L("vm.opaque", network=nic["opaque_network"])
+    return page.unknown()
+
+
+def _vms_section(page):
+    """The VMs (every one) and the host firewall's vMotion and NFC rulesets."""
+    vms = page.r.get("vms") or {}
+    fw = page.r.get("firewall") or {}
+    listed = vms.get("list") or []
+    inventory = vms.get("inventory") or "not-read"
+    if inventory == "not-read" and not listed and not fw.get("read"):
+        return ""
+    switches = dict((s.get("uuid"), s.get("name")) for s in page.r.get("vswitches") or []
+                    if s.get("uuid"))
+    rows = []
+    for v in listed:
+        mode = v.get("migrate_encryption")
+        if mode is None:
+            mode_html = page.unknown()
+        else:
+            mode_html = page.L("vm.mode." + mode) if mode in (
+                "required", "opportunistic", "disabled") else esc(mode)
+            if mode in ("required", "disabled"):  # always encrypted, never encrypted
+                mode_html = Html('<span class="state-%s">%s</span>' % (
+                    "ok" if mode == "required" else "fail", mode_html))
+        if v.get("vmx_read"):
+            nets = [_vm_network(page, n, switches) for n in v.get("nics") or []]
+            nets_html = Html("<br>".join(nets)) if nets else page.L("none")
+        else:
+            nets_html = Html('<span class="unknown">%s</span>' % page.L("vm.vmx_not_read"))
+        power = v.get("power_state")
+        rows.append([page.v(v.get("vmid")), esc(v.get("name")), page.unknown() if power is None
+                     else page.L("vm.power." + power) if power in ("on", "off") else esc(power),
+                     mode_html, page.v(v.get("encrypted")), nets_html,
+                     _code(v["vmx"]) if v.get("vmx") else page.unknown()])
+    out = ['<section id="vms"><h2>%s</h2>' % page.L("sec.vms")]
+    if inventory != "read":
+        out.append("<p>%s</p>" % page.L("vm.inventory." + inventory) if inventory in (
+            "partial", "failed", "not-read") else "")
+    out.append(_table("vms", [page.L("vm.col." + k) for k in (
+        "vmid", "name", "power", "mode", "encrypted", "networks", "vmx")], rows) if rows else
+        "<p>%s</p>" % page.L("vm.none"))
+    if fw.get("read") or fw.get("enabled") is not None:
+        out.append("<h3>%s</h3>" % page.L("sec.firewall"))
+        state = fw.get("enabled")
+        out.append("<p>%s</p>" % page.L("fw.state", state=page.P(
+            "fw.on" if state else "fw.off") if state is not None else page.P("unknown")))
+        frows = []
+        for r in fw.get("rulesets") or []:
+            if r.get("name", "").lower() not in ("vmotion", "nfc"):
+                continue
+            enabled = r.get("enabled")
+            ports = ", ".join("%s %s %s" % (x.get("direction"), x.get("protocol"), x.get(
+                "port_begin") if x.get("port_begin") == x.get("port_end") else "%s-%s" % (
+                    x.get("port_begin"), x.get("port_end"))) for x in r.get("rules") or [])
+            frows.append([_code(r.get("name")), page.unknown() if enabled is None else Html(
+                '<span class="state-%s">%s</span>' % ("ok" if enabled else "fail", page.L(
+                    "fw.enabled" if enabled else "fw.disabled"))),
+                esc(ports) if ports else page.unknown()])
+        if frows:
+            out.append(_table("firewall", [page.L("fw.col." + k) for k in (
+                "ruleset", "enabled", "rules")], frows))
+    out.append("</section>")
+    return "".join(out)
+
+
 def _reach_section(page):
     reach = page.r.get("reachability") or {}
     paths = reach.get("paths") or []
@@ -1119,7 +925,7 @@ def _reach_section(page):
         sev = severity_class(p.get("severity"))
         routing = p.get("routing") or {}
         kind = routing.get("kind")
-        kind_text = page.P("routing." + kind) if ("routing.%s" % kind) in LABELS else (
+        kind_text = page.P("routing." + kind) if ("routing.%s" % kind) in _LABELS else (
             clean(kind) if kind else page.P("unknown"))
         route = page.L("routing.via", kind=kind_text, gateway=_code(routing["gateway"])) \
             if routing.get("gateway") else esc(kind_text)
@@ -1145,15 +951,14 @@ def _reach_section(page):
             df.append(page.L("re.pmtu", payload=_num(p["pmtu_payload"])))
         notes = []
         if p.get("verdict") != "ok" and p.get("detail"):
-            notes.append(esc(p["detail"]))
+            notes.append(page.t(p, "detail"))
         if p.get("latency_class"):
             key = "re.latency.%s" % p["latency_class"]
-            notes.append(page.L(key) if key in LABELS else esc(p["latency_class"]))
+            notes.append(page.L(key) if key in _LABELS else esc(p["latency_class"]))
         if p.get("peer_mtu"):
             notes.append(page.L("re.peer_mtu", mtu=_num(p.get("mtu")) if p.get("mtu") is not None
                                 else page.P("unknown"), peer_mtu=_num(p["peer_mtu"])))
-        for note in p.get("notes") or []:
-            notes.append(esc(note))
+        notes.extend(page.ts(p, "notes"))
         roles = Html(" ".join('<span class="role">%s</span>' % page.L("role." + r) for r in
                               p.get("roles") or [] if r in ("hot", "cold"))) or page.unknown()
         what = page.L("re.path_value", vmknic=_code(p.get("vmknic") or page.P("unknown")),
@@ -1173,8 +978,8 @@ def _reach_section(page):
     if rows:
         out.append(_table("paths", [page.L("re." + k) for k in (
             "path", "verdict", "rtt", "loss", "df", "notes")], rows))
-    for note in reach.get("notes") or []:
-        out.append('<p class="note">%s</p>' % esc(note))
+    for note in page.ts(reach, "notes"):
+        out.append('<p class="note">%s</p>' % note)
     out.append("</section>")
     return "".join(out)
 
@@ -1254,12 +1059,13 @@ def _tune_html(page, tune):
         mbit = lr.get("mbit")
         rate = page.speed(mbit) if mbit else page.unknown()
         facts.append("<li><strong>%s</strong>: %s%s</li>" % (
-            page.L("tu.line_rate"), rate, " (%s)" % page.L("tu.basis", basis=lr["basis"])
+            page.L("tu.line_rate"), rate, " (%s)" % page.L("tu.basis", basis=page.t(lr, "basis"))
             if lr.get("basis") else ""))
         facts.append("<li><strong>%s</strong>: %s%s</li>" % (
             page.L("tu.rtt"), page.unit("unit.ms", rtt.get("ms"), 2) if rtt.get("ms")
             is not None else page.unknown(),
-            " (%s)" % page.L("tu.basis", basis=rtt["basis"]) if rtt.get("basis") else ""))
+            " (%s)" % page.L("tu.basis", basis=page.t(rtt, "basis")) if rtt.get("basis") else
+            ""))
         out.append('<ul class="facts">%s</ul>' % "".join(facts))
         sb = plan.get("sbmax") or {}
         change = lambda c: Html('<span class="badge sev-%s">%s</span>' % (
@@ -1273,14 +1079,14 @@ def _tune_html(page, tune):
                  change(sb.get("change"))]]
         out.append(_table("tune", [page.L(k) for k in ("tu.setting", "tu.current",
                                                         "tu.recommended", "tu.action")], rows))
-        reasons = ["<li><code>NetExpectedLineRateMBps</code>: %s</li>" % esc(x)
-                   for x in lr.get("reasons") or []]
-        reasons += ["<li><code>sbMax</code>: %s</li>" % esc(x) for x in sb.get("reasons") or []]
+        reasons = ["<li><code>NetExpectedLineRateMBps</code>: %s</li>" % x
+                   for x in page.ts(lr, "reasons")]
+        reasons += ["<li><code>sbMax</code>: %s</li>" % x for x in page.ts(sb, "reasons")]
         if reasons:
             out.append("<h4>%s</h4><ul>%s</ul>" % (page.L("tu.why"), "".join(reasons)))
         if plan.get("notes"):
             out.append("<h4>%s</h4><ul>%s</ul>" % (page.L("tu.notes"), "".join(
-                "<li>%s</li>" % esc(n) for n in plan["notes"])))
+                "<li>%s</li>" % n for n in page.ts(plan, "notes"))))
         if plan.get("commands"):
             out.append('<h4>%s</h4><pre class="cmd"><code>%s</code></pre>' % (
                 page.L("tu.commands"), "\n".join(esc(c) for c in plan["commands"])))
@@ -1483,43 +1289,67 @@ def _nav(page, sections):
         '<a href="#%s">%s</a>' % (anchor, page.L(key)) for anchor, key in sections))
 
 
-def render_html(report, command="inspect", lang="en"):
-    """The report as one self-contained HTML5 page (a str): no script, no external resource.
-
-    The string is plain ASCII (other characters as &#x...; references), so that it can be
-    written to any stdout or file, whatever the host's locale."""
+def _body(report, command, lang):
+    """(title, the page's body) of one report."""
     page = _Page(report, command, lang)
     host = _host_name(report)
     sections = [("paths", "sec.paths"), ("findings", "sec.findings"),
                 ("vmknics", "sec.vmknics"), ("switches", "sec.switches"), ("routes", "sec.routes")]
+    vms = _vms_section(page)
+    if vms:
+        sections.append(("vms", "sec.vms"))
     reach = _reach_section(page)
     if reach.startswith('<section id="reachability"'):
         sections.append(("reachability", "sec.reach"))
     elif reach:
         sections.append(("probes", "sec.probes"))
     sections += [("tuning", "sec.tuning"), ("commands", "sec.commands")]
-    notes = report.get("notes") or []
+    notes = page.ts(report, "notes")
     body = [_header(page), _nav(page, sections)]
     if notes:
         body.append('<section id="notes"><h2>%s</h2>%s</section>' % (page.L("sec.notes"), "".join(
-            '<p class="note">%s</p>' % esc(n) for n in notes)))
+            '<p class="note">%s</p>' % n for n in notes)))
     body += [_paths_section(page), _findings_section(page), _vmknics_section(page),
-             _switches_section(page), _routes_section(page), reach, _tuning_section(page),
+             _switches_section(page), _routes_section(page), vms, reach, _tuning_section(page),
              _commands_section(page)]
     body.append("<footer>%s</footer>" % page.L(
         "footer.made", version=(report.get("tool") or {}).get("version") or page.P("unknown"),
         schema=report.get("schema") or page.P("unknown")))
     title = page.P("doc.title", command=clean(command),
                    host=clean(host) if host else page.P("head.host_unknown"))
+    return title, "\n".join(b for b in body if b)
+
+
+_ANCHOR = re.compile(r'( id="| href="#|url\(#)')
+
+
+def render_html(report, command="inspect", lang="en"):
+    """The report as one self-contained HTML5 page (a str): no script, no external resource.
+
+    The string is plain ASCII (other characters as &#x...; references), so that it can be
+    written to any stdout or file, whatever the host's locale."""
+    return render_html_many([report], command, lang)
+
+
+def render_html_many(reports, command="inspect", lang="en"):
+    """Several reports (``analyze`` of several inputs) on one page, one after another; the
+    anchors of the second and later ones carry a prefix, so that each link finds its own."""
+    titles, bodies = [], []
+    for i, report in enumerate(reports):
+        title, body = _body(report, command, lang)
+        if i:
+            body = _ANCHOR.sub(lambda m, n=i: m.group(1) + "h%d-" % n, body)
+        titles.append(title)
+        bodies.append('<main class="page">\n%s\n</main>' % body)
+    version = (reports[0].get("tool") or {}).get("version") if reports else ""
     page_text = "".join([
         '<html lang="%s">\n<head>\n<meta charset="utf-8">\n' % esc(lang),
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         'style-src \'unsafe-inline\'; img-src data:">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        '<meta name="generator" content="esxi-diag %s">\n' % esc(
-            (report.get("tool") or {}).get("version") or ""),
-        "<title>%s</title>\n" % esc(title),
-        "<style>%s</style>\n</head>\n<body>\n<main class=\"page\">\n" % _CSS,
-        "\n".join(b for b in body if b),
-        "\n</main>\n</body>\n</html>\n"])
+        '<meta name="generator" content="esxi-diag %s">\n' % esc(version or ""),
+        "<title>%s</title>\n" % esc(" | ".join(titles)),
+        "<style>%s</style>\n</head>\n<body>\n" % _CSS,
+        "\n".join(bodies),
+        "\n</body>\n</html>\n"])
     return "<!DOCTYPE html>\n" + page_text.encode("ascii", "xmlcharrefreplace").decode("ascii")

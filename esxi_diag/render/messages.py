@@ -50,8 +50,9 @@ _KNOWN = set()
 
 
 def is_message(value):
-    return isinstance(value, dict) and isinstance(value.get("id"), str) and \
-        isinstance(value.get("params"), dict)
+    """A message is exactly ``{"id", "params"}`` (a finding, which has more, is not one)."""
+    return isinstance(value, dict) and len(value) == 2 and isinstance(value.get("id"), str) \
+        and isinstance(value.get("params"), dict)
 
 
 MAX_DEPTH = 6
@@ -87,15 +88,21 @@ _CATALOGS = {}
 
 
 def catalog(lang):
-    """The catalog module of a language (English for one that is not known)."""
-    lang = lang if lang in LANGUAGES else DEFAULT
-    if lang not in _CATALOGS:
+    """The catalog module of a language (English for one that is not known): MESSAGES, LABELS,
+    LIST_SEPARATOR, LIST_SEPARATORS."""
+    found = _CATALOGS.get(lang)
+    if found is None:
         if lang == "ja":
-            from esxi_diag.render.catalogs import ja as module
+            try:
+                from esxi_diag.render.catalogs import ja as found
+            except ImportError:  # a build without the Japanese catalog
+                return catalog(DEFAULT)
+        elif lang == DEFAULT:
+            from esxi_diag.render.catalogs import en as found
         else:
-            from esxi_diag.render.catalogs import en as module
-        _CATALOGS[lang] = module
-    return _CATALOGS[lang]
+            return catalog(DEFAULT)
+        _CATALOGS[lang] = found
+    return found
 
 
 def template(message_id, lang=DEFAULT):
@@ -170,6 +177,21 @@ def text_of(node, key, lang=DEFAULT):
     report has it, else ``node[key]``."""
     message = node.get(key + "_message")
     return render(message, lang) if message is not None else node.get(key)
+
+
+def texts_of(node, key, lang=DEFAULT):
+    """A list of texts of the report in ``lang``: each from its message when the report has one
+    (``node[key + "_message"][i]``), else the text it holds."""
+    plain = node.get(key) or []
+    found = node.get(key + "_message")
+    if not isinstance(found, list) or len(found) != len(plain):
+        return [v for v in plain]
+    return [render(m, lang) if is_message(m) else v for v, m in zip(plain, found)]
+
+
+def has_label(key):
+    """Whether the reference catalog has the label ``key``."""
+    return key in catalog(DEFAULT).LABELS
 
 
 def label(key, lang=DEFAULT, **params):

@@ -27,13 +27,14 @@ def terminal_safe(text, keep_newlines=True):
     return pattern.sub(_escape, text)
 
 
-def safe_report(value):
+def safe_report(value, key=None):
     """A copy of a report (or any JSON-like value) whose strings are all ``terminal_safe`` on one
-    line; keys are left as they are (they are the tool's own)."""
+    line, except a finding's ``remedy``, whose lines are its steps; keys are left as they are
+    (they are the tool's own)."""
     if isinstance(value, str):
-        return terminal_safe(value, keep_newlines=False)
+        return terminal_safe(value, keep_newlines=key == "remedy")
     if isinstance(value, list):
         return [safe_report(v) for v in value]
     if isinstance(value, dict):
-        return dict((k, safe_report(v)) for k, v in value.items())
+        return dict((k, safe_report(v, k)) for k, v in value.items())
     return value

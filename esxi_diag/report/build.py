@@ -132,6 +132,31 @@ def reachability_json(reach_run, summary):
     return out
 
 
+def _firewall_json(facts):
+    """The host firewall as the report holds it (docs/report.md)."""
+    fw = facts["firewall"]
+    rulesets = []
+    known = dict(fw["rulesets"] or {})
+    for name in fw["rules"]:  # a ruleset whose rules were read, but not whether it is enabled
+        known.setdefault(name, {"name": name, "enabled": None, "allowed_all": None,
+                                "enable_configurable": None, "allowed_ip_configurable": None})
+    for name in sorted(known, key=natural_key):
+        r = known[name]
+        rules = fw["rules"].get(name)
+        rulesets.append({"name": name, "enabled": r["enabled"], "allowed_all": r["allowed_all"],
+                         "enable_configurable": r["enable_configurable"],
+                         "allowed_ip_configurable": r["allowed_ip_configurable"],
+                         "rules": [dict(x) for x in rules] if rules is not None else None})
+    return {"read": fw["rulesets"] is not None,
+            "complete": "firewall-rulesets" in facts["known"], "enabled": fw["enabled"],
+            "default_action": fw["default_action"], "rulesets": rulesets}
+
+
+def _vms_json(facts):
+    vms = facts.get("vms") or {"inventory": "not-read", "list": []}
+    return {"inventory": vms["inventory"], "list": [dict(v) for v in vms["list"]]}
+
+
 def build_report(facts, paths, findings, captures, source, meta):
     by_name = lambda d: sorted(d.values(), key=lambda x: natural_key(x["name"]))
     host = dict(facts["host"])
@@ -172,6 +197,8 @@ def build_report(facts, paths, findings, captures, source, meta):
         "data_paths": {"hot": _path_json(paths["hot"]), "cold": _path_json(paths["cold"])},
         "probes": [_probe_json(p) for p in facts["probes"]],
         "tuning": _tuning_json(facts["tuning"]),
+        "vms": _vms_json(facts),
+        "firewall": _firewall_json(facts),
         "findings": [finding_json(f) for f in findings],
         "summary": {"fail": counts["fail"], "warn": counts["warn"], "info": counts["info"],
                     "ok": counts["ok"], "exit_status": status, "nothing_read": nothing_read,

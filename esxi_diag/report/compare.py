@@ -26,6 +26,7 @@ finding may also have the severity ``unknown``. A pair's verdict is its worst fi
 unknown, else ok.
 """
 
+import gc
 import ipaddress
 
 from esxi_diag import SCHEMA as REPORT_SCHEMA, __version__, kinds
@@ -291,9 +292,70 @@ def host_view(report, name):
             "sbmax_netstack": hot_stack if kinds.valid_netstack(hot_stack) else None,
             "sbmax_reason": _get(status, "reason", str)},
         "checks": _checks(report),
-        "richness": (1 if _get(report, "vms", dict) else 0) + (1 if _checks(report) else 0),
     }
+    view["richness"] = (1 if view["vms"] is not None else 0) + (1 if view["checks"] else 0)
+    _prepare(view)
     return view
+
+
+def _prepare(view):
+    """What every pair asks of a host, worked out once (500 hosts are 249,500 pairs): the address
+    families of each vmknic, the frame each data-path vmknic sends, the networks its VMs need,
+    its checks by target."""
+    view["families"] = dict((n, set(_family(a) for a in found) - {None})
+                            for n, found in view["addresses"].items())
+    view["address_set"] = set(a for found in view["addresses"].values() for a in found)
+    # per data path: (vmknic, its one address family or None, its address when it has one)
+    view["ends"] = dict((role, [
+        (vmk, list(view["families"][vmk])[0] if len(view["addresses"][vmk]) == 1 else None,
+         view["addresses"][vmk][0] if len(view["addresses"][vmk]) == 1 else None)
+        for vmk in view["paths"][role]["vmknics"]]) for role in ROLES)
+    view["mtus"] = dict((role, [(vmk,) + _effective_mtu(view, vmk)
+                                for vmk in view["paths"][role]["vmknics"]]) for role in ROLES)
+    view["usable"] = dict((role, view["paths"][role]["basis"] not in ("none", "unknown"))
+                          for role in ROLES)
+    view["mtu_single"] = {}
+    for role in ROLES:
+        values = set(m[1] for m in view["mtus"][role])
+        view["mtu_single"][role] = values.pop() if len(values) == 1 else None
+    by_target = {}
+    for p in view["checks"]:
+        by_target.setdefault(p["target"], []).append(p)
+    view["checks_by_target"] = by_target
+    view["networks_key"] = (view["portgroups"] is not None, tuple(sorted(
+        (n, p["vlan_id"] if p["vlan_id"] is not None else -1)
+        for n, p in view["portgroups_seen"].items())), view["dvs_complete"],
+        tuple(sorted(u or "" for u in view["dvs"].values())))
+    view["tuning_key"] = (view["tuning"]["line_rate"], view["tuning"]["threshold"],
+                          view["tuning"]["sbmax"])
+    view["encrypts"] = releases.at_least(view["host"], 6, 5)
+    view["has_sbmax"] = releases.has_sbmax(view["host"])
+    needs = {"standard": {}, "dvs": {}, "opaque": [], "vmx": [], "disabled": [],
+             "required": [], "opportunistic": []}
+    for vm in (view["vms"] or {}).get("list", []):
+        moving = vm["power_state"] != "off"
+        if moving and vm["migrate_encryption"] == "disabled":
+            needs["disabled"].append(vm)
+        if moving and (vm["migrate_encryption"] == "required" or vm["encrypted"]):
+            needs["required"].append(vm)
+        if moving and vm["vmx_read"] and not vm["encrypted"] and \
+                vm["migrate_encryption"] in ("opportunistic", None):
+            needs["opportunistic"].append(vm)
+        if not vm["vmx_read"]:
+            needs["vmx"].append(vm)
+            continue
+        for nic in vm["nics"]:
+            if nic["network"]:
+                found = needs["standard"].setdefault(nic["network"], [])
+                if vm not in found:
+                    found.append(vm)
+            elif nic["dvs_switch"]:
+                found = needs["dvs"].setdefault(nic["dvs_switch"], [])
+                if vm not in found:
+                    found.append(vm)
+            elif nic["opaque_network"] and vm not in needs["opaque"]:
+                needs["opaque"].append(vm)
+    view["needs"] = needs
 
 
 def _checks(report):
@@ -335,9 +397,10 @@ def _release(view):
 class Pair(object):
     """One ordered pair (source -> destination) and what both directions share."""
 
-    def __init__(self, comparison, src, dst):
+    def __init__(self, comparison, src, dst, shared):
         self.c = comparison
         self.src, self.dst = src, dst
+        self.shared = shared  # what a -> b and b -> a both ask (the routes both ways)
         self.findings = []
         self.routed = None
         self.rtt = None
@@ -350,31 +413,64 @@ class Pair(object):
 class Comparison(object):
     def __init__(self, views):
         self.views = views
-        self._reach = {}  # (from id, to id, role) -> (findings, routed)
         self.reference = _references(views)
-        self._routers = {}
+        self._keys = {}  # (host id, vmknic) -> the number of its routing signature
+        self._signatures = {}
+        self._routes = {}  # (signature number, target) -> the pre-flight's kind
+        self._clean_networks = set()
+        self._networks = {}
+        self._network_ids = {}  # (source id, networks key): every VM network found
 
-    def router(self, view):
-        router = self._routers.get(view["id"])
-        if router is None:
-            router = self._routers[view["id"]] = _Router(view["facts"])
-        return router
+    def networks_id(self, view):
+        """A number per distinct set of port groups and distributed switches."""
+        number = self._network_ids.get(view["id"])
+        if number is None:
+            number = self._network_ids[view["id"]] = self._networks.setdefault(
+                view["networks_key"], len(self._networks))
+        return number
 
+    def signature(self, view, vmk):
+        key = (view["id"], vmk)
+        number = self._keys.get(key)
+        if number is None:
+            signature = _route_signature(view["facts"], vmk)
+            number = self._keys[key] = self._signatures.setdefault(signature,
+                                                                  len(self._signatures))
+        return number
 
-class _Router(object):
-    """routing.preflight over one host's facts, each verdict kept (compare asks the same question
-    from several pairs)."""
-
-    def __init__(self, facts):
-        self.facts = facts
-        self._memo = {}
-
-    def __call__(self, vmknic, target):
-        key = (vmknic, target)
-        found = self._memo.get(key)
+    def route(self, view, vmk, target):
+        """routing.preflight of ``vmk`` of ``view`` to ``target``. Hosts whose vmknic has the
+        same routing signature (its netstack, subnets, gateway, route tables and what is known of
+        them: everything preflight reads but the vmknic's own address) get the same kind of
+        answer, so the kind is worked out once per signature and target; the words of an answer
+        that becomes a finding are the host's own."""
+        number = self.signature(view, vmk)
+        found = self._routes.get((number, target))
         if found is None:
-            found = self._memo[key] = routing.preflight(self.facts, vmknic, target)
-        return found
+            found = self._routes[(number, target)] = routing.preflight(view["facts"], vmk,
+                                                                       target)["kind"]
+        if found in ("not-routable", "unknown"):
+            return routing.preflight(view["facts"], vmk, target)
+        return {"kind": found}
+
+
+def _route_table(table):
+    if table is None:
+        return None
+    return tuple((r.get("network"), r.get("netmask"), r.get("prefix_length"), r.get("gateway"),
+                  r.get("interface")) for r in table)
+
+
+def _route_signature(facts, vmk):
+    """Everything routing.preflight reads of a host for one vmknic, but its own address."""
+    v = facts["vmknics"][vmk]
+    stack = v.get("netstack")
+    return (vmk, stack, tuple(str(n) for n, _ in routing.own_networks(v, 4)),
+            tuple(str(n) for n, _ in routing.own_networks(v, 6)),
+            (v.get("ipv4") or {}).get("gateway"), bool(v.get("ipv4_known")),
+            bool(v.get("ipv6_known")), bool(v.get("ipv6")), "interfaces" in facts["known"],
+            "ipv6" in facts["known"], _route_table(facts["routes"].get(stack)),
+            _route_table((facts.get("routes6") or {}).get(stack)))
 
 
 def _family(address):
@@ -387,8 +483,11 @@ def _family(address):
 def _target_for(view_from, vmk_from, view_to, vmk_to):
     """(the address of ``vmk_to`` that ``vmk_from`` would use, or None; whether that is
     unknown)."""
-    mine = set(_family(a) for a in view_from["addresses"].get(vmk_from, []))
+    mine = view_from["families"].get(vmk_from, ())
     theirs = view_to["addresses"].get(vmk_to, [])
+    if len(theirs) == 1 and len(mine) == 1 and len(view_to["families"][vmk_to]) == 1 and \
+            view_to["families"][vmk_to] == mine:
+        return theirs[0], False
     for address in theirs:
         if _family(address) in mine:
             return address, False
@@ -407,17 +506,21 @@ def _families(view, vmk):
     return found or [msg("compare.no-address")]
 
 
-def _one_way(c, a, b, role):
+def _one_way(c, a, b, role, cache):
     """Findings of role data from host a to host b (a's routing to b's addresses), and whether
     it is routed (None: not known). Memoised: the pair b -> a asks it again."""
-    key = (a["id"], b["id"], role)
-    if key in c._reach:
-        return c._reach[key]
+    key = (a["id"], role)
+    found = cache.get(key)  # asked twice: by a -> b and by b -> a
+    if found is not None:
+        return found
     out, routed = [], False
-    router = c.router(a)
-    for vmk_a in a["paths"][role]["vmknics"]:
-        for vmk_b in b["paths"][role]["vmknics"]:
-            target, unknown = _target_for(a, vmk_a, b, vmk_b)
+    routes = c._routes
+    for vmk_a, family_a, _ in a["ends"][role]:
+        for vmk_b, family_b, address_b in b["ends"][role]:
+            if family_a is not None and family_a == family_b:
+                target, unknown = address_b, False  # one address each, of one family
+            else:
+                target, unknown = _target_for(a, vmk_a, b, vmk_b)
             if target is None:
                 if unknown:
                     out.append(_unknown("COMPARE-ADDRESS-UNKNOWN", {
@@ -431,14 +534,16 @@ def _one_way(c, a, b, role):
                         "target_vmknic": vmk_b, "target_families": _families(b, vmk_b)},
                         [say("compare-same-family")], [a["name"], b["name"]]))
                 continue
-            if target in a["addresses"].get(vmk_a, []):
+            if target in a["address_set"]:
                 out.append(finding("COMPARE-DUPLICATE-ADDRESS", FAIL, {
                     "address": target, "from_host": a["name"], "vmknic": vmk_a,
                     "to_host": b["name"], "target_vmknic": vmk_b},
                     [say("compare-readdress")], [a["name"], b["name"]]))
                 continue
-            result = router(vmk_a, target)
-            kind = result["kind"]
+            kind = routes.get((c.signature(a, vmk_a), target))
+            result = c.route(a, vmk_a, target) if kind is None or kind in (
+                "not-routable", "unknown") else None
+            kind = kind if result is None else result["kind"]
             if kind == "on-link":
                 continue
             if kind == "unknown":
@@ -458,8 +563,8 @@ def _one_way(c, a, b, role):
                     [say("on-host", host=a["name"])] + remedies.add_gateway(
                         v.get("netstack") or "<netstack>", vmk_a, _family(target) == 6),
                     [a["name"]]))
-    c._reach[key] = (out, routed)
-    return out, routed
+    found = cache[key] = (out, routed)
+    return found
 
 
 def role_msg(role):
@@ -471,6 +576,14 @@ def _paths(c, pair):
     src, dst = pair.src, pair.dst
     routed = False
     for role in ROLES:
+        if src["usable"][role] and dst["usable"][role]:
+            there, r1 = _one_way(c, src, dst, role, pair.shared)
+            back, r2 = _one_way(c, dst, src, role, pair.shared)
+            if there or back:
+                pair.findings.extend(there + back)
+            if role == "hot":
+                routed = None if (r1 is None or r2 is None) else (r1 or r2)
+            continue
         missing = False
         for view in (src, dst):
             path = view["paths"][role]
@@ -491,8 +604,8 @@ def _paths(c, pair):
             if role == "hot":
                 routed = None
             continue
-        there, r1 = _one_way(c, src, dst, role)
-        back, r2 = _one_way(c, dst, src, role)
+        there, r1 = _one_way(c, src, dst, role, pair.shared)
+        back, r2 = _one_way(c, dst, src, role, pair.shared)
         pair.add(there + back)
         if role == "hot":
             routed = None if (r1 is None or r2 is None) else bool(r1 or r2)
@@ -517,19 +630,21 @@ def _effective_mtu(view, vmk):
 def _mtu(c, pair):
     src, dst = pair.src, pair.dst
     for role in ROLES:
-        if any(v["paths"][role]["basis"] in ("none", "unknown") for v in (src, dst)):
+        single = src["mtu_single"][role]
+        if single is not None and single == dst["mtu_single"][role]:
+            continue  # one MTU at both ends
+        if src["paths"][role]["basis"] in ("none", "unknown") or \
+                dst["paths"][role]["basis"] in ("none", "unknown"):
             continue
-        for vmk_s in src["paths"][role]["vmknics"]:
-            for vmk_d in dst["paths"][role]["vmknics"]:
-                ms, text_s, sw_s = _effective_mtu(src, vmk_s)
-                md, text_d, sw_d = _effective_mtu(dst, vmk_d)
+        for vmk_s, ms, text_s, sw_s in src["mtus"][role]:
+            for vmk_d, md, text_d, sw_d in dst["mtus"][role]:
+                if ms == md and ms is not None:
+                    continue
                 if ms is None or md is None:
                     which = src if ms is None else dst
                     pair.add([_unknown("COMPARE-MTU-UNKNOWN", {
                         "role": role_msg(role), "host": which["name"],
                         "vmknic": vmk_s if ms is None else vmk_d}, subjects=[which["name"]])])
-                    continue
-                if ms == md:
                     continue
                 high, low = (src, vmk_s, ms, sw_s), (dst, vmk_d, md, sw_d)
                 if md > ms:
@@ -570,16 +685,21 @@ def _mtu_remedy(high, low, role):
 
 def _checks_between(a, b):
     """a's tested paths whose target is one of b's addresses."""
-    addresses = set()
+    if not a["checks"]:
+        return []
+    out = []
     for found in b["addresses"].values():
-        addresses.update(found)
-    return [p for p in a["checks"] if p["target"] in addresses]
+        for address in found:
+            out.extend(a["checks_by_target"].get(address, ()))
+    return out
 
 
 def _measured(c, pair):
     """The check results of both reports towards the other host: failed paths become findings;
     the round trip and whether the pair is long distance are kept for the other rules."""
     src, dst = pair.src, pair.dst
+    if not src["checks"] and not dst["checks"]:
+        return
     rtts, classes = [], []
     for tester, other in ((src, dst), (dst, src)):
         for p in _checks_between(tester, other):
@@ -637,23 +757,36 @@ def _vm_networks(c, pair):
     if vms["inventory"] == "partial":
         pair.add([_unknown("COMPARE-VMS-UNKNOWN", {"host": src["name"]}, "partial",
                            [src["name"]])])
+    needs = src["needs"]
+    if not needs["standard"] and not needs["dvs"] and not needs["vmx"] and not needs["opaque"]:
+        return
+    key = (src["id"], c.networks_id(dst))
+    if key in c._clean_networks:
+        return  # the same source against the same port groups and switches: nothing to say
     missing, vlans, dvs_missing = {}, {}, {}
-    unknown = {"vmx": [], "opaque": [], "destination": [], "dvs": []}
-    for vm in vms["list"]:
-        if not vm["vmx_read"]:
-            unknown["vmx"].append(vm)
+    unknown = {"vmx": needs["vmx"], "opaque": needs["opaque"], "destination": [], "dvs": []}
+    theirs, seen_there = dst["portgroups"], dst["portgroups_seen"]
+    for network, users in needs["standard"].items():
+        seen = seen_there.get(network)
+        if seen is None:
+            if theirs is None:
+                unknown["destination"].extend(users)
+            else:
+                missing[network] = users
             continue
-        for nic in vm["nics"]:
-            if nic["network"]:
-                _standard(src, dst, vm, nic["network"], missing, vlans, unknown)
-            elif nic["dvs_switch"]:
-                if dst["dvs_complete"] and all(u for u in dst["dvs"].values()):
-                    if nic["dvs_switch"] not in dst["dvs"].values():
-                        dvs_missing.setdefault(nic["dvs_switch"], []).append(vm)
-                elif nic["dvs_switch"] not in dst["dvs"].values():
-                    unknown["dvs"].append(vm)
-            elif nic["opaque_network"]:
-                unknown["opaque"].append(vm)
+        mine = (src["portgroups_seen"].get(network) or {}).get("vlan_id")
+        if mine is not None and seen["vlan_id"] is not None and mine != seen["vlan_id"]:
+            vlans[network] = (users, mine, seen["vlan_id"])
+    if needs["dvs"]:
+        uuids = set(dst["dvs"].values())
+        whole = dst["dvs_complete"] and None not in uuids
+        for uuid, users in needs["dvs"].items():
+            if uuid in uuids:
+                continue
+            if whole:
+                dvs_missing[uuid] = users
+            else:
+                unknown["dvs"].extend(users)
     for network in sorted(missing, key=natural_key):
         found = missing[network]
         pg = src["portgroups_seen"].get(network) or {}
@@ -696,6 +829,8 @@ def _vm_networks(c, pair):
             "source": src["name"], "destination": dst["name"]},
             [say("compare-join-dvs", host=dst["name"], switch=switch or uuid)], [dst["name"]],
             None if severity == FAIL else "off")])
+    if not (missing or vlans or dvs_missing or any(unknown.values())):
+        c._clean_networks.add(key)
     for variant in ("vmx", "opaque", "destination", "dvs"):
         if unknown[variant]:
             pair.add([_unknown("COMPARE-VM-NETWORK-UNKNOWN", {
@@ -708,20 +843,6 @@ def _dvs_name(view, uuid):
         if value == uuid:
             return name
     return None
-
-
-def _standard(src, dst, vm, network, missing, vlans, unknown):
-    theirs = dst["portgroups"]
-    seen = dst["portgroups_seen"].get(network)
-    if seen is None and theirs is None:
-        unknown["destination"].append(vm)
-        return
-    if seen is None:
-        missing.setdefault(network, []).append(vm)
-        return
-    mine = (src["portgroups_seen"].get(network) or {}).get("vlan_id")
-    if mine is not None and seen["vlan_id"] is not None and mine != seen["vlan_id"]:
-        vlans.setdefault(network, [[], mine, seen["vlan_id"]])[0].append(vm)
 
 
 # -- tuning and releases ---------------------------------------------------------------------
@@ -801,15 +922,22 @@ def _distance_severity(pair):
 
 def _tuning(c, pair):
     src, dst = pair.src, pair.dst
-    severity = _distance_severity(pair)
-    where = msg("compare.lan-pair") if pair.long_distance is False else (
-        msg("compare.long-pair", rtt=pair.rtt) if pair.long_distance and pair.rtt is not None
-        else msg("compare.unmeasured-pair") if pair.long_distance is None else None)
+    if src["tuning_key"] == dst["tuning_key"] and None not in src["tuning_key"]:
+        return
+    severity = None
     for key, variant, option, _ in _SETTINGS:
         a, b = src["tuning"][key], dst["tuning"][key]
+        if a == b and a is not None:
+            continue
+        if severity is None:
+            severity = _distance_severity(pair)
+            where = msg("compare.lan-pair") if pair.long_distance is False else (
+                msg("compare.long-pair", rtt=pair.rtt) if pair.long_distance and
+                pair.rtt is not None else msg("compare.unmeasured-pair")
+                if pair.long_distance is None else None)
         if key == "sbmax":
             lacks = [v for v in (src, dst) if v["tuning"]["sbmax"] is None and
-                     releases.has_sbmax(v["host"]) is False]
+                     v["has_sbmax"] is False]
             if lacks:
                 _release_sbmax(pair, lacks, severity)
                 continue
@@ -818,8 +946,6 @@ def _tuning(c, pair):
             pair.add([_unknown("COMPARE-TUNING-UNKNOWN", {
                 "setting": msg("compare.setting." + variant), "hosts": [v["name"] for v in which]},
                 subjects=[v["name"] for v in which])])
-            continue
-        if a == b:
             continue
         ref = c.reference[key]
         params = {"setting": msg("compare.setting." + variant), "source": src["name"],
@@ -851,12 +977,10 @@ def _encryption(c, pair):
     vms = src["vms"]
     if vms is None or vms["inventory"] in ("not-read", "failed"):
         return  # said once by the VM network rule
-    moving = [vm for vm in vms["list"] if vm["power_state"] != "off"]
-    disabled = [vm for vm in moving if vm["migrate_encryption"] == "disabled"]
-    required = [vm for vm in moving if vm["migrate_encryption"] == "required" or vm["encrypted"]]
-    opportunistic = [vm for vm in moving if vm["migrate_encryption"] in ("opportunistic", None)
-                     and not vm["encrypted"] and vm["vmx_read"]]
-    can = releases.at_least(dst["host"], 6, 5)
+    needs = src["needs"]
+    disabled, required, opportunistic = needs["disabled"], needs["required"], \
+        needs["opportunistic"]
+    can = dst["encrypts"]
     if disabled:
         how = None
         if pair.routed:
@@ -894,9 +1018,9 @@ _RULES = (_paths, _measured, _mtu, _vm_networks, _tuning, _encryption)
 
 
 def _sorted(findings):
-    from esxi_diag.render.messages import finding_text
+    """Most severe first, then by ID and subjects; the rules' own order after that (stable)."""
     return sorted(findings, key=lambda f: (_RANK[f["severity"]], f["id"], f["subjects"],
-                                           finding_text(f, "title") or ""))
+                                           f["message_id"]))
 
 
 def verdict_of(findings):
@@ -931,27 +1055,37 @@ def compare(views, notes=(), inputs=(), generated_at=None):
               i.get("input") in dropped else dict(i) for i in inputs]
     c = Comparison(views)
     pairs = []
-    matrix = []
+    n = len(views)
+    matrix = [[None] * n for _ in range(n)]
     counts = dict((v, 0) for v in VERDICTS)
-    for src in views:
-        row = []
-        for dst in views:
-            if src is dst:
-                row.append(None)
-                continue
-            pair = Pair(c, src, dst)
-            for rule in _RULES:
-                rule(c, pair)
-            findings = _sorted(pair.findings)
-            verdict = verdict_of(findings)
-            counts[verdict] += 1
-            row.append(verdict)
-            if findings:
-                pairs.append({"source": src["name"], "destination": dst["name"],
-                              "verdict": verdict, "rtt_ms": pair.rtt,
-                              "long_distance": pair.long_distance, "routed": pair.routed,
-                              "findings": [finding_json(f) for f in findings]})
-        matrix.append(row)
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects and no cycle: collecting is waste
+    try:
+        for i in range(n):
+            for j in range(i + 1, n):
+                shared = {}
+                for s, d in ((i, j), (j, i)):
+                    pair = Pair(c, views[s], views[d], shared)
+                    for rule in _RULES:
+                        rule(c, pair)
+                    verdict = OK
+                    if pair.findings:
+                        found = _sorted(pair.findings)
+                        verdict = verdict_of(found)
+                        pairs.append(((s, d), {
+                            "source": views[s]["name"], "destination": views[d]["name"],
+                            "verdict": verdict, "rtt_ms": pair.rtt,
+                            "long_distance": pair.long_distance, "routed": pair.routed,
+                            "findings": found}))
+                    counts[verdict] += 1
+                    matrix[s][d] = verdict
+        pairs.sort(key=lambda p: p[0])
+        pairs = [p for _, p in pairs]
+        for p in pairs:
+            p["findings"] = [finding_json(f) for f in p["findings"]]
+    finally:
+        if enabled:
+            gc.enable()
     if len(views) < 2:
         status = 3
     elif counts[FAIL]:

@@ -424,8 +424,10 @@ def _collection(facts, captures, meta):
         out.append(finding(
             "COLLECT-INCOMPLETE", WARN,
             {"count": len(bad), "commands": series([
-                msg("COLLECT-INCOMPLETE.command", command=c.command, status=c.status,
-                    note=c.note or "") for c in bad[:8]], "semicolon"),
+                msg("COLLECT-INCOMPLETE.command", command=c.command,
+                    status=msg("COLLECT-INCOMPLETE." + c.status),
+                    note=msg("COLLECT-INCOMPLETE.note", note=c.note) if c.note else None)
+                for c in bad[:8]], "semicolon"),
              "more": msg("list.more", count=len(bad) - 8) if len(bad) > 8 else None},
             [say("run-by-hand")]))
     partial = [c for c in captures if c.status == cap.PARSED and
@@ -457,6 +459,8 @@ def evaluate(facts, paths, captures=(), meta=None, pairs=None):
         findings.extend(rule(facts, paths))
     findings.extend(_gateways(facts, paths, pairs))
     findings.extend(_collection(facts, captures, meta))
+    from esxi_diag.rules import vms  # the VMs and the firewall (imports this module)
+    findings.extend(vms.evaluate(facts, paths, pairs))
     return sort_findings(findings)
 
 

@@ -81,7 +81,8 @@ def _path_finding(pair):
         return finding("REACH-STACK-NOT-CONFIGURED", FAIL, params,
                        [say("check-netstack-of", vmknic=pair["vmknic"]),
                         command("esxcli network ip interface list")] +
-                       _reproduce(pair, lead="then-if-on", netstack=pair.get("netstack")),
+                       _reproduce(pair, lead="then-if-on",
+                                  netstack=pair.get("netstack") or kinds.DEFAULT_NETSTACK),
                        subjects)
     if verdict == "interrupted":
         return finding("REACH-INTERRUPTED", WARN, params, [say("run-check-again")], subjects)

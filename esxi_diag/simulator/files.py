@@ -25,12 +25,19 @@ DEFAULT_LOCAL_SH = ("#!/bin/sh\n\n# local configuration options (simulated host)
 
 
 def initial_state(profile):
-    """The state a profile starts with."""
+    """The state a profile starts with (the VMs' .vmx files among its files)."""
+    from esxi_diag.simulator import records
     fs = profile.get("filesystem") or {}
-    datastores = fs.get("datastores", ["datastore1"])
+    datastores = list(fs.get("datastores", ["datastore1"]))
+    vm_files = records.vm_files(profile)
+    for path in vm_files:
+        store = path.split("/")[3]
+        if store not in datastores:
+            datastores.append(store)
     scratch = fs.get("scratch", "%s/%s/.locker" % ("/vmfs/volumes", datastores[0])
                      if datastores else "/tmp/scratch")
     files = {LOCAL_SH: fs.get("local_sh", DEFAULT_LOCAL_SH)}
+    files.update(vm_files)
     files.update(fs.get("files", {}))
     return {"schema": STATE_SCHEMA, "host": profile["host"]["hostname"],
             "advanced": dict(profile.get("advanced") or {}),
@@ -38,7 +45,8 @@ def initial_state(profile):
             is not None else None,
             "files": files,
             "dirs": sorted(set(["/vmfs/volumes", "/etc/rc.local.d", "/tmp", scratch] +
-                               ["/vmfs/volumes/%s" % d for d in datastores])),
+                               ["/vmfs/volumes/%s" % d for d in datastores] +
+                               [os.path.dirname(p) for p in vm_files])),
             "links": {"/scratch": scratch},
             "readonly": list(fs.get("readonly", [])), "full": list(fs.get("full", [])),
             "auto_backups": 0}
@@ -132,9 +140,14 @@ class HostFiles(object):
             if path == full or path.startswith(full + "/"):
                 raise OSError(errno.ENOSPC, "No space left on device", path)
 
-    def read(self, path):
+    def read(self, path, limit=None):
+        """The text of a file, or None when it does not exist; OSError (EFBIG) when it is larger
+        than ``limit`` bytes, as the live files say."""
         with self.lock:
-            return self.state["files"].get(self._resolve(path))
+            text = self.state["files"].get(self._resolve(path))
+        if text is not None and limit is not None and len(text.encode("utf-8")) > limit:
+            raise OSError(errno.EFBIG, "larger than %d bytes: not read" % limit, path)
+        return text
 
     def write_atomic(self, path, text):
         real = self._resolve(path)

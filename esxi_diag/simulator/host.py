@@ -15,6 +15,7 @@ import threading
 import time
 
 from esxi_diag import kinds
+from esxi_diag.kinds import vms as vmkinds
 from esxi_diag.simulator import files as simfiles
 from esxi_diag.simulator import formats, records
 from esxi_diag.simulator import profile as prof
@@ -45,6 +46,8 @@ class SimHost(object):
         self.state_file = state_file
         self.files = simfiles.HostFiles(profile, state_file)
         self.network = Network(profile)
+        self._file_delays = dict((vm["path"], float(vm.get("vmx_delay_s", 0)))
+                                 for vm in prof.vms(profile) if vm["path"])
 
     @property
     def state(self):
@@ -181,11 +184,29 @@ class SimHost(object):
         if answer is None:
             return 1, "", "%s: not simulated\n" % prog
         result = answer(self.profile, self.state, params)
+        if isinstance(result, records.FileAnswer):
+            return self._print_file(argv, result.path)
         if isinstance(result, records.Listing):
             xml = any(a == "--formatter=xml" for a in argv[1:3])
             return 0, formats.esxcli(result.shape, result.type_name, result.records,
                                      result.fields, xml), ""
         return result  # an error, or the text of a program that is not esxcli
+
+    def _print_file(self, argv, path):
+        """``cat FILE`` or ``grep ... FILE`` of a file of the host (busybox's wording when it is
+        missing; a grep pattern the simulator cannot read says so)."""
+        text = self.files.read(path)
+        program = argv[0].rsplit("/", 1)[-1]
+        if text is None:
+            if program == "cat":
+                return 1, "", "cat: can't open '%s': No such file or directory\n" % path
+            return 2, "", "%s: %s: No such file or directory\n" % (program, path)
+        if program == "cat":
+            return 0, text, ""
+        lines = vmkinds.grep_lines(argv, text)
+        if lines is None:
+            return 2, "", "%s: this pattern is not simulated\n" % program
+        return (0 if lines else 1), lines, ""
 
     # -- what the profile describes --------------------------------------------------------------
 
@@ -198,6 +219,17 @@ class SimHost(object):
 
     def netstacks(self):
         return prof.netstacks(self.profile)
+
+    def vmx_paths(self):
+        """The .vmx paths of the VMs the inventory lists (the ones a transcript reads), bounded
+        as the collector bounds them."""
+        return [vm["path"] for vm in prof.vms(self.profile)
+                if vm["path"] and not vm.get("invalid")][:vmkinds.MAX_VMX_READS]
+
+    def worlds(self):
+        """The World IDs of the running VMs whose ports the collector reads (bounded)."""
+        return [vm["world_id"] for _, vm in records.running_vms(self.profile)][
+            :vmkinds.MAX_PORT_LISTS]
 
     def routes(self, netstack):
         return prof.routes(self.profile, netstack)
@@ -218,8 +250,14 @@ class SimHost(object):
 
     # -- files (the hostfiles interface) ---------------------------------------------------------
 
-    def read(self, path):
-        return self.files.read(path)
+    def read(self, path, limit=None):
+        """A file of the host; a VM's .vmx takes the profile's ``timing.file_s`` and its own
+        ``vmx_delay_s`` (times the speed) to read."""
+        delay = self._file_delays.get(path, 0.0) + (float(
+            self.profile.get("timing", {}).get("file_s", 0.0)) if path.endswith(".vmx") else 0)
+        if delay > 0 and self.speed > 0:
+            self._stop.wait(delay * self.speed)
+        return self.files.read(path, limit)
 
     def write_atomic(self, path, text):
         self.files.write_atomic(path, text)

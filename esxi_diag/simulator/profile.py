@@ -70,7 +70,8 @@ def read_document(path, what="profile"):
 _PROFILE_TYPES = (("description", str), ("host", dict), ("nics", list), ("vswitches", list),
                   ("dvswitches", list), ("vmknics", list), ("netstacks", list),
                   ("routes", dict), ("advanced", dict), ("sbmax", dict), ("timing", dict),
-                  ("network", dict), ("faults", dict), ("filesystem", dict))
+                  ("network", dict), ("faults", dict), ("filesystem", dict), ("vms", list),
+                  ("firewall", dict))
 
 
 def _check_profile_types(profile):
@@ -81,10 +82,17 @@ def _check_profile_types(profile):
             raise ProfileError("profile field %r must be a%s %s" % (
                 key, "n" if kind is dict else "", {dict: "object", list: "list",
                                                    str: "string"}[kind]))
-    for key in ("nics", "vswitches", "dvswitches", "vmknics"):
+    for key in ("nics", "vswitches", "dvswitches", "vmknics", "vms"):
         for item in profile.get(key) or []:
             if not isinstance(item, dict):
                 raise ProfileError("every entry of %r must be an object" % key)
+    _check_vms(profile)
+    rulesets = (profile.get("firewall") or {}).get("rulesets")
+    if rulesets is not None and not (isinstance(rulesets, dict) and all(
+            kinds.valid_ruleset(k) and isinstance(v, bool) for k, v in rulesets.items())):
+        raise ProfileError("firewall.rulesets maps ruleset names to true or false")
+    if not isinstance((profile.get("firewall") or {}).get("enabled", True), bool):
+        raise ProfileError("firewall.enabled must be true or false")
     for key in ("advanced", "sbmax"):
         for name, value in (profile.get(key) or {}).items():
             if value is not None and not inputs.is_int(value):
@@ -111,6 +119,48 @@ def validate_profile(profile):
                 ipaddress.IPv4Interface("%s/%s" % (ipv4["address"], ipv4["netmask"]))
             except (KeyError, ValueError) as exc:
                 raise ProfileError("%s: bad ipv4 (%s)" % (v["name"], exc))
+
+
+_VM_TEXT = ("name", "vmx", "guest", "version", "annotation", "migrate_encryption", "vmid",
+            "world_id", "vmx_text")
+
+
+def _check_vms(profile):
+    """The ``vms`` entries (docs/simulator.md): ProfileError (one line) for one that is not."""
+    for vm in profile.get("vms") or []:
+        if not isinstance(vm.get("name"), str) or not vm["name"].strip():
+            raise ProfileError("every VM needs a name: %r" % (vm,))
+        for key in _VM_TEXT:
+            if vm.get(key) is not None and not isinstance(vm[key], str):
+                raise ProfileError("VM %s: %s must be a string" % (vm["name"], key))
+        if vm.get("power_state", "on") not in ("on", "off"):
+            raise ProfileError("VM %s: power_state is on or off" % vm["name"])
+        for key in ("encrypted", "invalid", "vmx_missing"):
+            if not isinstance(vm.get(key, False), bool):
+                raise ProfileError("VM %s: %s must be true or false" % (vm["name"], key))
+        if vm.get("vmx") is not None and vm_path(vm["vmx"]) is None:
+            raise ProfileError("VM %s: vmx must be '[datastore] folder/name.vmx'" % vm["name"])
+        if not isinstance(vm.get("networks", []), list):
+            raise ProfileError("VM %s: networks must be a list" % vm["name"])
+        for net in vm.get("networks", []):
+            if isinstance(net, dict):
+                if not isinstance(net.get("dvs"), str) or not isinstance(net.get("portgroup"),
+                                                                         str):
+                    raise ProfileError("VM %s: a distributed network is {\"dvs\": <switch "
+                                       "name>, \"portgroup\": <its key>}" % vm["name"])
+            elif not isinstance(net, str):
+                raise ProfileError("VM %s: a network is a port group name or {\"dvs\", "
+                                   "\"portgroup\"}" % vm["name"])
+        delay = vm.get("vmx_delay_s", 0)
+        if isinstance(delay, bool) or not isinstance(delay, (int, float)) or delay < 0:
+            raise ProfileError("VM %s: vmx_delay_s must be a number of seconds" % vm["name"])
+
+
+def vm_path(datastore_path):
+    """``[ds] dir/x.vmx`` -> ``/vmfs/volumes/ds/dir/x.vmx`` when that is a valid .vmx path."""
+    from esxi_diag.parsers.vms import vmx_path
+    path = vmx_path(datastore_path)
+    return path if kinds.valid_vmx_path(path) else None
 
 
 def version_tuple(text):
@@ -190,6 +240,42 @@ def routes6(profile, netstack):
                         "prefix_length": iface.network.prefixlen, "gateway": "::",
                         "interface": v["name"]})
     return out
+
+
+def vms(profile):
+    """The profile's VMs with every default filled in: ``vmid`` (its place, from 1),
+    ``world_id`` (running VMs), ``vmx`` (``[datastore1] <name>/<name>.vmx``) and ``path``,
+    ``power_state`` (on), ``guest``, ``version``, ``networks``."""
+    out = []
+    for i, vm in enumerate(profile.get("vms") or []):
+        vm = dict(vm)
+        vm.setdefault("vmid", str(i + 1))
+        vm.setdefault("vmx", "[datastore1] %s/%s.vmx" % (vm["name"], vm["name"]))
+        vm["path"] = vm_path(vm["vmx"])
+        vm["datastore"] = vm["vmx"][1:vm["vmx"].index("]")]
+        vm.setdefault("power_state", "on")
+        vm.setdefault("world_id", str(2099871 + 1117 * i))
+        vm.setdefault("guest", "otherGuest64")
+        vm.setdefault("version", "vmx-19")
+        vm.setdefault("networks", [])
+        out.append(vm)
+    return out
+
+
+def dvswitch(profile, name):
+    """The ``dvswitches`` entry called ``name``, or None."""
+    for s in profile.get("dvswitches") or []:
+        if s.get("name") == name:
+            return s
+    return None
+
+
+def vswitch_of_portgroup(profile, portgroup):
+    """The standard switch that has a port group of that name, or None."""
+    for s in profile.get("vswitches") or []:
+        if any(p.get("name") == portgroup for p in s.get("portgroups", [])):
+            return s
+    return None
 
 
 def switch_of(profile, vmknic):

@@ -15,7 +15,9 @@ record of the host: network.py answers it. ``advanced_values`` gives an advanced
 and bounds, which the set command of ``tune --apply`` checks too.
 """
 
+import base64
 import collections
+import hashlib
 import ipaddress
 
 from esxi_diag import kinds
@@ -23,6 +25,8 @@ from esxi_diag.simulator import formats
 from esxi_diag.simulator import profile as prof
 
 Listing = collections.namedtuple("Listing", "shape type_name records fields")
+# a file of the host printed by cat or grep (host.py reads it from files.py)
+FileAnswer = collections.namedtuple("FileAnswer", "path")
 
 # what a DVS is called when the profile gives it no uuid
 _DVS_UUID = "50 1e 5b ad e3 b4 af 25-18 f3 1c 4c fa 98 3d bb"
@@ -77,7 +81,7 @@ def ip_interface_list(profile, state, params):
                ("Portgroup", "N/A" if dvs else v.get("portgroup", "N/A")),
                ("Netstack Instance", stack),
                ("VDS Name", switch["name"] if dvs else "N/A"),
-               ("VDS UUID", switch.get("uuid", _DVS_UUID) if dvs else "N/A"),
+               ("VDS UUID", dvs_uuid(profile, switch) if dvs else "N/A"),
                ("VDS Port", str(v.get("dvport", "10")) if dvs else "N/A"),
                ("VDS Connection", int(v.get("dvconnection", 1234)) if dvs else -1),
                ("Opaque Network ID", "N/A"), ("Opaque Network Type", "N/A"),
@@ -229,10 +233,22 @@ def vswitch_portgroup_list(profile, state, params):
                                                    "VLAN ID"])
 
 
+def dvs_uuid(profile, switch):
+    """A distributed switch's UUID as the host prints it: the profile's ``uuid``, else one made
+    from its name (the first switch keeps the one the simulator always printed)."""
+    if switch.get("uuid"):
+        return switch["uuid"]
+    if (profile.get("dvswitches") or [None])[0] is switch:
+        return _DVS_UUID
+    digest = hashlib.sha256(switch["name"].encode("utf-8")).hexdigest()[:32]
+    pairs = [digest[i:i + 2] for i in range(0, 32, 2)]
+    return " ".join(pairs[:8]) + "-" + " ".join(pairs[8:])
+
+
 def vswitch_dvs_list(profile, state, params):
     records = []
     for s in profile.get("dvswitches", []):
-        records.append([("Name", s["name"]), ("VDS ID", s.get("uuid", _DVS_UUID)),
+        records.append([("Name", s["name"]), ("VDS ID", dvs_uuid(profile, s)),
                         ("Class", "etherswitch"), ("Num Ports", 2560), ("Used Ports", 8),
                         ("Configured Ports", 512), ("MTU", int(s.get("mtu", 1500))),
                         ("CDP Status", "listen"), ("Beacon Timeout", -1),
@@ -420,6 +436,210 @@ def esxcfg_nics(profile, state, params):
     return 0, formats.esxcfg_table(records, columns), ""
 
 
+# -- virtual machines ---------------------------------------------------------------------------
+
+def _vm_nics(profile, vm, index):
+    """Each NIC of a profile VM: (device, standard port group or None, dvs entry or None, the
+    dvs port group key, DVPort, MAC). A distributed switch the profile does not have (the host
+    is not on it) gets a UUID made from its name."""
+    out = []
+    for n, net in enumerate(vm.get("networks", [])):
+        mac = "00:50:56:%02x:%02x:%02x" % (0x80 + (index >> 8) % 64, index % 256, n)
+        if isinstance(net, dict):  # a switch the host is not on: its UUID from its name
+            dvs = prof.dvswitch(profile, net["dvs"]) or {"name": net["dvs"]}
+            out.append(("ethernet%d" % n, None, dvs,
+                        net["portgroup"], str(net.get("port", 100 + 10 * index + n)), mac))
+        else:
+            out.append(("ethernet%d" % n, net, None, None, None, mac))
+    return out
+
+
+def vmx_text(profile, vm, index):
+    """The .vmx of a profile VM: the keys in the order of the real files of the reference
+    (section 2); a VDS NIC carries the switch UUID, port and port group key instead of a
+    network name. An encrypted VM's keySafe follows the vSphere key-locator form of the
+    reference (its place in a .vmx is UNVERIFIED)."""
+    if vm.get("vmx_text") is not None:
+        return vm["vmx_text"]
+    hw = vm.get("version", "vmx-19").split("-")[-1]
+    lines = ['.encoding = "UTF-8"', 'config.version = "8"', 'virtualHW.version = "%s"' % hw,
+             'displayName = "%s"' % vm["name"], 'guestOS = "%s"' % vm.get("guest"),
+             'memSize = "4096"']
+    for device, network, dvs, key, port, mac in _vm_nics(profile, vm, index):
+        lines.append('%s.virtualDev = "vmxnet3"' % device)
+        if dvs is not None:
+            lines += ['%s.dvs.switchId = "%s"' % (device, dvs_uuid(profile, dvs)),
+                      '%s.dvs.portId = "%s"' % (device, port),
+                      '%s.dvs.portgroupId = "%s"' % (device, key),
+                      '%s.dvs.connectionId = "%d"' % (device, 1000000 + 7 * index)]
+        else:
+            lines.append('%s.networkName = "%s"' % (device, network))
+        lines += ['%s.addressType = "vpx"' % device, '%s.generatedAddress = "%s"' % (device, mac),
+                  '%s.present = "TRUE"' % device]
+    if vm.get("migrate_encryption") is not None:
+        lines.append('migrate.encryptionMode = "%s"' % vm["migrate_encryption"])
+    if vm.get("encrypted"):
+        digest = hashlib.sha256(vm["name"].encode("utf-8")).digest()
+        blob = base64.b64encode(digest * 2).decode("ascii")
+        lines.append('encryption.keySafe = "vmware:key/list/(pair/(fqid/<VMWARE-NULL>/local/'
+                     '%s,HMAC%%2dSHA%%2d256,%s))"' % (digest[:16].hex(), blob))
+        lines.append('encryption.data = "%s"' % blob)
+    return "\n".join(lines) + "\n"
+
+
+def vm_files(profile):
+    """{path: text} of the profile VMs' .vmx files (a VM with ``vmx_missing`` has none)."""
+    out = {}
+    for i, vm in enumerate(prof.vms(profile)):
+        if vm["path"] and not vm.get("vmx_missing"):
+            out[vm["path"]] = vmx_text(profile, vm, i)
+    return out
+
+
+def vm_list(profile, state, params):
+    """``vim-cmd vmsvc/getallvms`` as the 6.5 sample prints it (reference, section 1): a header
+    with 3-blank gaps, rows in string order of Vmid, Vmid 7 wide, each other column its longest
+    value plus 3 blanks, the annotation after Version (its lines as they are). ``Skipping invalid
+    VM`` goes to stderr (ghettoVCB's filter suggests it; the stream is UNVERIFIED)."""
+    head = "Vmid   Name   File   Guest OS   Version   Annotation"
+    listed = [vm for vm in prof.vms(profile) if not vm.get("invalid")]
+    skipped = "".join("Skipping invalid VM '%s'\n" % vm["vmid"] for vm in prof.vms(profile)
+                      if vm.get("invalid"))
+    if not listed:
+        return 0, head + "\n", skipped
+    listed.sort(key=lambda vm: vm["vmid"])
+    widths = [max(len(vm[k]) for vm in listed) + 3 for k in ("name", "vmx", "guest", "version")]
+    rows = []
+    for vm in listed:
+        row = vm["vmid"].ljust(7) + "".join(vm[k].ljust(w) for k, w in zip(
+            ("name", "vmx", "guest"), widths))
+        note = vm.get("annotation") or ""
+        row += (vm["version"].ljust(widths[3]) + note) if note else vm["version"]
+        rows.append(row.rstrip(" ") if not note else row)
+    return 0, head + "\n" + "\n".join(rows) + "\n", skipped
+
+
+def _connects(profile, net):
+    """Whether a NIC's network exists on the host (a port group of a standard switch, or a
+    distributed switch of the profile): only then does a running VM get a port for it."""
+    if isinstance(net, dict):
+        return prof.dvswitch(profile, net["dvs"]) is not None
+    return prof.vswitch_of_portgroup(profile, net) is not None
+
+
+def running_vms(profile):
+    """(index, VM) of the running VMs with at least one port (a NIC on a network the host
+    has): those ``esxcli network vm list`` shows."""
+    return [(i, vm) for i, vm in enumerate(prof.vms(profile))
+            if vm["power_state"] == "on" and not vm.get("invalid") and
+            any(_connects(profile, n) for n in vm["networks"])]
+
+
+def _network_label(net):
+    """What the VM list and port list show for a NIC's network. For a VDS port group the
+    reference has no capture (UNVERIFIED): the simulator shows the profile's port group value."""
+    return net["portgroup"] if isinstance(net, dict) else net
+
+
+def vm_network_list(profile, state, params):
+    records = []
+    for _, vm in running_vms(profile):
+        nets = [n for n in vm["networks"] if _connects(profile, n)]
+        records.append([("World ID", int(vm["world_id"])), ("Name", vm["name"]),
+                        ("Num Ports", len(nets)), ("Networks", [_network_label(n) for n in nets])])
+    return Listing("table", "VM", records, ["World ID", "Name", "Num Ports", "Networks"])
+
+
+def vm_port_list(profile, state, params):
+    """One stanza per port, as the REAL samples (reference, section 3). A VDS port's vSwitch,
+    Portgroup and DVPort ID values are UNVERIFIED: the switch name, the port group key, the
+    port."""
+    for i, vm in running_vms(profile):
+        if vm["world_id"] != params.get("world"):
+            continue
+        records = []
+        for n, (device, network, dvs, key, port, mac) in enumerate(_vm_nics(profile, vm, i)):
+            if not _connects(profile, vm["networks"][n]):
+                continue
+            switch = dvs if dvs is not None else prof.vswitch_of_portgroup(profile, network)
+            uplinks = (switch or {}).get("uplinks") or []
+            records.append([("Port ID", 33554440 + 20 * i + n),
+                            ("vSwitch", (switch or {}).get("name", "")),
+                            ("Portgroup", key if dvs is not None else network),
+                            ("DVPort ID", port if dvs is not None else ""),
+                            ("MAC Address", mac), ("IP Address", "0.0.0.0"),
+                            ("Team Uplink", uplinks[0] if uplinks else ""),
+                            ("Uplink Port ID", 33554434 if uplinks else 0),
+                            ("Active Filters", "")])
+        return Listing("stanzas", "VMPort", records, None)
+    # the real answer to a World ID without a VM is UNVERIFIED: say plainly it is simulated
+    return 1, "Error: no running VM has World ID %s (simulated)\n" % params.get("world"), ""
+
+
+def vm_vmx(profile, state, params):
+    return FileAnswer(params["path"])
+
+
+# -- the firewall ---------------------------------------------------------------------------------
+
+# the rulesets of the REAL 6.x sample (reference, section 4), with its Enabled values
+_RULESETS = (("sshServer", True), ("sshClient", False), ("nfsClient", False),
+             ("nfs41Client", False), ("dhcp", True), ("dns", True), ("snmp", True),
+             ("ntpClient", False), ("CIMHttpServer", True), ("CIMHttpsServer", True),
+             ("CIMSLP", True), ("iSCSI", False), ("vpxHeartbeats", True), ("updateManager", True),
+             ("faultTolerance", True), ("webAccess", True), ("vMotion", True),
+             ("vSphereClient", True), ("activeDirectoryAll", False), ("NFC", True))
+# 8.0 U2 and later: the rulesets the STIG excerpt shows as not Enable/Disable configurable
+_FIXED = ("vMotion", "activeDirectoryAll", "NFC")
+# the rules of the rulesets whose ports the reference shows (5.0 era: vMotion, NFC) or that
+# are well known (SSH); the others are not printed by the simulator
+_RULES = (("sshServer", "Inbound", "TCP", 22), ("sshClient", "Outbound", "TCP", 22),
+          ("vMotion", "Inbound", "TCP", 8000), ("vMotion", "Outbound", "TCP", 8000),
+          ("NFC", "Inbound", "TCP", 902), ("NFC", "Outbound", "TCP", 902))
+
+
+def _rulesets(profile):
+    """The rulesets and whether each is enabled: the sample's, as the profile's ``firewall.
+    rulesets`` changes them, then the profile's others (custom rulesets)."""
+    wanted = (profile.get("firewall") or {}).get("rulesets") or {}
+    known = [name for name, _ in _RULESETS]
+    return [(name, wanted.get(name, enabled)) for name, enabled in _RULESETS] + \
+        [(name, wanted[name]) for name in sorted(wanted) if name not in known]
+
+
+def firewall_get(profile, state, params):
+    enabled = (profile.get("firewall") or {}).get("enabled", True)
+    return Listing("stanza", "Firewall", [[("Default Action", "DROP"), ("Enabled", enabled),
+                                           ("Loaded", True)]], None)
+
+
+def firewall_ruleset_list(profile, state, params):
+    four = prof.version(profile) >= (8, 0, 2)
+    fields = ["Name", "Enabled"] + (["Enable/Disable configurable", "Allowed IP configurable"]
+                                    if four else [])
+    records = []
+    for name, enabled in _rulesets(profile):
+        if params.get("ruleset") and params["ruleset"] != name:
+            continue
+        rec = [("Name", name), ("Enabled", enabled)]
+        if four:
+            rec += [("Enable/Disable configurable", name not in _FIXED),
+                    ("Allowed IP configurable", True)]
+        records.append(rec)
+    if params.get("ruleset") and not records:  # the real wording is UNVERIFIED
+        return 1, "Error: Invalid ruleset %s (simulated)\n" % params["ruleset"], ""
+    return Listing("table", "Ruleset", records, fields)
+
+
+def firewall_rule_list(profile, state, params):
+    fields = ["Ruleset", "Direction", "Protocol", "Port Type", "Port Begin", "Port End"]
+    records = [[("Ruleset", name), ("Direction", direction), ("Protocol", protocol),
+                ("Port Type", "Dst"), ("Port Begin", port), ("Port End", port)]
+               for name, direction, protocol, port in _RULES
+               if not params.get("ruleset") or params["ruleset"] == name]
+    return Listing("table", "Rule", records, fields)
+
+
 # -- the table --------------------------------------------------------------------------------
 
 ANSWERS = {
@@ -440,6 +660,11 @@ ANSWERS = {
     "vswitch.portgroup.list": vswitch_portgroup_list,
     "vswitch.dvs.list": vswitch_dvs_list,
     "advanced.option": advanced_option,
+    "vm.network.list": vm_network_list,
+    "vm.port.list": vm_port_list,
+    "firewall.get": firewall_get,
+    "firewall.ruleset.list": firewall_ruleset_list,
+    "firewall.rule.list": firewall_rule_list,
     # other programs: (exit code, stdout, stderr)
     "system.secureboot": system_secureboot,
     "vmware.version": vmware_version,
@@ -450,6 +675,9 @@ ANSWERS = {
     "esxcfg.route": esxcfg_route,
     "esxcfg.defaultgw": esxcfg_defaultgw,
     "esxcfg.nics": esxcfg_nics,
+    "vm.list": vm_list,
+    # a file of the host (cat or grep of it): host.py prints it from files.py
+    "vm.vmx": vm_vmx,
     # not here: "ping" (vmkping: network.py) and "diag.ping" (esxcli network diag ping: not
     # simulated)
 }

@@ -7,7 +7,7 @@ A site is a JSON object with ``hosts`` (each a host profile, by value or by file
 default link inside a site (``lan``). ``--simulate SITE --host NAME`` runs one of its hosts: the
 host's own profile, whose network also answers vmkping to every other host's vmknic addresses
 with the properties of the link between them (network.py decides each probe). The other hosts'
-hot- and cold-data addresses (chosen by the tool's own data-path rules, analysis/datapaths.py) are
+hot- and cold-data addresses (chosen by the tool's own data-path rules, through the pipeline) are
 the default peers of ``check``; their other addresses answer but are not tested by default.
 
 Read like a profile (profile.py): bounded and depth-checked, each field of its documented type,
@@ -21,7 +21,6 @@ import os
 import pkgutil
 
 from esxi_diag import kinds
-from esxi_diag.analysis import datapaths
 from esxi_diag.analysis.model import HOSTNAME
 from esxi_diag.simulator import profile as prof
 from esxi_diag.simulator.profile import ProfileError
@@ -118,16 +117,18 @@ def validate(document, base=None, name="the site"):
         raise ProfileError("%s: a site needs a non-empty list of hosts" % name)
     if document.get("description") is not None and not isinstance(document["description"], str):
         raise ProfileError("%s: description must be a string" % name)
-    sites = document.get("sites") or {}
+    sites = {} if document.get("sites") is None else document["sites"]
     if not isinstance(sites, dict):
         raise ProfileError("%s: sites must be an object (site name -> its lan)" % name)
-    lan = dict(LAN, **_link(document.get("lan") or {}, "%s: lan" % name))
+    lan = dict(LAN, **_link({} if document.get("lan") is None else document["lan"],
+                            "%s: lan" % name))
     out = {"description": document.get("description") or "", "hosts": [], "lans": {},
            "links": []}
     for site_name, props in sites.items():
         if not isinstance(props, dict):
             raise ProfileError("%s: site %s must be an object" % (name, site_name))
-        out["lans"][site_name] = dict(lan, **_link(props.get("lan") or {},
+        out["lans"][site_name] = dict(lan, **_link({} if props.get("lan") is None else
+                                                   props["lan"],
                                                    "%s: site %s lan" % (name, site_name)))
     for i, entry in enumerate(document["hosts"]):
         where = "%s: hosts[%d]" % (name, i)
@@ -164,7 +165,7 @@ def validate(document, base=None, name="the site"):
         out["lans"].setdefault(site_name, dict(lan))
         out["hosts"].append({"name": host_name, "site": site_name, "profile": profile})
     known = set(h["name"] for h in out["hosts"]) | set(out["lans"])
-    links = document.get("links") or []
+    links = [] if document.get("links") is None else document["links"]
     if not isinstance(links, list):
         raise ProfileError("%s: links must be a list" % name)
     for i, entry in enumerate(links):
@@ -223,7 +224,8 @@ def _facts(profile):
 
 def data_roles(profile):
     """vmknic name -> its roles (``hot``, ``cold``), by the tool's own data-path rules."""
-    paths = datapaths.resolve(_facts(profile))
+    from esxi_diag.analysis import pipeline  # only when a site is simulated
+    paths = pipeline.described_paths(_facts(profile))
     roles = {}
     for role in ("hot", "cold"):
         for name in paths[role]["vmknics"]:

@@ -171,17 +171,21 @@ def _short(exc):
     return inputs.one_line(exc, 160) or type(exc).__name__
 
 
+REPORT_FILES = ("report.json", "report.txt", "report.html")
+
+
 def read_archive(path):
     """(manifest, {member: bytes}, problems). Reads what is sound; raises BundleError when it is
     not an esxi-diag bundle at all. Only the raw outputs the manifest refers to are returned;
-    ``report.json`` and ``report.txt`` are checked against their digests as they stream by."""
+    the report files (``report.json``, ``report.txt``, ``report.html``) are checked against their
+    digests as they stream by."""
     state, problems = _read(path, False)
     return state["manifest"], state["members"], problems
 
 
 def read_whole(path):
     """(manifest as written, validated manifest, {member: bytes}, problems) for masking a bundle
-    (cli/redact.py): as read_archive, and ``report.json`` and ``report.txt`` are kept too."""
+    (cli/redact.py): as read_archive, and the report files are kept too."""
     state, problems = _read(path, True)
     return state["raw"], state["manifest"], state["members"], problems
 
@@ -341,7 +345,7 @@ def validate_manifest(manifest, problems):
     out["files"] = {}
     if isinstance(files, dict):
         for name, digest in files.items():
-            if name in ("report.json", "report.txt") and isinstance(digest, str):
+            if name in REPORT_FILES and isinstance(digest, str):
                 out["files"][name] = digest
             else:
                 bad("'files' entry %s" % inputs.one_line(repr(name), 60))
@@ -412,7 +416,8 @@ def _command_entry(entry):
 
 def _params_problem(kind, params):
     checks = (("vmknic", kinds.valid_vmknic), ("netstack", kinds.valid_netstack),
-              ("option", kinds.valid_option))
+              ("option", kinds.valid_option), ("path", kinds.valid_vmx_path),
+              ("world", kinds.valid_world), ("ruleset", kinds.valid_ruleset))
     for key, valid in checks:
         if key in params and params[key] is not None and not valid(params[key]):
             return "has an invalid %s %s" % (key, inputs.one_line(repr(params[key]), 60))

@@ -10,19 +10,29 @@ and keeps its rows for facts.py.
 When esxcli itself fails (hostd down: a connection error or a timeout rather than an esxcli error
 message), the command is retried through ``localcli`` and every later esxcli command goes straight to
 localcli; the report says so.
+
+A kind that is a file of the host (a VM's ``.vmx``: kinds/vms.py) is read by the collector itself,
+through the host's files (sources/hostfiles.py, or the simulator's), bounded in size (the kind's
+``file_limit``) and in time (``FILE_TIMEOUT``: the read runs in a thread that is abandoned when a
+datastore does not answer). After one read on a datastore has hung, the other files of that
+datastore are not tried: a dead NFS datastore costs one time limit, not one per VM.
 """
 
+import errno
 import heapq
 import re
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from esxi_diag import kinds
+from esxi_diag.sources import hostfiles
 from esxi_diag.sources.capture import Capture
 
 DEFAULT_JOBS = 12  # bench/collect_chain.py: 1.06x the longest dependency chain (6: 2.06x)
 ESXCLI_TIMEOUT = 30.0
 OTHER_TIMEOUT = 15.0
+FILE_TIMEOUT = 5.0  # a local .vmx is read in milliseconds; beyond this its datastore is stalled
 
 # esxcli's own answers (the command ran, the host said no): not a reason to try localcli.
 _ESXCLI_ANSWER = re.compile(r"^(Error|Usage):|Unknown command|Invalid option|Missing required|"
@@ -52,9 +62,9 @@ def follow_ups(kind, rows):
     return out
 
 
-def manual_plan(vmknics, netstacks):
+def manual_plan(vmknics, netstacks, vmx=(), worlds=()):
     """The whole plan with names filled in, in order (for transcripts and the commands list)."""
-    return kinds.manual_plan(vmknics, netstacks)
+    return kinds.manual_plan(vmknics, netstacks, vmx, worlds)
 
 
 def _key(kind, params):
@@ -63,8 +73,14 @@ def _key(kind, params):
 
 class Collector(object):
     def __init__(self, runner, jobs=DEFAULT_JOBS, source="live", esxcli_timeout=ESXCLI_TIMEOUT,
-                 other_timeout=OTHER_TIMEOUT):
+                 other_timeout=OTHER_TIMEOUT, files=None, file_timeout=FILE_TIMEOUT):
         self.runner = runner
+        # the host's files: the simulated host answers them itself, a live one is this machine
+        backend = getattr(runner, "backend", None)
+        self.files = files if files is not None else (
+            backend if callable(getattr(backend, "read", None)) else hostfiles.LiveFiles())
+        self.file_timeout = file_timeout
+        self._stalled = {}  # datastore -> the read that did not finish
         self.jobs = max(1, int(jobs))
         self.source = source
         self.esxcli_timeout = esxcli_timeout
@@ -85,7 +101,9 @@ class Collector(object):
 
     def run_one(self, kind, params):
         """Run one planned command (with the localcli fallback) and parse it. Never raises."""
-        if kinds.is_esxcli(kind):
+        if kinds.get(kind).file is not None:
+            capture = self.read_file(kind, params)
+        elif kinds.is_esxcli(kind):
             cli = "localcli" if self._use_localcli() else "esxcli"
             result = self.runner.run(kinds.argv(kind, params, xml=True, cli=cli),
                                      self.esxcli_timeout)
@@ -109,6 +127,50 @@ class Collector(object):
             except Exception:  # garbage, or a parser bug: facts.py records it as unparsed
                 capture.rows = None
         return capture
+
+    def read_file(self, kind, params):
+        """A file of the host as the capture of its kind: what the kind's command line would print
+        of it (kinds.get(kind).file_filter), read within the kind's size limit and
+        ``file_timeout``. A file that is missing, too large, unreadable or on a stalled datastore
+        is a failed capture saying so. Never raises."""
+        spec = kinds.get(kind)
+        argv = kinds.argv(kind, params, xml=False)
+        path = spec.file(params)
+        store = _datastore(path)
+        started, t0 = time.time(), time.monotonic()
+
+        def capture(stdout="", error=None, timed_out=False):
+            return Capture(kind, params, argv=argv, stdout=stdout, exit_code=None if (
+                error or timed_out) else 0, started=started, duration=time.monotonic() - t0,
+                timed_out=timed_out, error=error, source=self.source, via="file")
+
+        with self._lock:
+            stalled = self._stalled.get(store)
+        if stalled is not None:
+            return capture(error="not read: a read on datastore %s did not finish within %g s "
+                                 "(%s)" % (store, self.file_timeout, stalled))
+        outcome = {}
+
+        def read():
+            try:
+                outcome["text"] = self.files.read(path, spec.file_limit)
+            except Exception as exc:  # OSError mostly; whatever it is, it is this file's
+                outcome["error"] = exc
+        reader = threading.Thread(target=read, name="esxi-diag read")
+        reader.daemon = True  # a read stuck in the kernel must not keep the process alive
+        reader.start()
+        reader.join(self.file_timeout)
+        if reader.is_alive():
+            with self._lock:
+                self._stalled.setdefault(store, path)
+            return capture(timed_out=True)
+        exc = outcome.get("error")
+        if exc is not None:
+            return capture(error=_file_error(exc, spec.file_limit))
+        if outcome.get("text") is None:
+            return capture(error="no such file")
+        text = outcome["text"]
+        return capture(spec.file_filter(text) if spec.file_filter else text)
 
     def collect(self):
         """All captures of the plan, in plan order. Raises NotOnEsxi when esxcli is absent.
@@ -157,6 +219,23 @@ class Collector(object):
         finally:
             pool.shutdown(wait=True)
         return [captures[k] for k in order if k in captures]
+
+
+def _datastore(path):
+    """The datastore part of ``/vmfs/volumes/<datastore>/...`` (the whole path otherwise)."""
+    parts = (path or "").split("/")
+    return parts[3] if len(parts) > 4 and parts[1:3] == ["vmfs", "volumes"] else path
+
+
+def _file_error(exc, limit):
+    number = getattr(exc, "errno", None)
+    if number == errno.ENOENT:
+        return "no such file"
+    if number == errno.EFBIG:
+        return "larger than %d bytes: not read" % limit
+    if number in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return "could not be read: %s" % (getattr(exc, "strerror", None) or exc)
 
 
 def _esxcli_broken(result):

@@ -15,7 +15,9 @@ from esxi_diag.kinds.ping import probe_record
 from esxi_diag.analysis.reach import (DEFAULT_COUNT, DEFAULT_INTERVAL, DEFAULT_PARALLEL, DF_COUNT,
                                       PROBE_WAIT, _passed, judge, overhead, probe_steps)
 from esxi_diag.parsers import ParseError
+from esxi_diag.render.messages import msg
 from esxi_diag.sources.capture import Capture
+from esxi_diag.sources.runner import ERR_NOT_FOUND, ERR_PERMISSION
 
 
 class Interrupted(Exception):
@@ -83,11 +85,11 @@ class Prober(object):
         capture = Capture.from_result("ping", params, result, self.source)
         capture.rows = None
         if result.timed_out:
-            pair["error"] = "vmkping did not finish within %.0f s and was killed: %s" % (
-                timeout, kinds.display(argv))
+            pair["error"] = msg("reach.vmkping-killed", seconds=timeout,
+                                command=kinds.display(argv))
             capture.status, capture.note = "failed", "timed out"
         elif result.error:
-            pair["error"] = "vmkping could not run: %s" % result.describe_failure()
+            pair["error"] = msg("reach.vmkping-failed", why=_failure(result))
             capture.status, capture.note = "failed", result.describe_failure()
         else:
             try:
@@ -187,3 +189,13 @@ class Prober(object):
                     pair["interrupted"] = True
                 judge(pair)
         return interrupted
+
+
+def _failure(result):
+    """Why vmkping could not run: the runner's own reasons as messages, the host's words as they
+    are."""
+    if result.error == ERR_NOT_FOUND:
+        return msg("reach.not-found")
+    if result.error == ERR_PERMISSION:
+        return msg("reach.permission")
+    return result.describe_failure()
