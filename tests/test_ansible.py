@@ -140,8 +140,8 @@ def test_the_simulated_inventory_as_the_readme_gives_it(tmp_path):
                               ["-e", "esxi_diag_sim_speed=0"])
     assert code == 0, out[-3000:]
     run = _run_folder(cwd)
-    assert sorted(os.listdir(run)) == ["bundles", "compare.json", "compare.txt", "hosts",
-                                       "summary.txt"]
+    assert sorted(os.listdir(run)) == ["bundles", "compare.html", "compare.json", "compare.txt",
+                                       "hosts", "summary.txt"]
     assert len(glob.glob(os.path.join(run, "bundles", "esxi-diag-*-SIM-0001-*.tgz"))) == 4
     compare = json.load(open(os.path.join(run, "compare.json")))
     assert compare["schema"] == "esxi-diag-compare/1" and compare["summary"]["hosts"] == 4

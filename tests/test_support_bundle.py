@@ -36,6 +36,17 @@ def finding_keys(report):
             for f in report["findings"]]
 
 
+def masked_finding_keys(report):
+    """finding_keys, but blind to the order of names within a finding: the analysis lists VMs
+    and networks sorted by name, and masked names sort otherwise than the real ones (a mask is a
+    keyed hash), so the masked report and the analysis of the masked outputs list them in
+    different orders; the words are the same."""
+    return sorted((f["id"], f["severity"], sorted(f["subjects"] or []),
+                   sorted(re.findall(r"[\w.:-]+", f["title"] + " " + f["detail"])),
+                   f["remedy"] and sorted(re.findall(r"[\w.:-]+", f["remedy"])))
+                  for f in report["findings"])
+
+
 def test_archive_layout_and_manifest(cli, tmp_path):
     r, path = make_bundle(cli, tmp_path, "--simulate", "ldvm", "--case", "SR 123/45")
     name = os.path.basename(path)
@@ -237,7 +248,7 @@ def test_masked_bundle_still_analyses_to_the_same_findings(cli, tmp_path):
     _, path = make_bundle(cli, out, "--simulate", planted_profile(tmp_path), "--redact")
     original = json.loads(members(path)["report.json"].decode())
     replay = cli("analyze", path, "--json").json
-    assert finding_keys(replay) == finding_keys(original)
+    assert masked_finding_keys(replay) == masked_finding_keys(original)
     assert replay["data_paths"] == original["data_paths"]
     hot = replay["reachability"]["paths"][0]
     assert hot["verdict"] == "ok" and hot["routing"] == \

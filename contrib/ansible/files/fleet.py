@@ -197,7 +197,7 @@ def summary(run_dir, states_path):
                   " (masked: these, compare.txt and compare.json can leave the site)"
                   if redacted else ""),
               "  compare.txt    every pair of hosts: can VMs move between them (compare.json: "
-              "the same, schema esxi-diag-compare/1)",
+              "the same, schema esxi-diag-compare/1; compare.html: a page)",
               "  hosts/         each host's inspect --json report%s" % (
                   " (plain: keep on site)" if redacted else "")]
     if redacted:
