@@ -11,9 +11,9 @@ about 2 x (hosts - 1) paths, the simulated vmkping taking the time the real one 
 The single host: the same playbook with an inventory of one host, h01, whose check (no other host
 in the inventory) tests the same site's other hosts by default: the same work on the host.
 
-Printed: the wall time of each, their ratio, the forks used, the CPU time everything took on this
-machine (Ansible, ssh, sshd and the simulated hosts all run here) and what that implies for a
-machine of this many cores. Goal (docs/performance.md): the fleet within 2x the single host at
+Printed: the wall time of each, their ratio, the forks used, and the CPU time ansible-playbook and
+its descendants took (over SSH: the controller's share, without sshd and the simulated hosts, which
+run on this machine too), and what that alone implies for a machine of this many cores. Goal (docs/performance.md): the fleet within 2x the single host at
 forks >= the host count.
 
 Usage: python3 bench/fleet.py [--hosts 32] [--forks N] [--connection ssh|local] [--speed 1.0]
@@ -143,8 +143,11 @@ def main():
     print("  one host:  %6.1f s wall, %6.1f s CPU, %d bundle" % one)
     print("  the fleet: %6.1f s wall, %6.1f s CPU, %d bundles" % fleet)
     print("  fleet / one host: %.2fx (goal: within 2x)" % (fleet[0] / one[0]))
-    print("  the fleet's CPU time over %d cores: at least %.1f s of wall time on this machine "
-          "(Ansible, ssh, sshd and every simulated host share it)" % (cores, fleet[1] / cores))
+    print("  CPU is what ansible-playbook and its descendants used (its workers, the ssh clients, "
+          "the controller-side steps%s): the controller's share; over %d cores the fleet's alone "
+          "needs at least %.1f s" % (", and the simulated hosts" if args.connection == "local"
+                                      else "; not sshd and the simulated hosts behind it",
+                                      cores, fleet[1] / cores))
 
 
 if __name__ == "__main__":
