@@ -3,6 +3,7 @@ interpreters ESXi ships (3.6 stands in for 3.5, which cannot be had here)."""
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -90,7 +91,7 @@ def test_bundle_runs_isolated_on_host_pythons(pyz, version, tmp_path):
     assert manifest["tool"]["sha256"] == hashlib.sha256(open(pyz, "rb").read()).hexdigest()
     r = run("analyze", archive, "--json")
     assert r.returncode == 2, r.stderr
-    assert json.loads(r.stdout.decode("utf-8"))["host"]["hostname"] == "host-01"
+    assert re.match("^host-[a-z2-7]{10}$", json.loads(r.stdout.decode("utf-8"))["host"]["hostname"])
     r = run("inspect")  # no esxcli on this machine
     assert r.returncode == 3 and b"--simulate" in r.stderr and b"Traceback" not in r.stderr
 

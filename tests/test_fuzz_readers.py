@@ -60,7 +60,7 @@ def test_validate_manifest_never_raises(value):
 @given(keyed)
 def test_a_redaction_map_loads_whole_or_not_at_all(value):
     if isinstance(value, dict):
-        value.setdefault("schema", "esxi-diag-redact-map/1")
+        value.setdefault("schema", "esxi-diag-redact-map/2")
         value.setdefault("key", "00" * 32)
     try:
         r = Redactor.load(json.dumps(value).encode())

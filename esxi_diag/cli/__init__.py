@@ -1,5 +1,5 @@
 """Command line: ``inspect``, ``check``, ``tune``, ``bundle``, ``analyze``, ``compare``,
-``commands``, ``simulator``; one module per subcommand (its options and its ``run``), imported only when that
+``redact``, ``commands``, ``simulator``; one module per subcommand (its options and its ``run``), imported only when that
 subcommand runs, so that ``--version`` and ``--help`` load nothing else. Every exit status is in
 esxi_diag/status.py. Errors are one line on stderr, never a traceback (set ESXI_DIAG_DEBUG=1 to
 see one).
@@ -22,6 +22,8 @@ COMMANDS = (
     ("bundle", "write one archive for the support case: reports, manifest and every raw output"),
     ("analyze", "analyse bundles and pasted shell sessions off-host (one report per host)"),
     ("compare", "compare hosts' reports or bundles: can VMs move between every pair of them"),
+    ("redact", "mask finished bundles off-host with one map, writing masked copies beside "
+               "them"),
     ("commands", "the standard ESXi commands to run by hand and paste back for 'analyze "
                  "--transcript'"),
     ("simulator", "list, show or print the built-in simulated hosts"),

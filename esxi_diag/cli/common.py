@@ -14,7 +14,7 @@ from esxi_diag.render.safe import terminal_safe
 from esxi_diag import render
 from esxi_diag.simulator import host as simhost
 from esxi_diag.simulator import site as simsite
-from esxi_diag.sources import collect, hostfiles, inputs, peers as peers_mod, prober
+from esxi_diag.sources import collect, inputs, peers as peers_mod, prober
 from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
 from esxi_diag.sources.runner import Runner
@@ -92,16 +92,24 @@ def redactor(args):
     path = getattr(args, "redact_map", None)
     if path == "-":
         raise UsageError("--redact-map needs a file name (it is read and written back)")
-    redactor = redact.Redactor()
-    if path and os.path.exists(path):
-        try:
-            redactor = redact.Redactor.load(inputs.read_file(path, inputs.JSON_BYTES))
-        except InputError as exc:
-            raise UsageError("the redaction map: %s" % exc)
-        except redact.RedactMapError as exc:
-            raise UsageError("%s: %s" % (path, exc))
+    if path:
+        redactor = open_map(path)
+    else:
+        redactor = redact.Redactor()
     # the files and folders named on the command line may name the site (-o: a datastore)
     redactor.command_line([PROG] + list(getattr(args, "argv", [])))
+    return redactor
+
+
+def open_map(path):
+    """The redaction map at ``path``, created there (owner-only, exclusively: runs that start at
+    the same moment share its key) when there is none. UsageError (one line) when it is bad."""
+    try:
+        redactor, created = redact.open_map(path)
+    except redact.RedactMapError as exc:
+        raise UsageError("%s: %s" % (path, exc))
+    if created:
+        say("a new redaction map (private: keep it, never attach it to the case): %s" % path)
     return redactor
 
 
@@ -113,12 +121,28 @@ def save_map(args, redactor, default=None):
         say("masked with a one-time key: give --redact-map FILE to keep the map (to mask "
             "other hosts of the site alike)")
         return
-    try:  # owner-only from its first byte: its key unmasks every address
-        hostfiles.LiveFiles().write_atomic(path, redactor.dump(), mode=0o600)
+    write_map(path, redactor)
+
+
+def write_map(path, redactor):
+    """Merge what this run learned into the map at ``path`` (owner-only from its first byte: its
+    key unmasks every address). Returns True when the map holds this run's masks unambiguously."""
+    for name, other in redactor.collisions:
+        say("redaction: %s and %s share the first characters of their masks; %s was given a "
+            "longer one" % (name, other, name))
+    try:
+        conflicts = redact.save_map(path, redactor)
+    except redact.RedactMapError as exc:
+        say("the redaction map was not updated: %s" % exc)
+        return False
     except OSError as exc:
         say("the redaction map could not be written to %s: %s" % (path, exc.strerror or exc))
-        return
+        return False
+    for line in conflicts:
+        say("redaction map %s: %s: that name's mask is ambiguous in this output; mask the plain "
+            "bundles again together with '%s redact'" % (path, line, PROG))
     say("redaction map (private: keep it, never attach it to the case): %s" % path)
+    return not conflicts
 
 
 def masked(report, redactor):

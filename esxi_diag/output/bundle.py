@@ -135,6 +135,64 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
     return [("manifest.json", manifest_bytes)] + outputs + reports
 
 
+def _language(members):
+    """The language the bundle's reports were written in: its HTML page's, else Japanese when
+    its text report has Japanese characters, else English."""
+    html = members.get("report.html") or b""
+    m = re.search(br'<html lang="([a-z]+)"', html[:4096])
+    if m:
+        return m.group(1).decode("ascii")
+    text = (members.get("report.txt") or b"").decode("utf-8", "replace")
+    return "ja" if re.search(u"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en"
+
+
+def masked_members(manifest, members, redactor, note):
+    """The members of a finished bundle masked off-host (``esxi-diag redact``): every raw
+    output, the reports and the manifest, named and digested as ``bundle --redact`` names and
+    digests them. ``manifest`` is the manifest as written, ``members`` its files as bytes (every
+    one present and sound: cli/redact.py refuses a damaged bundle); ``note`` is recorded as the
+    manifest's ``redaction``. Names must be learned first (the redactor masks what it knows).
+    The text and HTML reports are made again from the masked ``report.json`` (in the language
+    they were written in), as ``bundle --redact`` makes them: masking their text instead could
+    miss a name that the text report wrapped or the page escaped."""
+    from esxi_diag import render
+    mask = redactor.text
+    outputs = []
+    entries = []
+    for i, entry in enumerate(manifest.get("commands") or [], 1):
+        refs = dict((stream, entry[stream]["file"]) for stream in ("stdout", "stderr"))
+        entry = redactor.value(dict((k, v) for k, v in entry.items()
+                                    if k not in ("stdout", "stderr")))
+        index = entry.get("index") if isinstance(entry.get("index"), int) else i
+        base = _file_name(index, entry["kind"], entry.get("params") or {})
+        for stream in ("stdout", "stderr"):
+            data = mask(members[refs[stream]].decode("utf-8", "replace")).encode("utf-8")
+            outputs.append((base + "." + stream, data))
+            entry[stream] = {"file": base + "." + stream, "sha256": sha256(data),
+                             "bytes": len(data)}
+        entries.append(entry)
+    plain_json = members["report.json"]
+    report = redactor.value(json.loads(plain_json.decode("utf-8")))
+    lang = _language(members)
+    reports = [("report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode(
+        "utf-8")), ("report.txt", render.output(report, "text", "bundle", lang).encode("utf-8"))]
+    if "report.html" in members:
+        reports.append(("report.html", render.output(report, "html", "bundle", lang).encode(
+            "utf-8")))
+    out = {}
+    for key, value in manifest.items():
+        if key in ("schema", "tool", "created", "case"):
+            out[key] = value
+        elif key == "command_line":
+            out[key] = redactor.command_line(value or [])
+        elif key not in ("commands", "files", "redacted", "host"):
+            out[key] = redactor.value(value)
+    out.update(host=(report.get("host") or {}).get("hostname"), redacted=True, commands=entries,
+               redaction=note, files=dict((name, sha256(data)) for name, data in reports))
+    manifest_bytes = (json.dumps(out, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return [("manifest.json", manifest_bytes)] + outputs + reports
+
+
 def archive_bytes(name, members):
     """The .tgz of ``members`` under the folder ``name``, in memory (every raw output is capped
     by the runner, so a bundle is at most a few tens of MiB)."""

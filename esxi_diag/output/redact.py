@@ -3,25 +3,32 @@
 What is masked, everywhere (reports, raw outputs, the manifest, archive member names), the same
 way each time, in one pass over each text (so that nothing is masked twice):
 
-- IPv4 and IPv6 addresses, **prefix-preserving**: for every prefix length, two addresses share
-  that prefix after masking exactly when they did before, so subnets stay subnets, a gateway stays
-  in its vmknic's subnet, and the analysis of masked outputs gives the same findings. (A keyed
-  Crypto-PAn-style scheme: bit i of the output is bit i of the input XOR a keyed hash of the bits
-  before it.) Netmasks (contiguous ones, such as 255.255.255.192), 0.0.0.0 and loopback are kept;
-  an IPv6 address keeps its first 16 bits (fe80::, 2001:...), so its kind stays visible; an
-  IPv4-mapped address (``::ffff:10.1.2.3``) keeps its prefix and masks its IPv4 part like the
-  plain address. An address followed by ``:`` (``64 bytes from 2001:db8::5: icmp_seq=0``) or
-  after ``_`` is found as well.
+- IPv4 and IPv6 addresses, **prefix-preserving**: for every prefix length of 8 bits or more
+  (16 in 169.0.0.0/8), two addresses share that prefix after masking exactly when they did
+  before, so subnets stay subnets, a gateway stays in its vmknic's subnet, and the analysis of
+  masked outputs gives the same findings. (A keyed Crypto-PAn-style scheme: bit i of the output
+  is bit i of the input XOR a keyed hash of the bits before it.) It is a keyed permutation: two
+  addresses never share a mask. An IPv4 address keeps its kind: 0.0.0.0/8, loopback, link-local
+  169.254.0.0/16 and 224.0.0.0/3 (multicast, reserved, and so every netmask of /3 or longer,
+  such as 255.255.255.192) are kept as they are, and every other address masks to another such
+  address (its first octet through a keyed permutation of the other first octets), so that a
+  masked address never reads as loopback, multicast or link-local. An IPv6 address keeps its
+  first 16 bits (fe80::, 2001:...), so its kind stays visible; ``::``, ``::1`` and contiguous
+  netmasks are kept; an IPv4-mapped address (``::ffff:10.1.2.3``) keeps its prefix and masks its
+  IPv4 part like the plain address. An address followed by ``:`` (``64 bytes from 2001:db8::5:
+  icmp_seq=0``) or after ``_`` is found as well.
 - MAC addresses in every spelling (``00:50:56:ab:cd:ef``, ``00-50-56-AB-CD-EF``,
-  ``0050.56ab.cdef``, ``005056abcdef``): the vendor prefix (OUI) is kept, the rest masked the same
-  way whatever the spelling; separators and letter case are kept.
+  ``0050.56ab.cdef``, ``005056abcdef``): the vendor prefix (OUI) is kept, the other 24 bits go
+  through a keyed permutation (so two MACs never share a mask), the same whatever the spelling;
+  separators and letter case are kept.
 - UUIDs: ``8-4-4-4-12``, 32 hex digits, and the VDS form ``50 1e 5b ... -18 f3 ...``, in either
-  case.
+  case (128 bits of a keyed hash).
 - Host names (of any length), FQDNs, domains and each label of a domain but its last, port group,
-  switch, datastore and peer-label names, VM names and the folder and file names of their
-  ``.vmx`` paths, VM notes (each line whole), and the files and folders named on the command
-  line: replaced by ``host-01``, ``portgroup-01``, ``vm-01``, ``note-01``... wherever they stand
-  between characters that are not letters or digits (so also before ``-``, ``_`` or ``.``).
+  switch and datastore names, the words of peer labels (host names), VM names and the folder and
+  file names of their ``.vmx`` paths, VM notes (each line whole), and the files and folders named
+  on the command line: replaced by ``host-<token>``, ``portgroup-<token>``, ``vm-<token>``,
+  ``note-<token>``... wherever they stand between characters that are not letters or digits (so
+  also before ``-``, ``_`` or ``.``).
 - The values of a ``.vmx``'s ``encryption.keySafe`` and ``encryption.data`` (key provider and
   key identifiers): replaced whole by ``(masked)``.
 
@@ -31,23 +38,43 @@ finding IDs, verdicts...). A name made only of vocabulary words and numbers (a p
 ``Management``, ``VSAN``, ``VLAN 100`` or ``mtu``) is not masked at all: it identifies nothing,
 and masking it would rename the tag, the field or the key that the analysis reads.
 
+One map for a whole fleet, with no coordination between hosts: every mask is a function of the
+map's key and the original value alone, so hosts that mask at the same time with copies of one
+map give each value the same mask. Addresses and MACs are keyed permutations (never two originals
+with one mask). A name's token is the first TOKEN_CHARS characters (50 bits) of the base32 of a
+keyed HMAC of the name (whatever its category, so ``host-x`` and ``peer`` uses of one name agree);
+when two names of one map would share a token, the later one takes a longer prefix of its own
+digest (in one process, deterministically); two hosts that never see each other's names could
+only collide with odds of 2^-50 per pair of names, and saving the map (which merges every run's
+names under a lock) says so if it ever happens. ``esxi-diag redact`` masks finished bundles
+off-host, learning every name of every bundle first and giving them their tokens in sorted order.
+
 The private map (the key and every name mapping) is written beside the output, never inside it,
 owner-only, and can be given back with ``--redact-map`` so that several hosts of one site mask
-consistently.
+consistently. Maps of schema ``esxi-diag-redact-map/1`` (numbered masks, which hosts masking at
+the same time would give to different names) are refused with a line that says so.
 """
 
+import base64
+import errno
 import hashlib
 import hmac
 import ipaddress
 import json
 import os
 import re
+import time
 
 from esxi_diag.render import messages
 from esxi_diag.sources import inputs
 
-MAP_SCHEMA = "esxi-diag-redact-map/1"
-CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "peer", "file", "vm", "note")
+MAP_SCHEMA = "esxi-diag-redact-map/2"
+OLD_MAP_SCHEMA = "esxi-diag-redact-map/1"
+CATEGORIES = ("host", "domain", "portgroup", "switch", "datastore", "file", "vm", "note")
+TOKEN_CHARS = 10  # base32 characters of a name's token: 50 bits
+TOKEN_STEP = 4    # more characters each time a token is taken by another name of the map
+LOCK_WAIT_S = 10.0
+LOCK_STALE_S = 60.0
 _BUILTIN_PROFILES = ("lan", "ldvm", "wan-faults", "broken")
 _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", re.I)
 
@@ -164,14 +191,43 @@ def _respell(original, digits):
     return "".join(out)
 
 
+def _b32(digest):
+    return base64.b32encode(digest).decode("ascii").rstrip("=").lower()
+
+
+def _shuffled(key, label, items):
+    """A keyed permutation of ``items``: {item: image}."""
+    order = sorted(items, key=lambda i: hmac.new(key, label + bytes(bytearray([i])),
+                                                 hashlib.sha256).digest())
+    return dict(zip(sorted(items), order))
+
+
+# IPv4 first octets masked among themselves: every octet but 0, 127, 169 and 224-255 (169 keeps
+# its octet: 169.254.0.0/16 is link-local, the rest of 169 is masked from the second octet on)
+_ORDINARY_OCTETS = tuple(o for o in range(1, 224) if o not in (127, 169))
+_OCTETS_169 = tuple(o for o in range(256) if o != 254)
+
+
+def _kept_ipv4(value):
+    first = value >> 24
+    return first in (0, 127) or first >= 224 or (value >> 16) == (169 << 8 | 254)
+
+
 class Redactor(object):
     def __init__(self, key=None, names=None):
         self.key = key if key is not None else os.urandom(32)
         # category -> {original lower-case -> masked}
-        self.names = dict((c, dict((names or {}).get(c, {}))) for c in CATEGORIES)
+        self.names = dict((c, {}) for c in CATEGORIES)
+        self.tokens = {}      # original lower-case -> its token (whatever its category)
+        self.owners = {}      # token -> original lower-case
+        self.collisions = []  # (name, other name): resolved here by a longer token
         self.macs = set()  # known MACs (12 lower-case hex digits): masked in any spelling
         self._cache = {}
         self._pattern = None
+        self._octets = None
+        for category, table in sorted((names or {}).items()):
+            for original, masked in sorted(table.items()):
+                self._record(category, original.lower(), masked)
 
     # -- the map -------------------------------------------------------------------------------
 
@@ -183,6 +239,11 @@ class Redactor(object):
             doc = inputs.loads(data, "the redaction map")
         except inputs.InputError as exc:
             raise RedactMapError(str(exc))
+        if isinstance(doc, dict) and doc.get("schema") == OLD_MAP_SCHEMA:
+            raise RedactMapError("a redaction map of an older esxi-diag (%s): its numbered masks "
+                                 "cannot stay consistent when hosts mask at the same time; give "
+                                 "a new file name to start a new map (what was masked with the "
+                                 "old one keeps its masks)" % OLD_MAP_SCHEMA)
         if not isinstance(doc, dict) or doc.get("schema") != MAP_SCHEMA or \
                 not isinstance(doc.get("key"), str):
             raise RedactMapError("not an esxi-diag redaction map")
@@ -218,6 +279,46 @@ class Redactor(object):
 
     # -- names ---------------------------------------------------------------------------------
 
+    def _digest(self, lower):
+        return _b32(hmac.new(self.key, b"name\x00" + lower.encode("utf-8"),
+                             hashlib.sha256).digest())
+
+    def _record(self, category, lower, masked):
+        """An entry of a loaded map, checked: its token is a prefix of this key's digest of the
+        name, one token per name, one name per token."""
+        if category not in self.names:
+            raise RedactMapError("the redaction map has an unknown category %r" % category)
+        suffix = ".invalid" if category == "domain" else ""
+        prefix = category + "-"
+        token = masked[len(prefix):len(masked) - len(suffix)] if masked.startswith(prefix) and \
+            masked.endswith(suffix) else ""
+        if len(token) < TOKEN_CHARS or not self._digest(lower).startswith(token):
+            raise RedactMapError("the redaction map's mask %r for a %s name was not made with "
+                                 "its key" % (masked[:80], category))
+        if self.tokens.get(lower, token) != token or self.owners.get(token, lower) != lower:
+            raise RedactMapError("the redaction map gives two names one mask, or one name two "
+                                 "masks (%r)" % masked[:80])
+        self.tokens[lower] = token
+        self.owners[token] = lower
+        self.names[category][lower] = masked
+
+    def _token(self, lower):
+        """The name's token: the shortest prefix of its digest (TOKEN_CHARS, then TOKEN_STEP more
+        at a time) that no other name of this map has."""
+        token = self.tokens.get(lower)
+        if token is not None:
+            return token
+        digest = self._digest(lower)
+        n = TOKEN_CHARS
+        token = digest[:n]
+        while self.owners.get(token, lower) != lower and n < len(digest):
+            self.collisions.append((lower, self.owners[token]))
+            n += TOKEN_STEP
+            token = digest[:n]
+        self.tokens[lower] = token
+        self.owners[token] = lower
+        return token
+
     def add_name(self, category, name, always=False):
         """Mask ``name`` from now on, unless it is the tool's own vocabulary (``always``: file
         names, which are masked whatever they say)."""
@@ -230,11 +331,12 @@ class Redactor(object):
         if not always and is_vocabulary(name):
             return
         table = self.names[category]
-        if name.lower() not in table:
-            masked = "%s-%02d" % (category, len(table) + 1)
+        lower = name.lower()
+        if lower not in table:
+            masked = "%s-%s" % (category, self._token(lower))
             if category == "domain":
                 masked += ".invalid"
-            table[name.lower()] = masked
+            table[lower] = masked
             self._pattern = None
 
     def add_domain(self, domain):
@@ -328,11 +430,13 @@ class Redactor(object):
                     self.add_name("note", line)
 
     def add_peer_label(self, label):
+        """The words of a peer's label (``esx02 vmk1``: the peer's host name, read from its
+        report), masked as host names, so that a host's name masks alike in its own report and
+        as another host's peer."""
         if not isinstance(label, str):
             return
-        self.add_name("peer", label)
         for word in label.split():
-            self.add_name("peer", word)
+            self.add_name("host", word)
 
     def learn_paths(self, paths):
         """Files and folders named on the command line: the whole path, its last part, and the
@@ -402,11 +506,10 @@ class Redactor(object):
         if addr.version == 6 and addr.ipv4_mapped is not None and "." in text:
             inner = self.address(str(addr.ipv4_mapped))
             masked = text[:text.rindex(":") + 1] + inner
-        elif addr.is_loopback or addr.is_unspecified or _is_netmask(addr) or (
-                addr.version == 4 and str(addr) == "255.255.255.255"):
-            masked = text
         elif addr.version == 4:
-            masked = str(ipaddress.IPv4Address(self._bits(int(addr), 32, 0)))
+            masked = str(ipaddress.IPv4Address(self._ipv4(int(addr))))
+        elif addr.is_loopback or addr.is_unspecified or _is_netmask(addr):
+            masked = text
         else:
             masked = str(ipaddress.IPv6Address(self._bits(int(addr), 128, 16)))
             if text != text.lower():
@@ -414,13 +517,34 @@ class Redactor(object):
         self._cache[text] = masked
         return masked
 
+    def _ipv4(self, value):
+        """A keyed permutation of the IPv4 addresses that keeps each address's kind (module
+        docstring): the first octet through a keyed permutation of the ordinary octets (in
+        169.0.0.0/8, the second octet through one of every octet but 254), the rest
+        prefix-preserving under the original prefix."""
+        if _kept_ipv4(value):
+            return value
+        if self._octets is None:
+            self._octets = (_shuffled(self.key, b"ipv4-octet", _ORDINARY_OCTETS),
+                            _shuffled(self.key, b"ipv4-169", _OCTETS_169))
+        first = value >> 24
+        if first == 169:
+            second = self._octets[1][(value >> 16) & 0xff]
+            return (169 << 24) | (second << 16) | (self._bits(value, 32, 16) & 0xffff)
+        return (self._octets[0][first] << 24) | (self._bits(value, 32, 8) & 0xffffff)
+
     def mac(self, text):
-        """A MAC in any spelling: the same masked digits whatever the spelling, OUI kept."""
+        """A MAC in any spelling: the same masked digits whatever the spelling, OUI kept, the
+        other 24 bits through a keyed permutation (a 4-round Feistel network on two 12-bit
+        halves), so that two MACs never share a mask."""
         digits = re.sub(r"[^0-9A-Fa-f]", "", text).lower()
-        tail = ":".join(digits[i:i + 2] for i in range(6, 12, 2))
-        digest = bytearray(hmac.new(self.key, b"mac" + tail.encode("ascii"),
-                                    hashlib.sha256).digest())
-        return _respell(text, digits[:6] + "".join("%02x" % b for b in digest[:3]))
+        tail = int(digits[6:12], 16)
+        left, right = tail >> 12, tail & 0xfff
+        for round_ in range(4):
+            digest = bytearray(hmac.new(self.key, ("mac%d:%d" % (round_, right)).encode("ascii"),
+                                        hashlib.sha256).digest())
+            left, right = right, left ^ ((digest[0] << 8 | digest[1]) & 0xfff)
+        return _respell(text, digits[:6] + "%06x" % (left << 12 | right))
 
     def _uuid(self, text):
         digest = hmac.new(self.key, b"uuid" + re.sub(r"[^0-9a-f]", "", text.lower())
@@ -509,3 +633,125 @@ class Redactor(object):
             return dict((k, v if k in ("id", "message_id") and messages.known(v) else
                          self.value(v)) for k, v in value.items())
         return value
+
+
+# -- the map file: created once, shared, merged under a lock ------------------------------------
+
+def _files():
+    from esxi_diag.sources import hostfiles  # the live file system (imported when a map is used)
+    return hostfiles.LiveFiles()
+
+
+def _read_map(path):
+    """The Redactor of the map at ``path``, or None when there is none. A map being created by
+    another process at this moment (an empty placeholder) is waited for, briefly."""
+    for _ in range(50):
+        try:
+            data = inputs.read_file(path, inputs.JSON_BYTES)
+        except inputs.InputError as exc:
+            if not os.path.exists(path):
+                return None
+            raise RedactMapError(str(exc))
+        if data.strip():
+            return Redactor.load(data)
+        time.sleep(0.02)
+    raise RedactMapError("%s is empty" % path)
+
+
+def open_map(path):
+    """(redactor, created): the map at ``path``, or a new one created there exclusively (owner
+    only, complete or absent) so that runs starting at the same moment share one key."""
+    found = _read_map(path)
+    if found is not None:
+        return found, False
+    fresh = Redactor()
+    try:
+        created = _files().create_atomic(path, fresh.dump(), mode=0o600)
+    except OSError as exc:
+        raise RedactMapError("cannot create %s: %s" % (path, exc.strerror or exc))
+    if created:
+        return fresh, True
+    found = _read_map(path)  # another run created it first: its key is the site's
+    if found is None:
+        raise RedactMapError("%s vanished while it was being read" % path)
+    return found, False
+
+
+class _Lock(object):
+    """``<map>.lock``, created exclusively (any file system: no flock), removed after; a lock
+    older than LOCK_STALE_S is a crashed run's and is taken over."""
+
+    def __init__(self, path):
+        self.path = path + ".lock"
+
+    def __enter__(self):
+        files = _files()
+        deadline = time.time() + LOCK_WAIT_S
+        while True:
+            if files.create_new(self.path, "%d\n" % os.getpid(), mode=0o600):
+                return self
+            try:
+                age = time.time() - os.stat(self.path).st_mtime
+            except OSError:
+                age = 0.0
+            if age > LOCK_STALE_S:
+                files.remove(self.path)
+                continue
+            if time.time() > deadline:
+                raise OSError(errno.EAGAIN, "locked by another run for more than %d s (%s)" % (
+                    LOCK_WAIT_S, self.path))
+            time.sleep(0.02)
+
+    def __exit__(self, *exc):
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+        return False
+
+
+def merge(saved, ours):
+    """Merge the names ``ours`` learned into ``saved`` (the map as it is on disk now; the same
+    key). Returns one line per conflict: a name ``ours`` masked otherwise than the map already
+    does, or a mask the map already gives another name (possible only when runs that never saw
+    each other's names both needed a longer token, or with odds of 2^-50 per pair of names).
+    The map keeps its entry; what ``ours`` wrote for that name is ambiguous and is said."""
+    conflicts = []
+    for category in CATEGORIES:
+        for lower, masked in sorted(ours.names[category].items()):
+            known = saved.names[category].get(lower)
+            if known == masked:
+                continue
+            token = ours.tokens[lower]
+            if known is not None or saved.tokens.get(lower, token) != token:
+                conflicts.append("%s was masked %s here, but %s by another run" % (
+                    lower, masked, known or saved.tokens[lower]))
+                continue
+            owner = saved.owners.get(token)
+            if owner is not None and owner != lower:
+                conflicts.append("%s and %s were both masked %s (by different runs)" % (
+                    lower, owner, masked))
+                continue
+            saved.tokens[lower] = token
+            saved.owners[token] = lower
+            saved.names[category][lower] = masked
+    return conflicts
+
+
+def save_map(path, ours):
+    """Write what ``ours`` learned into the map at ``path`` (owner-only, atomically), merged with
+    what other runs wrote there meanwhile, under the map's lock. Returns the conflicts (merge).
+    RedactMapError when the file now holds another key (it is then left alone); OSError when it
+    cannot be written."""
+    with _Lock(path):
+        saved = _read_map(path)
+        conflicts = []
+        if saved is None:
+            saved = ours
+        elif saved.key != ours.key:
+            raise RedactMapError("%s now holds another key (it was replaced during this run)" %
+                                 path)
+        else:
+            conflicts = merge(saved, ours)
+        _files().write_atomic(path, saved.dump(), mode=0o600)
+    return conflicts

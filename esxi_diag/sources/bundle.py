@@ -179,9 +179,21 @@ def read_archive(path):
     not an esxi-diag bundle at all. Only the raw outputs the manifest refers to are returned;
     the report files (``report.json``, ``report.txt``, ``report.html``) are checked against their
     digests as they stream by."""
+    state, problems = _read(path, False)
+    return state["manifest"], state["members"], problems
+
+
+def read_whole(path):
+    """(manifest as written, validated manifest, {member: bytes}, problems) for masking a bundle
+    (cli/redact.py): as read_archive, and the report files are kept too."""
+    state, problems = _read(path, True)
+    return state["raw"], state["manifest"], state["members"], problems
+
+
+def _read(path, keep_reports):
     problems = []
     state = {"manifest": None, "wanted": None, "before": set(), "members": {}, "digests": {},
-             "held": 0, "seen": set()}
+             "held": 0, "seen": set(), "keep_reports": keep_reports, "raw": None}
 
     def on_member(name, member):
         if name in state["seen"]:
@@ -195,6 +207,8 @@ def read_archive(path):
                                   "bundle" % (path, MAX_MANIFEST_BYTES // MIB))
             state["manifest"] = _load_manifest(path, data, problems)
             state["wanted"] = _referenced(state["manifest"])
+            if keep_reports:
+                state["raw"] = inputs.loads(data, "manifest.json")
             return
         if state["wanted"] is None:  # an archive of the old layout: the manifest comes last
             state["before"].add(name)
@@ -226,12 +240,21 @@ def read_archive(path):
         elif state["digests"][name] != digest:
             problems.append("%s does not match its SHA-256 in the manifest (tampered or "
                             "corrupt)" % name)
-    return state["manifest"], state["members"], problems
+    return state, problems
 
 
 def _take(name, member, state, problems):
     """Keep a referenced raw output (bounded), digest a report file, skip the rest unread."""
     if name in state["manifest"]["files"]:
+        if state["keep_reports"]:
+            data = member.read(MAX_MEMBER_BYTES)
+            if data is None:
+                problems.append("%s is too large (%d bytes, the limit is %d MiB): skipped" % (
+                    name, member.size, MAX_MEMBER_BYTES // MIB))
+                return
+            state["members"][name] = data
+            state["digests"][name] = sha256(data)
+            return
         state["digests"][name] = member.digest()
         return
     if name not in state["wanted"]:

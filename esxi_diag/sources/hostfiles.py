@@ -124,6 +124,16 @@ class LiveFiles(object):
         finally:
             _unlink(tmp)
 
+    def create_atomic(self, path, content, mode=0o644):
+        """Give ``path`` its complete ``content`` unless it exists (never replacing it, never
+        visible half-written where the file system has hard links). False when it exists."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        tmp = _write_tmp(path, data, mode)
+        try:
+            return _link_or_reserve(tmp, path)
+        finally:
+            _unlink(tmp)
+
     def create_new(self, path, content, mode=0o644):
         """Create ``path`` exclusively with ``content`` (O_EXCL): False when it already exists.
         Used for locks and for the first write of a journal."""
