@@ -3,6 +3,7 @@ language (every template of render/catalogs/en.py wrapped in ⟦ ⟧) show nothi
 the brackets but the host's own values; --lang and the locale choose the language; Japanese
 text is wrapped by display width.
 """
+import io
 import json
 import re
 import string
@@ -335,3 +336,16 @@ def test_japanese_text_report_fits_the_terminal_and_reads_japanese(cli):
     # and the English report of the same host is English (the check above can fail)
     english_out = cli("inspect", "--simulate", "ldvm").out
     assert "Result: WARNINGS (exit 1)" in english_out.splitlines()
+
+
+def test_a_c_locale_stdout_gets_utf8_and_a_japanese_locale_its_own(monkeypatch):
+    """Python 3.5/3.6 under the C locale (an SSH session to ESXi without LANG) call stdout ASCII:
+    the report is written in UTF-8 rather than escaped; a real encoding (EUC-JP) is kept."""
+    from esxi_diag.cli import output
+    for encoding, expected in (("ANSI_X3.4-1968", "utf-8"), ("ascii", "utf-8"),
+                               ("euc_jp", "euc_jp"), ("UTF-8", "utf-8")):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding)
+        monkeypatch.setattr(output.sys, "stdout", stream)
+        output.write_out("ホット データ vmk1\n")
+        assert raw.getvalue() == "ホット データ vmk1\n".encode(expected)

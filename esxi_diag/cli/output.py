@@ -4,6 +4,7 @@ argument parser. Light: ``--version`` and ``--help`` need nothing more.
 """
 
 import argparse
+import codecs
 import os
 import sys
 
@@ -67,8 +68,7 @@ def write_out(text):
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
             stream.flush()
-            buffer.write(text.encode(getattr(stream, "encoding", None) or "utf-8",
-                                     "backslashreplace"))
+            buffer.write(text.encode(_encoding(stream), "backslashreplace"))
             buffer.flush()
         else:
             stream.write(text)
@@ -79,6 +79,20 @@ def write_out(text):
             raise OutputError("standard output was closed before the report was written")
         raise OutputError("cannot write the report to standard output: %s" % (
             getattr(exc, "strerror", None) or exc))
+
+
+def _encoding(stream):
+    """The encoding to write in: the stream's, except that the C/POSIX locale's ASCII (an SSH
+    session to ESXi usually has no LANG, and Python 3.5/3.6 then say ASCII) means "not said", not
+    "this terminal shows only ASCII": UTF-8 then, so that a Japanese report or a host's own
+    non-ASCII names read as they are on the engineer's terminal."""
+    name = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        if codecs.lookup(name).name == "ascii":
+            return "utf-8"
+    except LookupError:
+        return "utf-8"
+    return name
 
 
 def _drop_stdout():
