@@ -3,6 +3,7 @@ language (every template of render/catalogs/en.py wrapped in ⟦ ⟧) show nothi
 the brackets but the host's own values; --lang and the locale choose the language; Japanese
 text is wrapped by display width.
 """
+import html
 import io
 import json
 import re
@@ -123,17 +124,21 @@ def _cases():
     return cases
 
 
+def _page(report, fmt, command, lang):
+    """What a reader sees of a report: the text, or the page's text without its markup."""
+    shown = render.output(report, fmt, command, lang)
+    if fmt == "html":
+        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
+        shown = html.unescape(re.sub(r"<[^>]*>", " ", shown))
+    return shown
+
+
 @pytest.mark.parametrize("command,argv", _cases(), ids=lambda c: "-".join(c) if isinstance(
     c, tuple) else c)
 @pytest.mark.parametrize("fmt", ["text", "html"])
 def test_no_word_reaches_the_reader_without_a_catalog(pseudo, command, argv, fmt):
     report = report_of(*argv)
-    shown = render.output(report, fmt, command, pseudo)
-    if fmt == "html":
-        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
-        shown = re.sub(r"<[^>]*>", " ", shown)
-        import html
-        shown = html.unescape(shown)
+    shown = _page(report, fmt, command, pseudo)
     values = _host_values(report) | {command}
     if fmt == "html":  # the page keeps the English word of an unknown verdict or kind
         values |= {"esxi", "diag"}
@@ -147,12 +152,7 @@ def test_no_word_reaches_the_reader_without_a_catalog(pseudo, command, argv, fmt
 def test_no_english_reaches_the_reader_as_a_param(wordless, command, argv, fmt):
     """The same pages in a language without words: every word left is the host's own."""
     report = report_of(*argv)
-    shown = render.output(report, fmt, command, wordless)
-    if fmt == "html":
-        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
-        shown = re.sub(r"<[^>]*>", " ", shown)
-        import html
-        shown = html.unescape(shown)
+    shown = _page(report, fmt, command, wordless)
     shown = re.sub(" \\\\\n +", " ", shown).replace("\u27e6", "").replace("\u27e7", "")
     shown = " ".join(shown.split())  # a value wrapped over two lines reads as one again
     values = set(" ".join(v.split()) for v in _host_values(report) | {command})
