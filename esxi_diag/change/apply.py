@@ -28,6 +28,7 @@ from esxi_diag.sources import collect, inputs
 from esxi_diag.analysis import tuning
 from esxi_diag.change import localsh
 from esxi_diag.parsers import vsish
+from esxi_diag.message import msg, series
 
 JOURNAL_SCHEMA = "esxi-diag-journal/1"
 LOCAL_SH = "/etc/rc.local.d/local.sh"
@@ -373,10 +374,8 @@ def apply_plan(host, plan, state_dir, persist=False, host_name=None):
                              os.path.dirname(LOCAL_SH))
     if not intended and new_local_sh is None:
         if not_at_boot:
-            return NOT_PERSISTENT, ("nothing to change now, and NOT persistent: UEFI Secure Boot "
-                                    "is enabled, so /etc/rc.local.d/local.sh does not run at "
-                                    "boot; sbMax must be set again after each reboot"), None
-        return None, "nothing to change", None
+            return NOT_PERSISTENT, msg("apply.nothing-not-persistent"), None
+        return None, msg("apply.nothing"), None
     try:
         host.files.makedirs(state_dir)
     except OSError as exc:
@@ -430,17 +429,12 @@ def _apply_locked(host, state_dir, host_name, netstack, previous, intended, loca
             journal.record["state"] = APPLIED
             journal.record["persist"]["not_at_boot"] = "UEFI Secure Boot is enabled"
             journal.save()
-            return NOT_PERSISTENT, ("applied and verified, but NOT persistent: UEFI Secure Boot "
-                                    "is enabled, so /etc/rc.local.d/local.sh does not run at "
-                                    "boot and was not changed; sbMax returns to its previous "
-                                    "value at the next reboot"), journal.path
+            return NOT_PERSISTENT, msg("apply.not-persistent"), journal.path
         journal.record["state"] = APPLIED
         journal.save()
         if new_local_sh is not None and runs_at_boot is None:
-            return APPLIED, ("applied and verified; sbMax written to /etc/rc.local.d/local.sh, "
-                             "but the Secure Boot state could not be read: if it is enabled, "
-                             "local.sh does not run at boot"), journal.path
-        return APPLIED, "applied and verified", journal.path
+            return APPLIED, msg("apply.persist-unsure"), journal.path
+        return APPLIED, msg("apply.applied"), journal.path
     except (_StepFailed, OSError, KeyboardInterrupt) as exc:
         why = "interrupted (Ctrl-C)" if isinstance(exc, KeyboardInterrupt) else str(exc)
         journal.record["failure"] = why
@@ -448,12 +442,10 @@ def _apply_locked(host, state_dir, host_name, netstack, previous, intended, loca
                             backed_up)
         journal.record["state"] = RESTORED if restored else PARTIAL
         saved = _save_quietly(journal)
-        msg = "%s; %s" % (why, "the previous values are back in place" if restored else
-                          "the previous values could NOT all be restored: %s" %
-                          "; ".join(journal.record["undo_problems"]))
-        if not saved:
-            msg += " (and the journal %s could not be updated)" % journal.path
-        return journal.record["state"], msg, journal.path
+        text = msg("apply.failed", why=why, outcome=msg("apply.restored") if restored else msg(
+            "apply.not-restored", problems=series(journal.record["undo_problems"], "semicolon")),
+            journal=None if saved else msg("apply.journal-not-updated", path=journal.path))
+        return journal.record["state"], text, journal.path
 
 
 def _save_quietly(journal):
@@ -658,10 +650,9 @@ def _rollback_locked(host, path, record, netstack, intended, back, text, restore
         record["state"] = ROLLED_BACK
     saved = _save_quietly(journal)
     if problems:
-        return PARTIAL, "rollback incomplete: %s" % "; ".join(problems)
-    note = ""
-    if changed_since:
-        note = " (changed by hand since the apply: %s; the journal's previous values were " \
-               "restored all the same)" % "; ".join(changed_since)
-    return ROLLED_BACK, "rolled back and verified" + note + (
-        "" if saved else " (the journal could not be updated)")
+        return PARTIAL, msg("apply.rollback-incomplete", problems=series(problems, "semicolon"))
+    return ROLLED_BACK, msg(
+        "apply.rolled-back",
+        changed=msg("apply.changed-since", what=series(changed_since, "semicolon"))
+        if changed_since else None,
+        journal=None if saved else msg("apply.rollback-journal-not-updated"))

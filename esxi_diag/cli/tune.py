@@ -15,6 +15,7 @@ from esxi_diag.status import (EXIT_CANNOT, TUNE_APPLIED, TUNE_NOT_PERSISTENT,
 from esxi_diag import render as render_mod
 from esxi_diag.simulator import host as simhost
 from esxi_diag.sources import hostfiles
+from esxi_diag.message import plain
 
 HELP = "compute (and with --apply set, persist, roll back) the Long Distance vMotion line rate " \
     "and sbMax"
@@ -116,7 +117,7 @@ def run(args):
                   apply_mod.RESTORED: TUNE_RESTORED,
                   apply_mod.PARTIAL: TUNE_NOT_RESTORED}[state]
         if state not in (None, apply_mod.APPLIED, apply_mod.NOT_PERSISTENT):
-            say(message)
+            say(plain(message))
     return _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run)
 
 
@@ -124,7 +125,7 @@ def _emit_tune(args, analysis, source, meta, plan, outcome, status, reach_run=No
     if reach_run:
         analysis.add(reach_run.pop("captures"))
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
-    report["tune"] = tune_section(build.plan_json(plan), outcome, status)
+    report["tune"] = tune_section(build.plan_json(plan), build.outcome_json(outcome), status)
     fmt, lang = common.output_format(args)
     write_out(render_mod.output(report, fmt, "tune", lang))
     return status

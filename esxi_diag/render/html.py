@@ -1119,7 +1119,8 @@ def _tune_html(page, tune):
     outcome = tune.get("outcome") or {}
     if outcome.get("action") in ("apply", "rollback"):
         out.append("<p>%s</p>" % page.L("tu.outcome", action=outcome["action"],
-                                         message=outcome.get("message") or page.P("unknown")))
+                                         message=messages.text_of(outcome, "message", page.lang)
+                                         or page.P("unknown")))
         if outcome.get("journal"):
             out.append("<p>%s</p>" % page.L("tu.journal", journal=_code(outcome["journal"])))
     return "".join(out)

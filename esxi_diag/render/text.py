@@ -633,7 +633,7 @@ def _render_tune(report, w):
     if tune_findings:
         out += ["", w("sec.findings")] + _finding_lines({"findings": tune_findings}, w)
     if outcome["action"] in ("apply", "rollback"):
-        out.extend(_wrap(w("t.outcome." + outcome["action"], message=outcome.get("message")),
+        out.extend(_wrap(w("t.outcome." + outcome["action"], message=w.text(outcome, "message")),
                          ""))
         if outcome.get("journal"):
             out.append(w("tu.journal", journal=outcome["journal"]))

@@ -123,6 +123,14 @@ def plan_json(plan):
     return out
 
 
+def outcome_json(outcome):
+    """What ``tune`` did: its message in English, the message beside it."""
+    out = dict(outcome)
+    if "message" in out:
+        _text(out, "message", out["message"])
+    return out
+
+
 def reachability_json(reach_run, summary):
     """The report's ``reachability``: the peers, every tested path with its verdict, the
     summary."""

@@ -809,6 +809,27 @@ MESSAGES = {
                                   "VMs (vSphere Client: Edit Settings > VM Options > "
                                   "Encryption), or carry vMotion over an isolated network or "
                                   "IPsec",
+    # ---- what tune --apply and --rollback did (change/apply.py)
+    "apply.nothing": "nothing to change",
+    "apply.nothing-not-persistent": "nothing to change now, and NOT persistent: UEFI Secure Boot "
+                                    "is enabled, so /etc/rc.local.d/local.sh does not run at boot; "
+                                    "sbMax must be set again after each reboot",
+    "apply.not-persistent": "applied and verified, but NOT persistent: UEFI Secure Boot is "
+                            "enabled, so /etc/rc.local.d/local.sh does not run at boot and was "
+                            "not changed; sbMax returns to its previous value at the next reboot",
+    "apply.persist-unsure": "applied and verified; sbMax written to /etc/rc.local.d/local.sh, but "
+                            "the Secure Boot state could not be read: if it is enabled, local.sh "
+                            "does not run at boot",
+    "apply.applied": "applied and verified",
+    "apply.failed": "{why}; {outcome}{journal}",
+    "apply.restored": "the previous values are back in place",
+    "apply.not-restored": "the previous values could NOT all be restored: {problems}",
+    "apply.journal-not-updated": " (and the journal {path} could not be updated)",
+    "apply.rollback-incomplete": "rollback incomplete: {problems}",
+    "apply.rolled-back": "rolled back and verified{changed}{journal}",
+    "apply.changed-since": " (changed by hand since the apply: {what}; the journal's previous "
+                           "values were restored all the same)",
+    "apply.rollback-journal-not-updated": " (the journal could not be updated)",
 }
 
 # The renderers' fixed words: headings, column names, values. Texts with {names} are filled with

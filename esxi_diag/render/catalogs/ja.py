@@ -803,6 +803,20 @@ MESSAGES = {
                                   "に設定する（vSphere Client の [設定の編集] の [仮想マシン "
                                   "オプション] の [暗号化]）か、vMotion を隔離されたネットワーク"
                                   "または IPsec で保護します",
+    # ---- tune --apply と --rollback の結果 (change/apply.py)
+    "apply.nothing": "変更する値はありません",
+    "apply.nothing-not-persistent": "現時点で変更する値はありません。ただし永続化されません：UEFI セキュア ブートが有効なため、/etc/rc.local.d/local.sh は起動時に実行されません。sbMax は再起動のたびに設定し直す必要があります",
+    "apply.not-persistent": "適用して確認しましたが、永続化されません：UEFI セキュア ブートが有効なため、/etc/rc.local.d/local.sh は起動時に実行されず、変更もしていません。sbMax は次回の再起動で以前の値に戻ります",
+    "apply.persist-unsure": "適用して確認しました。sbMax を /etc/rc.local.d/local.sh に書き込みましたが、セキュア ブートの状態を読み取れませんでした。有効な場合、local.sh は起動時に実行されません",
+    "apply.applied": "適用して確認しました",
+    "apply.failed": "{why}。{outcome}{journal}",
+    "apply.restored": "以前の値に戻しました",
+    "apply.not-restored": "以前の値をすべては戻せませんでした：{problems}",
+    "apply.journal-not-updated": "（ジャーナル {path} も更新できませんでした）",
+    "apply.rollback-incomplete": "ロールバックが完了していません：{problems}",
+    "apply.rolled-back": "ロールバックして確認しました{changed}{journal}",
+    "apply.changed-since": "（適用後に手動で変更されていました：{what}。それでもジャーナルに記録された以前の値に戻しました）",
+    "apply.rollback-journal-not-updated": "（ジャーナルを更新できませんでした）",
 }
 
 # The renderers' fixed words: exactly the keys of en.LABELS (the HTML page, then the text report
