@@ -32,7 +32,7 @@ def is_message(value):
         and isinstance(value.get("params"), dict)
 
 
-MAX_DEPTH = 6
+MAX_DEPTH = 16  # levels of lists, params and messages: real texts use about 10
 
 
 def valid(value, depth=0):
@@ -41,23 +41,28 @@ def valid(value, depth=0):
     (what a bundle or a report read from a file must pass before it is rendered)."""
     if isinstance(value, str):
         return True
-    return is_message(value) and _valid_param(value["params"], depth)
+    return is_message(value) and _valid_params(value["params"], depth)
+
+
+def _valid_params(params, depth):
+    return all(isinstance(k, str) and _valid_param(v, depth + 1) for k, v in params.items())
 
 
 def _valid_param(value, depth):
     if depth > MAX_DEPTH:
         return False
-    if value is None or isinstance(value, (str, bool, int, float)):
+    if value is None or isinstance(value, (str, bool)):
         return True
+    if isinstance(value, (int, float)):
+        return value == value and abs(value) < 1e18  # a count, a size, a time: never 10**400
     if isinstance(value, list):
         return all(_valid_param(v, depth + 1) for v in value)
     if isinstance(value, dict):
         if is_message(value):
-            return all(isinstance(k, str) for k in value["params"]) and \
-                _valid_param(value["params"], depth + 1)
+            return _valid_params(value["params"], depth + 1)
         if set(value) == {"items", "join"} and isinstance(value["items"], list):
             return _valid_param(value["items"], depth + 1)
-        return all(isinstance(k, str) and _valid_param(v, depth + 1) for k, v in value.items())
+        return False  # any other object is not something a text is made from
     return False
 
 

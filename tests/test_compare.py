@@ -500,3 +500,26 @@ def test_compare_in_japanese(cli, tmp_path):
     assert "{" not in r.out
     page = cli("compare", "--format", "html", "--lang", "ja", *files).out
     assert '<html lang="ja">' in page and "&#31227;&#34892;&#20803;" in page  # 移行元
+
+
+@pytest.mark.parametrize("damage", [
+    lambda r: r["data_paths"]["hot"].update(vmknics=[["vmk1"]]),
+    lambda r: [c.update(params={"netstack": ["x"]}) for c in r["commands"]
+               if c["kind"] == "ip.route.ipv4"],
+    lambda r: [p.update(detail_message={"id": "REACH-RTT-BEYOND.title", "params": {
+        "where": "x", "rtt": {"a": 1}, "limit": 1}}, verdict="fail")
+        for p in r["reachability"]["paths"]],
+    lambda r: [p.update(rtt_ms={"avg": 10 ** 400, "min": 1, "max": 2})
+               for p in r["reachability"]["paths"]],
+    lambda r: [f.update(params=["x"]) for f in r["findings"]],
+], ids=["list-vmknic", "list-netstack", "dict-param", "huge-rtt", "list-params"])
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_a_damaged_report_field_is_never_a_traceback(cli, tmp_path, damage, fmt):
+    """A hand-edited or hostile report: wrong types where names, numbers or messages belong."""
+    reports = site_reports(cli)
+    damaged = reports["dc1-esx01"]
+    damage(damaged)
+    r = cli("compare", "--format", fmt, "--lang", "ja", write(tmp_path, "d.json", damaged),
+            write(tmp_path, "b.json", reports["dc2-esx01"]))
+    assert r.code in (0, 1, 2, 3) and "internal error" not in r.err, r.err
+    assert r.out

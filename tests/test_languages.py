@@ -255,7 +255,22 @@ def test_a_damaged_or_unknown_message_never_crashes():
     assert messages.render({"id": "NO-SUCH.title", "params": {}}) == "NO-SUCH.title"
     assert messages.render({"id": "reach.beyond", "params": {"rtt": "x", "limit": []}})
     assert messages.render({"id": "reach.beyond", "params": {}}) is not None
-    assert not messages.valid({"id": "x", "params": {"a": {"b": [[[[[[[["deep"]]]]]]]]}}})
+    assert not messages.valid({"id": "x", "params": {"a": {"b": 1}}})  # not a message
+    deep = "x"
+    for _ in range(40):
+        deep = [deep]
+    assert not messages.valid({"id": "x", "params": {"a": deep}})
+    assert not messages.valid({"id": "x", "params": {"a": 10 ** 400}})
+    # a report read from a file: a param of the wrong type for its format never crashes
+    assert messages.render({"id": "REACH-RTT-BEYOND.title",
+                            "params": {"where": "x", "rtt": {"a": 1}, "limit": 1}})
+    assert messages.label("t.ms", ms={"a": 1}) is not None
+    finding = {"id": "HOT-PATH", "message_id": "HOT-PATH", "params": ["x"], "title": "T",
+               "remedy_steps": [{"command": ["x"]}], "remedy": "R"}
+    assert messages.finding_text(finding, "title") == "T"
+    assert messages.finding_text(finding, "remedy") == "R"
+    assert messages.text_of({"detail": "D", "detail_message": {"id": "x", "params": {
+        "a": {"b": 1}}}}, "detail") == "D"
     assert messages.valid({"id": "x", "params": {"a": [1, "b", None]}})
     assert not messages.valid({"id": "x", "params": {"a": object()}})
 

@@ -363,3 +363,41 @@ def test_a_portgroup_named_like_the_tools_words_changes_no_finding(cli, tmp_path
         replays.append(replay)
     assert keys(replays[1].json) == keys(replays[0].json)
     assert replays[1].code == replays[0].code
+
+
+def test_names_only_a_note_or_another_host_holds_are_masked(cli, tmp_path):
+    """A host renamed during the session, and the other hosts of one transcript, are masked in
+    every report of it, even with a fresh map."""
+    from conftest import fixture_text
+    renamed = ("[root@oldname-acme:~] esxcli system hostname set --host=newname-zeta\n" +
+               "[root@newname-zeta:~] " +
+               fixture_text("synthetic-transcript-two-hosts.txt").split("] ", 1)[1])
+    path = tmp_path / "renamed.txt"
+    path.write_text(renamed)
+    r = cli("analyze", "--transcript", str(path), "--redact", "--redact-map",
+            str(tmp_path / "m1.json"), "--json")
+    assert "oldname-acme" not in r.out and "newname-zeta" not in r.out
+    from conftest import fixture_path
+    r = cli("analyze", "--transcript", fixture_path("synthetic-transcript-two-hosts.txt"),
+            "--redact", "--redact-map", str(tmp_path / "m2.json"), "--json")
+    assert r.code in (0, 1, 2) and not re.search(r"\besx0[12]\b", r.out)
+
+
+def test_a_vmx_display_name_unlike_the_vm_name_is_masked_in_the_raw_outputs(cli, tmp_path):
+    import tarfile
+    profile = simhost.load_builtin("lan")
+    vm = dict(profile["vms"][0])
+    vm.update(name="fin-app", vmx="[datastore1] fin-app/fin-app.vmx",
+              vmx_text='displayName = "PayrollSecret"\nethernet0.present = "TRUE"\n'
+                       'ethernet0.networkName = "VM Network"\n')
+    profile["vms"] = [vm]
+    source = tmp_path / "prof.json"
+    source.write_text(json.dumps(profile))
+    r = cli("bundle", "--simulate", str(source), "--redact", "-o", str(tmp_path), "--quiet")
+    assert r.code in (0, 1, 2), r.err
+    archive = [p for p in tmp_path.iterdir() if p.name.endswith(".tgz")][0]
+    with tarfile.open(str(archive)) as tar:
+        for member in tar.getmembers():
+            if member.isfile():
+                data = tar.extractfile(member).read()
+                assert b"PayrollSecret" not in data and b"fin-app" not in data, member.name

@@ -62,6 +62,7 @@ def _vm(entry, record, running, ports, facts):
            "migrate_encryption": (record or {}).get("migrate_encryption"),
            "encrypted": (record or {}).get("encrypted"),
            "world_id": None, "running_networks": None, "ports": None,
+           "display_name": (record or {}).get("display_name"),  # the .vmx's own, may differ
            "guest": entry.get("guest") if entry else None,
            "annotation": entry.get("annotation") if entry else None}
     if running is not None:

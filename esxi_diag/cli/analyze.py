@@ -150,9 +150,13 @@ def run(args):
             say(about(name, exc))
             failed += 1
             continue
-        reports.extend(common.masked(report, redactor) for report in found)
+        reports.extend(found)
     if not reports:
         return EXIT_CANNOT
+    if redactor is not None:  # every host's names first: a report may name another host
+        for report in reports:
+            redactor.learn(report)
+    reports = [common.masked(report, redactor) for report in reports]
     fmt, lang = common.output_format(args)
     write_out(render_mod.output(reports, fmt, "analyze", lang))
     common.save_map(args, redactor)

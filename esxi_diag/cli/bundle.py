@@ -14,6 +14,8 @@ from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.render.safe import terminal_safe
 from esxi_diag import render as render_mod
 from esxi_diag.sources import hostfiles
+from esxi_diag.message import plain
+from esxi_diag.render.messages import label
 
 HELP = "write one archive for the support case: reports, manifest and every raw output"
 
@@ -64,9 +66,11 @@ def run(args):
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
     report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
                                    TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
-    recorded = {"tune_inputs": inputs,
+    recorded = {"tune_inputs": build.recorded_texts(inputs, ("line_rate_basis", "rtt_basis")),
                 "reachability": {"planned": reach.planned(reach_run["pairs"]) if reach_run else [],
-                                 "notes": reach_run["notes"] if reach_run else [],
+                                 "notes": [plain(n) for n in reach_run["notes"]]
+                                 if reach_run else [],
+                                 "notes_message": list(reach_run["notes"]) if reach_run else [],
                                  "peers": reach_run["peers"] if reach_run else [],
                                  "interrupted": bool(reach_run and reach_run["interrupted"])}}
     masked = common.masked(report, redactor)
@@ -84,9 +88,10 @@ def run(args):
         return EXIT_CANNOT
     common.save_map(args, redactor, default=path[:-len(".tgz")] + ".redact-map.json")
     s = report["summary"]
-    write_out(terminal_safe("Bundle: %s\n  %d bytes, sha256 %s\n  %s: %d fail, %d warn, %d "
-                            "info; %d commands%s\n" % (
-                                path, size, digest, masked["host"].get("hostname"), s["fail"],
-                                s["warn"], s["info"], len(captures) + len(probes),
-                                "; redacted" if redactor else "")))
+    write_out(terminal_safe(label("t.bundle-written", lang, path=path, size=size, digest=digest,
+                                  host=masked["host"].get("hostname"), fail=s["fail"],
+                                  warn=s["warn"], info=s["info"],
+                                  commands=len(captures) + len(probes),
+                                  redacted=label("t.bundle-redacted", lang) if redactor else "")
+                            + "\n"))
     return s["exit_status"]

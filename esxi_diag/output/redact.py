@@ -95,7 +95,7 @@ present protocol rule rules ruleset rulesets running skipping snmp src sshclient
 startconnected switchid tcp team teamuplink udp updatemanager uplinkportid vim virtualdev vmfs vmid
 vmport vms vmsvc vmx vmxnet3 volumes vpx vpxheartbeats vsphereclient webaccess world worldid
 partial
-base bdp how items join largest vmids limit mbytes more offlink own release steps uncertain what where why
+base bdp display how items join largest vmids limit mbytes more offlink own release steps uncertain what where why
 assumed boot complete decided ignored nothing read replies runs secure undetermined
 bin encryptionsettings executables installed ipv6routeentry lib py require
 requireexecutablesonlyfrominstalledvibs requiresecureboot secureboot usr vibs
@@ -387,6 +387,15 @@ class Redactor(object):
         for path in re.findall(r"/vmfs/volumes/([^/\s\"']+)", json.dumps(report)):
             self.add_name("datastore", path)
         self.learn_vms(report.get("vms") or {})
+        for note in report.get("notes_message") or []:  # names only a note holds
+            if isinstance(note, dict) and note.get("id") == "note.hostname-changed" and \
+                    isinstance(note.get("params"), dict):
+                for key in ("old", "new"):
+                    self.add_name("host", note["params"].get(key))
+            if isinstance(note, dict) and note.get("id") == "note.several-hosts" and \
+                    isinstance(note.get("params"), dict):
+                for host in note["params"].get("hosts") or []:
+                    self.add_name("host", host)
         source = report.get("source") or {}
         if source.get("type") != "live":  # a file the user named: its path may name the site
             name = source.get("name")
@@ -401,6 +410,7 @@ class Redactor(object):
             if not isinstance(vm, dict):
                 continue
             self.add_name("vm", vm.get("name"))
+            self.add_name("vm", vm.get("display_name"))
             path = vm.get("vmx")
             if isinstance(path, str):
                 m = re.match(r"^\[([^\]]*)\]\s*(.*)$", path)

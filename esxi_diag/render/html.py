@@ -662,7 +662,7 @@ def remedy_html(remedy, steps=None, lang="en"):
     steps (``remedy_steps``) each line is known to be a command or prose; without (a report
     written before them) a line is a command when it reads as one."""
     blocks = []
-    if steps:
+    if steps and messages.valid_steps(steps):
         lines = [(("pre", s["command"]) if isinstance(s, dict) and "command" in s else
                   ("p", messages.render(s, lang))) for s in steps]
     else:

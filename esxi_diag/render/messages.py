@@ -12,17 +12,16 @@ the catalogs, its ``params`` fill them, and its ``remedy_steps`` are prose messa
 ``detail`` and ``remedy`` (schema esxi-diag/1); renderers render the chosen language.
 """
 
+import importlib
 import re
 
 from esxi_diag import message as _message
+from esxi_diag.render import DEFAULT_LANG as DEFAULT, LANGUAGES
 
 # the data side of messages lives in esxi_diag/message.py; these names stay here for the callers
 # that render as well as make them
 msg, command, series = _message.msg, _message.command, _message.series
 is_message, valid, MAX_DEPTH = _message.is_message, _message.valid, _message.MAX_DEPTH
-
-LANGUAGES = ("en", "ja")
-DEFAULT = "en"
 
 
 _CATALOGS = {}
@@ -33,14 +32,13 @@ def catalog(lang):
     LIST_SEPARATOR, LIST_SEPARATORS."""
     found = _CATALOGS.get(lang)
     if found is None:
-        if lang == "ja":
-            try:
-                from esxi_diag.render.catalogs import ja as found
-            except ImportError:  # a build without the Japanese catalog
-                return catalog(DEFAULT)
-        elif lang == DEFAULT:
-            from esxi_diag.render.catalogs import en as found
-        else:
+        if lang not in LANGUAGES:
+            return catalog(DEFAULT)
+        try:
+            found = importlib.import_module("esxi_diag.render.catalogs." + lang)
+        except ImportError:  # a build without that catalog
+            if lang == DEFAULT:
+                raise
             return catalog(DEFAULT)
         _CATALOGS[lang] = found
     return found
@@ -65,9 +63,15 @@ def render(message, lang=DEFAULT):
     if text is None:  # a message this tool does not know (a newer report): its ID says what
         return message["id"]
     values = dict((k, _value(v, lang)) for k, v in message["params"].items())
+    return _fill(text, values)
+
+
+def _fill(text, values):
+    """``text.format(**values)``; a catalog that lost a param, or a value of the wrong type for
+    its format (a report read from a file), is filled loosely instead: never a crash."""
     try:
         return text.format(**values)
-    except (KeyError, IndexError, ValueError):  # a catalog that lost a param: never a crash
+    except Exception:
         return _LOOSE.sub(lambda m: str(values.get(m.group(1), "")), text)
 
 
@@ -85,7 +89,16 @@ def _value(value, lang):
         return sep.join(str(_value(v, lang)) for v in value["items"])
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return ""  # not something a text is made from (valid() refuses it in files)
     return value
+
+
+def valid_steps(steps):
+    """Whether ``steps`` are remedy steps: a list of prose messages and ``{"command": str}``."""
+    return isinstance(steps, list) and all(
+        (isinstance(s, dict) and set(s) == {"command"} and isinstance(s["command"], str)) or
+        (is_message(s) and valid(s)) for s in steps)
 
 
 def steps_text(steps, lang=DEFAULT):
@@ -105,19 +118,22 @@ def finding_text(finding, part, lang=DEFAULT):
     """A finding's ``title``, ``detail`` or ``remedy`` in ``lang``: from its message when it has
     one, else the text the report holds."""
     message_id = finding.get("message_id")
-    if not message_id or template(message_id + ".title", lang) is None:
+    if not isinstance(message_id, str) or template(message_id + ".title", lang) is None:
         return finding.get(part)
     if part == "remedy":
-        return steps_text(finding.get("remedy_steps"), lang)
-    return render({"id": "%s.%s" % (message_id, part), "params": finding.get("params") or {}},
-                  lang)
+        steps = finding.get("remedy_steps")
+        return steps_text(steps, lang) if valid_steps(steps) else finding.get(part)
+    message = {"id": "%s.%s" % (message_id, part), "params": finding.get("params") or {}}
+    if not valid(message):  # a report read from a file that holds something else
+        return finding.get(part)
+    return render(message, lang)
 
 
 def text_of(node, key, lang=DEFAULT):
     """A text field of the report in ``lang``: ``node[key + "_message"]`` rendered when the
     report has it, else ``node[key]``."""
     message = node.get(key + "_message")
-    return render(message, lang) if message is not None else node.get(key)
+    return render(message, lang) if message is not None and valid(message) else node.get(key)
 
 
 def texts_of(node, key, lang=DEFAULT):
@@ -127,7 +143,7 @@ def texts_of(node, key, lang=DEFAULT):
     found = node.get(key + "_message")
     if not isinstance(found, list) or len(found) != len(plain):
         return [v for v in plain]
-    return [render(m, lang) if is_message(m) else v for v, m in zip(plain, found)]
+    return [render(m, lang) if is_message(m) and valid(m) else v for v, m in zip(plain, found)]
 
 
 def known(message_id):
@@ -154,4 +170,4 @@ def label(key, lang=DEFAULT, **params):
     text = catalog(lang).LABELS.get(key)
     if text is None:
         text = catalog(DEFAULT).LABELS.get(key, key)
-    return text.format(**params) if params else text
+    return _fill(text, params) if params else text

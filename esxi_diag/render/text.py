@@ -418,7 +418,7 @@ def remedy_lines(remedy, indent, steps=None, w=None):
     steps (``remedy_steps``) each line is known to be a command or prose; without (a report
     written before them) a line is a command when it reads as one."""
     w = w or Words(messages.DEFAULT)
-    if steps:
+    if steps and messages.valid_steps(steps):
         items = [(True, s["command"]) if isinstance(s, dict) and "command" in s else
                  (False, messages.render(s, w.lang)) for s in steps]
     else:
@@ -528,7 +528,7 @@ def _render(report, command, w):
     out += ["", w("t.h.findings", fail=s["fail"], warn=s["warn"], info=s["info"], ok=s["ok"])]
     out += _finding_lines(report, w)
     out += ["", w("t.h.commands")] + _command_lines(report, w)
-    out += ["", _result_line(s, w)]
+    out += [""] + _wrap(_result_line(s, w), "", "  ")
     return "\n".join(out) + "\n"
 
 
@@ -637,5 +637,6 @@ def _render_tune(report, w):
                          ""))
         if outcome.get("journal"):
             out.append(w("tu.journal", journal=outcome["journal"]))
-    out += ["", w("t.result", text=_tune_result(tune, outcome, w), code=tune["exit_status"])]
+    out += [""] + _wrap(w("t.result", text=_tune_result(tune, outcome, w),
+                          code=tune["exit_status"]), "", "  ")
     return "\n".join(out) + "\n"

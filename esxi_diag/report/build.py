@@ -123,6 +123,17 @@ def plan_json(plan):
     return out
 
 
+def recorded_texts(node, keys):
+    """A copy of ``node`` (a record a bundle's manifest keeps) whose texts at ``keys`` are English
+    strings, with their messages beside them (``key + "_message"``): a manifest keeps the types
+    it had before messages, so that older tools still read it."""
+    out = dict(node)
+    for key in keys:
+        if key in out:
+            _text(out, key, out[key])
+    return out
+
+
 def outcome_json(outcome):
     """What ``tune`` did: its message in English, the message beside it."""
     out = dict(outcome)

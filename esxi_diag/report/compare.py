@@ -100,14 +100,25 @@ def _complete(parsed, *names):
     return parsed is not None and any(n in parsed for n in names)
 
 
+def _netstack_param(params):
+    """The netstack a route command named (the default one when none), None when it is not a
+    name (a damaged report)."""
+    stack = params.get("netstack") if isinstance(params, dict) else None
+    if stack is None:
+        return kinds.DEFAULT_NETSTACK
+    return stack if kinds.valid_netstack(stack) else None
+
+
 def _route_tables(report, parsed):
     """(IPv4 tables, IPv6 tables) per netstack, only for the tables that were read whole."""
     read4, read6 = set(), set()
     for name in ("ip.route.ipv4", "esxcfg.route"):
         for params in (parsed or {}).get(name, []):
-            read4.add(params.get("netstack") or kinds.DEFAULT_NETSTACK)
+            read4.add(_netstack_param(params))
     for params in (parsed or {}).get("ip.route.ipv6", []):
-        read6.add(params.get("netstack") or kinds.DEFAULT_NETSTACK)
+        read6.add(_netstack_param(params))
+    read4.discard(None)
+    read6.discard(None)
     routes4 = dict((s, []) for s in read4)
     routes6 = dict((s, []) for s in read6)
     for r in _get(report, "routes", list, []):
@@ -261,7 +272,8 @@ def host_view(report, name):
     for role in ROLES:
         path = _get(_get(report, "data_paths", dict), role, dict, {})
         basis = _get(path, "basis", str) or "unknown"
-        names = [n for n in _get(path, "vmknics", list, []) if n in vmknics]
+        names = [n for n in _get(path, "vmknics", list, []) if isinstance(n, str) and
+                 n in vmknics]
         if basis not in ("none", "unknown") and not names:
             basis = "unknown"
         paths[role] = {"basis": basis, "vmknics": names,

@@ -457,6 +457,10 @@ def _reachability(value, bad):
         bad("'reachability.planned' is not a list")
     notes = value.get("notes")
     if isinstance(notes, list) and all(messages.valid(n) for n in notes):
+        found = value.get("notes_message")
+        if isinstance(found, list) and len(found) == len(notes):
+            notes = [m if messages.is_message(m) and messages.valid(m) else n
+                     for n, m in zip(notes, found)]
         out["notes"] = notes
     elif notes is not None:
         bad("'reachability.notes' is not a list of texts")
@@ -519,9 +523,20 @@ def _tune_inputs(value, bad):
     peers = [p for p in (value.get("peers") or []) if _peer_tuning(p)]
     if len(peers) != len(value.get("peers") or []):
         bad("a peer's tuning in 'tune_inputs' is damaged", "that peer left out of the comparison")
-    return {"line_rate_mbit": rate, "rtt_ms": rtt, "line_rate_basis": value.get("line_rate_basis"),
-            "rtt_basis": value.get("rtt_basis"), "allow_decrease": value.get("allow_decrease") is
-            True, "line_rate_assumed": value.get("line_rate_assumed") is True, "peers": peers}
+    return {"line_rate_mbit": rate, "rtt_ms": rtt,
+            "line_rate_basis": _recorded_text(value, "line_rate_basis"),
+            "rtt_basis": _recorded_text(value, "rtt_basis"),
+            "allow_decrease": value.get("allow_decrease") is True,
+            "line_rate_assumed": value.get("line_rate_assumed") is True, "peers": peers}
+
+
+def _recorded_text(node, key):
+    """A text the manifest records: its message (``key + "_message"``) when that is sound, else
+    the English words (a manifest written before messages, or by a tool that drops them)."""
+    message = node.get(key + "_message")
+    if message is not None and messages.is_message(message) and messages.valid(message):
+        return message
+    return node.get(key)
 
 
 def _peer_tuning(p):

@@ -1412,4 +1412,7 @@ LABELS = {
     "compare.html.finding": "Finding",
     "compare.html.footer": "Made by esxi-diag {version} from its comparison (schema {schema}). "
                            "This page is self-contained: no scripts, no external resources.",
+    "t.bundle-written": "Bundle: {path}\n  {size} bytes, sha256 {digest}\n  {host}: {fail} fail, "
+                        "{warn} warn, {info} info; {commands} commands{redacted}",
+    "t.bundle-redacted": "; redacted",
 }

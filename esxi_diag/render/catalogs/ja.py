@@ -1404,4 +1404,7 @@ LABELS = {
     "compare.html.finding": "検出結果",
     "compare.html.footer": "esxi-diag {version} が比較結果（スキーマ {schema}）から作成しました。"
                            "このページは自己完結しています：スクリプトも外部リソースも使用しません。",
+    "t.bundle-written": "バンドル：{path}\n  {size} バイト、sha256 {digest}\n  {host}：FAIL {fail} 件、"
+                        "WARN {warn} 件、INFO {info} 件、コマンド {commands} 個{redacted}",
+    "t.bundle-redacted": "、マスク済み",
 }
