@@ -10,6 +10,12 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+HERE = os.path.join(ROOT, "tests")  # the helpers every folder of tests shares live here
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+# the pseudo languages' fixtures (pseudo, wordless) for every report's tests
+pytest_plugins = ["pseudo_language"]
 
 # Simulated commands take no time in tests, unless a test measures time and says so.
 os.environ.setdefault("ESXI_DIAG_SIM_SPEED", "0")

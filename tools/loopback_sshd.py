@@ -1,4 +1,4 @@
-"""An sshd of its own on 127.0.0.1 for the playbook's test and benchmark (tests/test_ansible.py,
+"""An sshd of its own on 127.0.0.1 for the playbook's test and benchmark (tests/contrib/test_ansible.py,
 bench/fleet.py): its own config, host key and authorized key in a folder, a free high port, no PAM,
 keys only; started and stopped by the caller. Nothing else on the machine is touched but the
 privilege-separation folder /run/sshd, created when root runs it and it is missing."""

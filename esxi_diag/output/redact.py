@@ -81,7 +81,7 @@ _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", 
 # The tool's own words, lower case: esxcli namespaces and options, field labels of every output
 # it reads (XML field names run together, so both spellings), values it interprets, the words of
 # vmkping, vsish and esxcfg output, the JSON keys and enumerations of its reports and manifests,
-# finding IDs, service tags and netstacks. tests/test_masking.py checks that every word of every
+# finding IDs, service tags and netstacks. tests/output/test_masking.py checks that every word of every
 # simulated output, report and manifest that is not a site's own value is listed here.
 VOCABULARY = frozenset("""
 activedirectoryall activefilters addresstype allowed allowedipconfigurable annotation begin cat

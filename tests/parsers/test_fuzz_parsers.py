@@ -9,7 +9,7 @@ not in the input (every address, MAC and name in the facts occurs in the text re
 Bounded for CI: a fixed number of examples, derandomized (the same inputs on every run). For a
 longer hunt:
 
-    ESXI_DIAG_FUZZ_EXAMPLES=5000 ESXI_DIAG_FUZZ_RANDOM=1 python3 -m pytest tests/test_fuzz_parsers.py
+    ESXI_DIAG_FUZZ_EXAMPLES=5000 ESXI_DIAG_FUZZ_RANDOM=1 python3 -m pytest tests/parsers/test_fuzz_parsers.py
 """
 import json
 import os

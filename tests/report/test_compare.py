@@ -8,11 +8,11 @@ import re
 import pytest
 
 from compare_reports import check, report, vm
-import test_languages as _languages
+from conftest import ROOT
+from pseudo_language import host_values as _host_values, left_over as _left_over
 from esxi_diag.output import redact
 from esxi_diag.report import compare as compare_mod
 
-pseudo = _languages.pseudo  # the pseudo-language fixture: every catalog text in brackets
 HOSTS = ("dc1-esx01", "dc1-esx02", "dc2-esx01", "dc2-esx02")
 _SITE = {}
 
@@ -428,7 +428,7 @@ def test_html_page_is_self_contained_and_escapes_the_reports(cli, tmp_path):
 
 def test_every_compare_finding_is_in_the_catalog_and_the_docs():
     from esxi_diag.render.catalogs import en
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = ROOT
     with open(os.path.join(root, "esxi_diag", "report", "compare.py")) as handle:
         code = handle.read()
     with open(os.path.join(root, "docs", "compare.md")) as handle:
@@ -464,7 +464,6 @@ def test_no_word_of_compare_reaches_the_reader_without_a_catalog(cli, tmp_path, 
                                                                  monkeypatch):
     from esxi_diag import render
     from esxi_diag.cli.compare import gather
-    _host_values, _left_over = _languages._host_values, _languages._left_over
     reports = site_reports(cli)
     monkeypatch.chdir(str(tmp_path))  # short input names: the text cuts long ones in the middle
     write(tmp_path, "other.json", {"schema": "esxi-diag-journal/1"})

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from conftest import fixture_path
+from conftest import ROOT, fixture_path
 from esxi_diag.simulator.host import BUILTIN
 
 EXPECTED_EXIT = {"lan": 0, "ldvm": 1, "wan-faults": 0, "broken": 2, "vsan-nsx": 2, "multinic": 0,
@@ -173,8 +173,7 @@ def test_not_on_esxi_exits_3_pointing_to_simulate_and_transcript(cli, monkeypatc
 
 
 def test_builtin_profiles_are_all_listed():
-    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "esxi_diag", "simulator",
-                          "profiles")
+    folder = os.path.join(ROOT, "esxi_diag", "simulator", "profiles")
     from esxi_diag.simulator.site import BUILTIN_SITES
     assert sorted(f[:-5] for f in os.listdir(folder) if f.endswith(".json")) == sorted(
         list(BUILTIN) + list(BUILTIN_SITES))
@@ -183,8 +182,7 @@ def test_builtin_profiles_are_all_listed():
 def test_the_documented_profile_example_runs(cli, tmp_path):
     import io
     import re
-    doc = io.open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs",
-                               "simulator.md"), encoding="utf-8").read()
+    doc = io.open(os.path.join(ROOT, "docs", "simulator.md"), encoding="utf-8").read()
     example = re.search(r"```json\n(.*?)```", doc, re.S).group(1)
     profile = json.loads(example)
     profile["faults"]["commands"] = [f for f in profile["faults"]["commands"]

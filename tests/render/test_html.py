@@ -2,7 +2,7 @@
 
 Structural checks with html.parser for every built-in profile (inspect and check), a tune report
 and a transcript; hostile values; unknowns; the labels (every text in every language:
-tests/test_languages.py); and a real headless Chromium that
+tests/render/test_languages.py); and a real headless Chromium that
 must parse and paint the page (skipped only when no chromium binary exists).
 """
 import copy
