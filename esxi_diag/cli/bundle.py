@@ -67,7 +67,9 @@ def run(args):
     report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
                                    TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
     recorded = {"tune_inputs": build.recorded_texts(inputs, ("line_rate_basis", "rtt_basis")),
-                "reachability": {"planned": reach.planned(reach_run["pairs"]) if reach_run else [],
+                "reachability": {"planned": [build.recorded_texts(p, ("error",))
+                                             for p in reach.planned(reach_run["pairs"])]
+                                 if reach_run else [],
                                  "notes": [plain(n) for n in reach_run["notes"]]
                                  if reach_run else [],
                                  "notes_message": list(reach_run["notes"]) if reach_run else [],

@@ -496,7 +496,7 @@ def _planned(plan):
             not (mtu is None or (inputs.is_int(mtu) and 68 <= mtu <= 65535)):
         return None
     return {"vmknic": plan["vmknic"], "target": plan["target"], "roles": list(roles),
-            "label": plan.get("label"), "peer_mtu": mtu, "error": plan.get("error"),
+            "label": plan.get("label"), "peer_mtu": mtu, "error": _recorded_text(plan, "error"),
             "interrupted": plan.get("interrupted") is True}
 
 

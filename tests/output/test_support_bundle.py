@@ -92,6 +92,34 @@ def test_replay_gives_the_same_findings_as_on_the_host(cli, tmp_path, profile):
     assert replay.json["source"]["type"] == "bundle"
 
 
+@pytest.mark.parametrize("fault,said", [
+    ({"missing": True}, "vmkping を実行できませんでした"),
+    ({"hang": True}, "強制終了しました")], ids=["vmkping-missing", "vmkping-hangs"])
+def test_a_bundle_whose_probes_could_not_run_replays_the_same(cli, tmp_path, fault, said):
+    """A planned path records why it was not probed (a message): the replay reads it back, in
+    the report's language, instead of refusing the path as damaged."""
+    profile = load_builtin("ldvm")
+    profile.setdefault("faults", {}).setdefault("commands", []).insert(
+        0, dict(fault, match="vmkping"))
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile))
+    r, bundle = make_bundle(cli, tmp_path, "--simulate", str(path), "--timeout", "1")
+    original = json.loads(members(bundle)["report.json"].decode())
+    assert [p["verdict"] for p in original["reachability"]["paths"]] == ["vmkping-error"] * 2
+    manifest = json.loads(members(bundle)["manifest.json"].decode())
+    planned = manifest["reachability"]["planned"]
+    assert all(isinstance(p["error"], str) and p["error_message"]["id"].startswith("reach.")
+               for p in planned)  # English words for older readers, the message beside them
+    replay = cli("analyze", bundle, "--json")
+    assert replay.code == original["summary"]["exit_status"] == 2, replay.err
+    assert replay.err == ""
+    assert finding_keys(replay.json) == finding_keys(original)
+    assert replay.json["reachability"]["paths"] == original["reachability"]["paths"]
+    japanese = cli("analyze", bundle, "--lang", "ja").out
+    assert said in japanese
+    assert "vmkping could not" not in japanese and "did not finish" not in japanese
+
+
 def test_several_inputs_one_report_each(cli, tmp_path):
     _, path = make_bundle(cli, tmp_path, "--simulate", "lan")
     transcript = tmp_path / "other.txt"
