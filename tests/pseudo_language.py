@@ -4,6 +4,7 @@ outside the brackets on a page is either the host's own values (``host_values``)
 bypassed the catalogs (``left_over``). conftest.py makes ``pseudo`` and ``wordless`` fixtures for
 every test.
 """
+import html
 import re
 import string
 import types
@@ -102,3 +103,11 @@ def left_over(text, values):
         if len(v) > 1:
             text = text.replace(v, " ")
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in TECHNICAL]
+
+
+def page(shown, fmt):
+    """What a reader sees of a rendered report: the text, or the page's text without its markup."""
+    if fmt == "html":
+        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
+        shown = html.unescape(re.sub(r"<[^>]*>", " ", shown))
+    return shown

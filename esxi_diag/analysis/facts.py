@@ -157,7 +157,7 @@ def add_captures(facts, captures):
                 facts["notes"].append(msg("note.edited", command=c.command[:120],
                                           reasons=_partial_note(rows.cut)))
         except ParseError as exc:
-            c.status, c.note = cap.UNPARSED, str(exc) or msg("note.not-understood")
+            c.status, c.note = cap.UNPARSED, exc.message or str(exc) or msg("note.not-understood")
         except Exception as exc:  # a parser bug must not take the report down with it
             c.status = cap.UNPARSED
             c.note = msg("note.parser-bug", error="%s: %s" % (type(exc).__name__, exc))

@@ -12,7 +12,7 @@ import re
 
 from esxi_diag import names
 from esxi_diag.parsers import ParseError, cells
-from esxi_diag.message import msg, plain
+from esxi_diag.message import msg
 
 
 
@@ -229,8 +229,8 @@ def vmknic_of(facts, rows, value):
 
 def none_read(rows, what):
     """ParseError when rows were there but none could be read (garbage, not an empty listing)."""
-    raise ParseError("no %s could be read%s" % (what, (": " + plain(rows.cut[0])) if rows.cut
-                                               else ""))
+    raise ParseError(msg("parse.none-read", what=what,
+                         reason=msg("parse.because", reason=rows.cut[0]) if rows.cut else None))
 
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")

@@ -102,7 +102,7 @@ def analyze_bundle(path):
     manifest, members, problems = bundle_reader.read_archive(path)
     captures = bundle_reader.captures_from(manifest, members, problems)
     for problem in problems:
-        say("%s: %s" % (path, problem))
+        say("%s: %s" % (path, render_text(problem)))
     recorded = manifest.get("source") or {}
     source = {"type": "bundle", "name": path, "localcli": recorded.get("localcli"),
               "recorded": recorded, "case": manifest.get("case"),

@@ -12,6 +12,7 @@ import os
 import time
 
 from esxi_diag import __version__
+from esxi_diag.message import plain
 from esxi_diag.cli import common
 from esxi_diag.cli.output import PROG, Parser, UsageError, say, write_out
 from esxi_diag.output import bundle as bundle_mod
@@ -45,7 +46,7 @@ def _read(path):
         raise UsageError(str(exc))
     if problems:
         raise UsageError("%s is damaged (%s%s): not masked ('%s analyze %s' says what can be "
-                         "read)" % (path, problems[0], " and %d more" % (len(problems) - 1)
+                         "read)" % (path, plain(problems[0]), " and %d more" % (len(problems) - 1)
                                     if len(problems) > 1 else "", PROG, path))
     if manifest.get("redacted") is not False:
         raise UsageError("%s is %s: not masked again (masking twice would move every address "

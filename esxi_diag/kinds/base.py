@@ -13,6 +13,7 @@ the layout of the default formatter (``stanza``, ``stanzas``, ``table``, ``tags`
 
 from esxi_diag.parsers import ParseError, Rows, human, ping
 from esxi_diag.parsers import xml as xmlparse
+from esxi_diag.message import msg
 
 # parameters that reach a command line, and their esxcli option
 PARAM_FLAGS = (("vmknic", "-i"), ("netstack", "-N"), ("option", "-o"), ("world", "-w"),
@@ -145,7 +146,7 @@ def _tags_rows(value):
     for row in rows:
         if "tags" in row:
             return [{"tags": human.split_list(row["tags"])}]
-    raise ParseError("no Tags field")
+    raise ParseError(msg("parse.no-field", field="Tags"))
 
 
 def _parse_esxcli(kind, text):
@@ -180,8 +181,8 @@ def _parse_esxcli(kind, text):
             return [{"tags": []}]
         fields = human.parse_stanza(text)
         if "tags" not in fields:
-            raise ParseError("no Tags field")
+            raise ParseError(msg("parse.no-field", field="Tags"))
         return Rows([{"tags": human.split_list(fields["tags"])}], fields.cut)
     if shape == "diagping":
         return [ping.parse_diag_ping(text)]
-    raise ParseError("no parser for %s" % kind.name)
+    raise ParseError(msg("parse.no-parser", kind=kind.name))

@@ -35,7 +35,7 @@ def _rulesets(facts, rows, params, capture):
                       "enable_configurable": to_bool(row.get("enabledisableconfigurable")),
                       "allowed_ip_configurable": to_bool(row.get("allowedipconfigurable"))})
     if rows and not found:
-        none_read(rows, "ruleset")
+        none_read(rows, msg("parse.item.ruleset"))
     if fw["rulesets"] is None:
         fw["rulesets"] = {}
     for ruleset in found:
@@ -56,7 +56,7 @@ def _rules(facts, rows, params, capture):
             "port_begin": to_int(row.get("portbegin"), 0, 65535),
             "port_end": to_int(row.get("portend"), 0, 65535)})
     if rows and not found:
-        none_read(rows, "firewall rule")
+        none_read(rows, msg("parse.item.firewall-rule"))
     if complete(rows):
         for name, rules in found.items():
             facts["firewall"]["rules"].setdefault(name, rules)

@@ -10,7 +10,7 @@ from esxi_diag.analysis.model import (NO_GATEWAY, UUID, complete, fill, gateway_
                                       to_bool, to_int, vmknic_name, vmknic_of)
 from esxi_diag.kinds.base import FIRST, GATE, Kind
 from esxi_diag.parsers import ParseError, cells, esxcfg
-from esxi_diag.message import msg, plain
+from esxi_diag.message import msg
 
 
 _INTERFACE_FIELDS = (("enabled", to_bool, "enabled"), ("netstack", netstack_name,
@@ -34,7 +34,7 @@ def _interfaces(facts, rows, params, capture):
             fill(v, row, _INTERFACE_FIELDS)
             read += 1
     if rows and not read:
-        none_read(rows, "interface")
+        none_read(rows, msg("parse.item.interface"))
     if not params.get("netstack") and complete(rows):
         facts["known"].add("interfaces")
 
@@ -71,7 +71,7 @@ def _ipv4(facts, rows, params, capture):
                      "type": text(row.get("addresstype"), 32)}
         read += 1
     if rows and not read:
-        none_read(rows, "IPv4 address row")
+        none_read(rows, msg("parse.item.ipv4-row"))
     if not params.get("vmknic") and not params.get("netstack") and complete(rows):
         facts["known"].add("ipv4")
 
@@ -115,10 +115,10 @@ _TAG = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 def _tags(facts, rows, params, capture):
     name = vmknic_name(params.get("vmknic"))
     if not name:
-        raise ParseError("tag output without the interface it belongs to")
+        raise ParseError(msg("parse.tags-without-vmknic"))
     raw = rows[0].get("tags") if rows else []
     if not isinstance(raw, list):
-        raise ParseError("the Tags value is not a list")
+        raise ParseError(msg("parse.tags-not-list"))
     tags = []
     for tag in raw:
         tag = text(tag, 64)
@@ -127,7 +127,7 @@ def _tags(facts, rows, params, capture):
             continue
         tags.append(tag)
     if not complete(rows):
-        raise ParseError("the tag list was edited or cut: " + plain(rows.cut[0]))
+        raise ParseError(msg("parse.tags-cut", reason=rows.cut[0]))
     v = facts["vmknics"].setdefault(name, new_vmknic(name))
     if v["tags"] is None:
         v["tags"] = tags
@@ -192,7 +192,7 @@ def _esxcfg_vmknics(facts, rows, params, capture):
         elif family not in ("ipv4", "ipv6"):
             skip(rows, msg("cut.unknown-family", vmknic=v["name"]))
     if rows and not read:
-        none_read(rows, "interface")
+        none_read(rows, msg("parse.item.interface"))
     if complete(rows):
         facts["known"].add("interfaces")
 

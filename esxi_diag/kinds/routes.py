@@ -21,7 +21,7 @@ def _netstacks(facts, rows, params, capture):
         if name not in names:
             names.append(name)
     if rows and not names:
-        none_read(rows, "netstack")
+        none_read(rows, msg("parse.item.netstack"))
     if facts["netstacks"] is None and complete(rows):
         facts["netstacks"] = names
 
@@ -47,7 +47,7 @@ def _routes(facts, rows, params, capture):
                        "gateway": None if found is NO_GATEWAY else found,
                        "interface": vmknic_name(interface), "source": text(row.get("source"), 32)})
     if rows and not routes:
-        none_read(rows, "route")
+        none_read(rows, msg("parse.item.route"))
     if complete(rows):
         facts["routes"][stack] = routes
         facts["partial_routes"].pop(stack, None)
@@ -86,7 +86,7 @@ def _routes6(facts, rows, params, capture):
 def _default_gateway(facts, rows, params, capture):
     value = rows[0].get("gateway") if rows else None
     if value is not None and ip_address(value) is None:
-        raise ParseError("%r is not a gateway address" % (str(value)[:40],))
+        raise ParseError(msg("parse.not-gateway", value=repr(str(value)[:40])))
     set_value(facts, "default_gateway", gateway(value))
 
 

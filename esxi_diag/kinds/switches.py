@@ -44,7 +44,7 @@ def _nics(facts, rows, params, capture):
             fill(n, row, _NIC_FIELDS)
             read += 1
     if rows and not read:
-        none_read(rows, "NIC")
+        none_read(rows, msg("parse.item.nic"))
     if complete(rows):
         facts["known"].add("nics")
 
@@ -85,7 +85,7 @@ def _standard_switches(facts, rows, params, capture):
         if s["portgroups"] is None and "portgroups" in row:
             s["portgroups"] = _name_list(row.get("portgroups"))
     if rows and not read:
-        none_read(rows, "switch")
+        none_read(rows, msg("parse.item.switch"))
     if not params.get("vswitch") and complete(rows):
         facts["known"].add("standard-switches")
 
@@ -102,7 +102,7 @@ def _distributed_switches(facts, rows, params, capture):
         if s["uplinks"] is None and "uplinks" in row:
             s["uplinks"] = _name_list(row.get("uplinks"), nic_name)
     if rows and not read:
-        none_read(rows, "switch")
+        none_read(rows, msg("parse.item.switch"))
     if complete(rows):
         facts["known"].add("distributed-switches")
 
@@ -120,7 +120,7 @@ def _portgroups(facts, rows, params, capture):
                                          "vswitch": text(row.get("virtualswitch"), 128),
                                          "vlan_id": to_int(row.get("vlanid"), 0, 4095)}
     if rows and not read:
-        none_read(rows, "port group")
+        none_read(rows, msg("parse.item.portgroup"))
     if complete(rows):
         facts["known"].add("portgroups")
 
@@ -164,7 +164,7 @@ def _esxcfg_vswitch(facts, rows, params, capture):
                 set_value(v, "vds_name", switch)
             read += 1
     if rows and not read:
-        none_read(rows, "switch")
+        none_read(rows, msg("parse.item.switch"))
     whole = complete(rows)
     for name, portgroups in members.items():
         s = facts["vswitches"][name]

@@ -6,6 +6,7 @@ import re
 from esxi_diag.analysis.model import FQDN, HOSTNAME, VERSION, na, set_value, text, to_bool
 from esxi_diag.kinds.base import FIRST, Kind
 from esxi_diag.parsers import ParseError
+from esxi_diag.message import msg
 
 # Prints "Enabled" or "Disabled" (REAL on ESXi 7: shared/reference/...-vm-and-security.md, 5).
 SECUREBOOT = "/usr/lib/vmware/secureboot/bin/secureBoot.py"
@@ -29,7 +30,7 @@ def _version(facts, rows, params, capture):
             value = str(value)
         set_value(host, key, text(value, 32))
     if host["version"] is None:
-        raise ParseError("no Version field")
+        raise ParseError(msg("parse.no-field", field="Version"))
 
 
 def _hostname(facts, rows, params, capture):
@@ -39,7 +40,7 @@ def _hostname(facts, rows, params, capture):
     set_value(facts["host"], "hostname", name if name and HOSTNAME.match(name) else None)
     set_value(facts["host"], "fqdn", fqdn if fqdn and FQDN.match(fqdn) else None)
     if facts["host"]["hostname"] is None:
-        raise ParseError("no Host Name field")
+        raise ParseError(msg("parse.no-field", field="Host Name"))
 
 
 def _secureboot(facts, rows, params, capture):
@@ -50,7 +51,7 @@ def _encryption(facts, rows, params, capture):
     """``esxcli system settings encryption get`` (7.0 U2 and later)."""
     row = rows[0] if rows else {}
     if "mode" not in row and "requiresecureboot" not in row:
-        raise ParseError("no Mode or Require Secure Boot field")
+        raise ParseError(msg("parse.no-field-either", field="Mode", other="Require Secure Boot"))
     if facts["host"]["encryption"] is None:
         facts["host"]["encryption"] = {
             "mode": na(row.get("mode")),
@@ -67,7 +68,7 @@ def _parse_secureboot(text_value):
     words = (text_value or "").split()
     if len(words) == 1 and words[0].lower() in ("enabled", "disabled"):
         return [{"enabled": words[0].lower() == "enabled"}]
-    raise ParseError("not 'Enabled' or 'Disabled': %r" % (text_value or "").strip()[:80])
+    raise ParseError(msg("parse.not-enabled-disabled", value=repr((text_value or "").strip()[:80])))
 
 
 def _recognise_secureboot(program, args):
@@ -89,7 +90,7 @@ def _parse_vmware_vl(text_value):
         if m and m.group(1):
             row["update"] = m.group(1)
     if "version" not in row:
-        raise ParseError("no 'VMware ESXi <version> build-<n>' line")
+        raise ParseError(msg("parse.no-line", line="VMware ESXi <version> build-<n>"))
     row["product"] = "VMware ESXi"
     return [row]
 

@@ -9,6 +9,7 @@ from esxi_diag.analysis.model import netstack_name, text, to_int
 from esxi_diag.kinds.base import FIRST, Kind
 from esxi_diag.names import LATENCY_OPTION, LINE_RATE_OPTION, config_node, sbmax_node
 from esxi_diag.parsers import ParseError, vsish
+from esxi_diag.message import msg
 
 
 def _option_values(row, current, default, minimum, maximum):
@@ -38,7 +39,7 @@ def _advanced(facts, rows, params, capture):
         _apply_option(facts, path, _option_values(row, "intvalue", "defaultintvalue", "minvalue",
                                                   "maxvalue"))
     if not seen:
-        raise ParseError("no Path field")
+        raise ParseError(msg("parse.no-field", field="Path"))
 
 
 def _vsish_int(value):
@@ -55,7 +56,7 @@ def _vsish_config(facts, rows, params, capture):
                   "min": _vsish_int(value.get("minvalue", value.get("min"))),
                   "max": _vsish_int(value.get("maxvalue", value.get("max")))}
     if values["current"] is None:
-        raise ParseError("no current value in the vsish output")
+        raise ParseError(msg("parse.vsish-no-current"))
     _apply_option(facts, params.get("option"), values)
 
 
@@ -64,7 +65,7 @@ def _sbmax(facts, rows, params, capture):
     value = to_int(vsish.current_value(parsed), 0, 2 ** 63 - 1)
     stack = netstack_name(params.get("netstack"))
     if value is None or stack is None:
-        raise ParseError("no number in the sbMax node")
+        raise ParseError(msg("parse.sbmax-no-number"))
     facts["tuning"]["sbmax"].setdefault(stack, value)
     if isinstance(parsed, dict):  # a node that shows its limits (the format is unverified)
         limits = {"min": to_int(parsed.get("minvalue", parsed.get("min")), 0),

@@ -256,7 +256,7 @@ def _recognise_vmx(program, args):
 
 def _parse_vmx(text_value):
     if "No such file or directory" in (text_value or "") and "=" not in (text_value or ""):
-        raise ParseError("the file does not exist")
+        raise ParseError(msg("parse.vmx-missing"))
     return Rows([parse_vmx(text_value)])
 
 
@@ -276,7 +276,7 @@ def _nic(raw):
 def _vmx(facts, rows, params, capture):
     path = params.get("path")
     if not valid_vmx_path(path):
-        raise ParseError("a .vmx without its path")
+        raise ParseError(msg("parse.vmx-without-path"))
     keys = rows[0] if rows else {}
     found = vmx_command(getattr(capture, "argv", None) or [])
     shows = found[1] if found else ()
@@ -319,7 +319,7 @@ def _running(facts, rows, params, capture):
                                "networks": [n for n in (text(x, 256) for x in
                                                         human.split_list(networks)) if n]}
     if rows and not running:
-        none_read(rows, "running VM")
+        none_read(rows, msg("parse.item.running-vm"))
     vm["running"] = running
     if complete(rows):
         facts["known"].add("vm-running")
@@ -344,7 +344,7 @@ def _port(value):
 def _ports(facts, rows, params, capture):
     world = params.get("world")
     if not valid_world(world):
-        raise ParseError("a port list without the World ID it belongs to")
+        raise ParseError(msg("parse.ports-without-world"))
     ports = []
     for row in rows:
         ports.append({"port_id": _port(row.get("portid")),

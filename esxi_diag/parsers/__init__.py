@@ -11,9 +11,20 @@ a cut is not complete, and facts.py never takes it for one.
 
 import re
 
+from esxi_diag.message import is_message, msg, plain
+
 
 class ParseError(ValueError):
-    """The text is not the shape the parser reads."""
+    """The text is not the shape the parser reads. ``message`` says why, as a message of the
+    catalogs (``msg("parse.*")``), so that a report in any language says it in its words;
+    ``str()`` is its English words."""
+
+    def __init__(self, message):
+        self.message = message if is_message(message) else None
+        ValueError.__init__(self, message)
+
+    def __str__(self):
+        return plain(self.message) if self.message is not None else ValueError.__str__(self)
 
 
 class Rows(list):
@@ -41,7 +52,7 @@ def check_text(text):
     """Raise ParseError when the output holds control characters (binary data is no output)."""
     for ch in text or "":
         if ch < " " and ch not in "\t\n\r":
-            raise ParseError("binary data (control character 0x%02x)" % ord(ch))
+            raise ParseError(msg("parse.binary", code="0x%02x" % ord(ch)))
 
 
 # A line a person put in place of what was cut.

@@ -66,7 +66,7 @@ def parse_esxcfg_table(text, first_column, schema=None):
                                schema, 1, result.cut)
             result.extend(reader.rows(lines[idx + 1:]))
             return result
-    raise ParseError("no esxcfg table with a %r column found" % first_column)
+    raise ParseError(msg("parse.no-esxcfg-table", column=first_column))
 
 
 def parse_vmknic_list(text):
@@ -85,7 +85,7 @@ def parse_default_gateway(text):
     """``esxcfg-route`` without options: 'VMkernel default gateway is 172.26.64.1'."""
     match = _DEFAULT_GW.search(text or "")
     if not match:
-        raise ParseError("no 'default gateway is' line")
+        raise ParseError(msg("parse.no-line", line="default gateway is"))
     return match.group(1)
 
 
@@ -144,5 +144,5 @@ def parse_vswitch_list(text):
             row["switch"] = switch
         result.append(row)
     if not saw_header:
-        raise ParseError("no 'Switch Name' or 'DVS Name' table found")
+        raise ParseError(msg("parse.no-switch-table"))
     return result

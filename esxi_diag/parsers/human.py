@@ -22,7 +22,7 @@ from esxi_diag.parsers import (Fields, ParseError, Rows, check_text, describe, e
                                is_edit_mark, unhighlight)
 from esxi_diag.parsers import cells as cellmod
 from esxi_diag.parsers.keys import norm_key
-from esxi_diag.message import msg, plain
+from esxi_diag.message import msg
 
 _KEY_LINE = re.compile(r"^([ \t]*)([^:\s][^:]{0,200}?):(?:[ \t](.*))?$")
 _DASH_LINE = re.compile(r"^\s*-+(?:[ \t]+-+)*\s*$")
@@ -43,7 +43,7 @@ def check_error(text):
     check_text(text)
     error = esxcli_error(text)
     if error:
-        raise ParseError(error)
+        raise ParseError(msg("parse.esxcli-error", error=error))
 
 
 def _key_line(line):
@@ -156,7 +156,8 @@ def parse_stanzas(text):
         state["started"] = True
     flush()
     if not stanzas:
-        raise ParseError("no stanza found" + (": " + plain(stanzas.cut[0]) if stanzas.cut else ""))
+        raise ParseError(msg("parse.no-stanza", reason=msg("parse.because", reason=stanzas.cut[0])
+                                  if stanzas.cut else None))
     return stanzas
 
 
@@ -268,7 +269,7 @@ def _header_keys(header, runs):
             return [norm_key(n) for n in names], starts
     names = cellmod.split_header(header.split())
     if len(names) != len(runs):
-        raise ParseError("the table header does not match its dash line")
+        raise ParseError(msg("parse.header-dash-mismatch"))
     return [norm_key(n) for n in names], (starts if spaced else None)
 
 
@@ -283,14 +284,14 @@ def parse_table(text, schema=None):
             while header_idx >= 0 and not lines[header_idx].strip():
                 header_idx -= 1
             if header_idx < 0:
-                raise ParseError("dash line without a header")
+                raise ParseError(msg("parse.dash-without-header"))
             runs = [(m.start(), m.end()) for m in re.finditer(r"-+", line)]
             result = Rows()
             keys, starts = _header_keys(unhighlight(lines[header_idx])[0], runs)
             reader = RowReader(keys, starts, schema, 2, result.cut)
             result.extend(reader.rows(lines[idx + 1:]))
             return result
-    raise ParseError("no table (header and dash line) found")
+    raise ParseError(msg("parse.no-table"))
 
 
 def split_list(value):

@@ -17,6 +17,7 @@ import re
 
 from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.human import parse_stanza
+from esxi_diag.message import msg
 
 _PING = re.compile(r"^PING\s+(\S+)\s+\(([^)]+)\)\s*:\s*(\d+)\s+data bytes", re.I)
 _PING6 = re.compile(r"^PING6\((\d+)=\d+\+\d+\+(\d+) bytes\)\s+\S+\s+-->\s+(\S+)", re.I)
@@ -113,7 +114,7 @@ def parse_vmkping(text):
         if len(lines) <= 3 and all(len(l) < 200 for l in lines):
             result["error"] = lines[0]
             return result
-        raise ParseError("not ping output")
+        raise ParseError(msg("parse.not-ping"))
     if result["rtt_ms"] is None and result["replies"]:
         replies = result["replies"]
         result["rtt_ms"] = {"min": min(replies), "avg": round(sum(replies) / len(replies), 3),
@@ -147,7 +148,7 @@ def diag_ping_from_fields(fields):
     """Shape a parsed ``esxcli network diag ping`` (default formatter or XML) like vmkping's."""
     result = _empty()
     if not isinstance(fields, dict):
-        raise ParseError("diag ping output is not a structure")
+        raise ParseError(msg("parse.diag-ping-shape"))
     summary = fields.get("summary")
     if isinstance(summary, list):
         summary = summary[0] if summary else None
@@ -155,7 +156,7 @@ def diag_ping_from_fields(fields):
     if not isinstance(traces, list):
         traces = []
     if not isinstance(summary, dict) and not traces:
-        raise ParseError("diag ping output without Trace or Summary")
+        raise ParseError(msg("parse.diag-ping-shape"))
     for trace in traces:
         if isinstance(trace, dict):
             rtt = _us_to_ms(trace.get("roundtriptime"))

@@ -14,6 +14,7 @@ without a leading Vmid continues the previous VM's annotation (multi-line annota
 import re
 
 from esxi_diag.parsers import ParseError, check_text
+from esxi_diag.message import msg
 
 _HEADER = re.compile(r"^\s*Vmid\s+Name\s+File\s+Guest OS\s+Version\s+Annotation\s*$", re.I)
 _ROW = re.compile(r"^(\d+)\s+(.*?)\s+\[([^\]]*)\]\s+(.*?\.vmx)(?=\s|$)\s*(.*)$")
@@ -63,9 +64,11 @@ def parse_getallvms(text):
                                       else "") + line.strip()
             continue
         if not header:
-            raise ParseError("not vim-cmd vmsvc/getallvms output: %r" % line.strip()[:80])
+            raise ParseError(msg("parse.not-shape", shape="vim-cmd vmsvc/getallvms",
+                                      line=repr(line.strip()[:80])))
     if not header:
-        raise ParseError("no 'Vmid Name File Guest OS Version Annotation' header")
+        raise ParseError(msg("parse.no-header",
+                             header="Vmid Name File Guest OS Version Annotation"))
     return {"vms": vms, "skipped": skipped}
 
 
@@ -107,7 +110,7 @@ def parse_vmx(text):
     """The keys of a .vmx file, lower-cased, with their unquoted values. Lines that are not
     ``key = "value"`` (comments, blanks, damage) are skipped."""
     if text is None or len(text) > MAX_VMX_BYTES:
-        raise ParseError("not a .vmx file (size)")
+        raise ParseError(msg("parse.vmx-size"))
     check_text(text.replace("\x00", ""))
     out = {}
     for line in text.splitlines():
@@ -115,7 +118,7 @@ def parse_vmx(text):
         if m:
             out[m.group(1).lower()] = m.group(2)
     if not out:
-        raise ParseError("no 'key = \"value\"' line")
+        raise ParseError(msg("parse.no-line", line='key = "value"'))
     return out
 
 

@@ -8,6 +8,7 @@ import re
 
 from esxi_diag.parsers import ParseError, check_text
 from esxi_diag.parsers.keys import norm_key
+from esxi_diag.message import msg
 
 _NUMBER = re.compile(r"^\s*(0x[0-9a-fA-F]+|-?\d+)\s*$")
 _BLOCK_LINE = re.compile(r"^\s*([^:{}]+?)\s*:\s*(.*?)\s*$")
@@ -29,14 +30,14 @@ def parse_vsish(text):
     check_text(text)
     body = (text or "").strip()
     if not body:
-        raise ParseError("empty vsish output")
+        raise ParseError(msg("parse.empty"))
     number = to_number(body)
     if number is not None:
         return number
     if body.startswith("{"):
         pairs = _PE_PAIR.findall(body)
         if not pairs:
-            raise ParseError("vsish -pe output without key/value pairs")
+            raise ParseError(msg("parse.vsish-no-pairs"))
         out = {}
         for key, raw in pairs:
             value = raw[1:-1] if raw.startswith('"') else raw
@@ -59,7 +60,7 @@ def parse_vsish(text):
                 out[norm_key(m.group(1))] = num if num is not None else m.group(2)
         if out:
             return out
-    raise ParseError("not vsish output: %r" % body.splitlines()[0][:80])
+    raise ParseError(msg("parse.not-shape", shape="vsish", line=repr(body.splitlines()[0][:80])))
 
 
 def current_value(parsed):

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 from esxi_diag.parsers import ParseError
 from esxi_diag.parsers.keys import norm_key
+from esxi_diag.message import msg
 
 _DTD = re.compile(r"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -51,22 +52,22 @@ def _value(elem):
 def parse_esxcli_xml(text):
     """The value under ``<root>``. Raises ParseError on anything that is not esxcli XML."""
     if not text or not text.strip():
-        raise ParseError("empty output")
+        raise ParseError(msg("parse.empty"))
     if _DTD.search(text):
-        raise ParseError("XML with a DTD is not esxcli output")
+        raise ParseError(msg("parse.xml-dtd"))
     try:
         top = ET.fromstring(text.strip().encode("utf-8"))
     except ET.ParseError as exc:
-        raise ParseError("not XML: %s" % exc)
+        raise ParseError(msg("parse.not-xml", error=str(exc)))
     if _local(top.tag).lower() != "output":
-        raise ParseError("XML without an <output> element")
+        raise ParseError(msg("parse.xml-no-output"))
     root = None
     for child in top:
         if _local(child.tag).lower() == "root":
             root = child
             break
     if root is None:
-        raise ParseError("esxcli XML without <root>")
+        raise ParseError(msg("parse.xml-no-root"))
     children = list(root)
     if not children:
         return None
@@ -79,4 +80,4 @@ def as_rows(value):
         return [value]
     if isinstance(value, list):
         return [row for row in value if isinstance(row, dict)]
-    raise ParseError("expected structures, got %s" % type(value).__name__)
+    raise ParseError(msg("parse.xml-not-structures"))

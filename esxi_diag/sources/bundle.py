@@ -18,12 +18,17 @@ from esxi_diag.output.bundle import (CHUNK, MAX_HEADER_BYTES, MAX_MANIFEST_BYTES
                                      MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, MIB,
                                      SCHEMA_VERSION, BundleError, sha256)
 from esxi_diag import message as messages
+from esxi_diag.message import msg
 from esxi_diag.sources import inputs
 from esxi_diag.sources.capture import Capture
 
 
 class _TooLarge(Exception):
-    pass
+    """A cap reached while reading; ``message`` says which (a message of the catalogs)."""
+
+    def __init__(self, message):
+        self.message = message
+        Exception.__init__(self, messages.plain(message))
 
 
 class _Guard(object):
@@ -37,17 +42,17 @@ class _Guard(object):
 
     def read(self, size=-1):
         if size is None or size < 0 or size > self.max_read:
-            raise _TooLarge("a header of more than %s" % inputs.size_text(self.max_read))
+            raise _TooLarge(msg("bundle.large-header", size=inputs.size_text(self.max_read)))
         if self.raw.tell() + size > self.limit:
-            raise _TooLarge("more than %s uncompressed" % inputs.size_text(self.limit))
+            raise _TooLarge(msg("bundle.large-uncompressed", size=inputs.size_text(self.limit)))
         return self.raw.read(size)
 
     def seek(self, offset, whence=0):
         target = offset if whence == 0 else (self.raw.tell() + offset if whence == 1 else None)
         if target is None:
-            raise _TooLarge("cannot seek from the end")
+            raise _TooLarge(msg("bundle.seek-end"))
         if target > self.limit:
-            raise _TooLarge("more than %s uncompressed" % inputs.size_text(self.limit))
+            raise _TooLarge(msg("bundle.large-uncompressed", size=inputs.size_text(self.limit)))
         return self.raw.seek(target)
 
     def tell(self):
@@ -133,12 +138,10 @@ def _scan(path, on_member, problems):
             try:
                 info = tar.next()
             except _TooLarge as exc:
-                problems.append("the archive holds %s after %d file(s): the rest was not read "
-                                "(the limit)" % (exc, seen))
+                problems.append(msg("bundle.limit-after", what=exc.message, count=seen))
                 break
             except _READ_ERRORS as exc:
-                problems.append("the archive is truncated or corrupt after %d file(s) (%s): the "
-                                "rest could not be read" % (seen, _short(exc)))
+                problems.append(msg("bundle.corrupt-after", count=seen, error=_short(exc)))
                 break
             tar.members = []  # tarfile keeps every header it reads: not here
             if info is None:
@@ -147,17 +150,16 @@ def _scan(path, on_member, problems):
                 continue
             seen += 1
             if seen > MAX_MEMBERS:
-                problems.append("the archive holds more than %d files: the rest was not read" %
-                                MAX_MEMBERS)
+                problems.append(msg("bundle.too-many-files", limit=MAX_MEMBERS))
                 break
             try:
                 on_member(_member_name(info.name), _Member(tar, info))
             except _TooLarge as exc:
-                problems.append("the archive holds %s: the rest was not read" % exc)
+                problems.append(msg("bundle.limit", what=exc.message))
                 break
             except _READ_ERRORS as exc:
-                problems.append("%s could not be read (%s): the archive is truncated" % (
-                    info.name, _short(exc)))
+                problems.append(msg("bundle.member-unreadable", name=info.name,
+                                    error=_short(exc)))
                 break
     finally:
         try:
@@ -197,7 +199,7 @@ def _read(path, keep_reports):
 
     def on_member(name, member):
         if name in state["seen"]:
-            problems.append("%s appears twice in the archive: the first one is used" % name)
+            problems.append(msg("bundle.twice", name=name))
             return
         state["seen"].add(name)
         if name == "manifest.json" and state["manifest"] is None:
@@ -219,7 +221,7 @@ def _read(path, keep_reports):
     if state["manifest"] is None:
         raise BundleError("%s holds no manifest.json: not an esxi-diag bundle, or truncated "
                           "before its end%s" % (path, "" if not problems else
-                                                " (%s)" % problems[0]))
+                                                " (%s)" % messages.plain(problems[0])))
     if state["before"] & (state["wanted"] | set(state["manifest"]["files"])):
         # the old layout: read again, keeping what the manifest refers to
         state["seen"] = set()
@@ -235,11 +237,9 @@ def _read(path, keep_reports):
         problems.extend(p for p in again if p not in problems)
     for name, digest in sorted(state["manifest"]["files"].items()):
         if name not in state["digests"]:
-            problems.append("%s is missing (the archive ends, or its reading stopped, before "
-                            "it)" % name)
+            problems.append(msg("bundle.member-missing", name=name))
         elif state["digests"][name] != digest:
-            problems.append("%s does not match its SHA-256 in the manifest (tampered or "
-                            "corrupt)" % name)
+            problems.append(msg("bundle.member-digest", name=name))
     return state, problems
 
 
@@ -249,8 +249,8 @@ def _take(name, member, state, problems):
         if state["keep_reports"]:
             data = member.read(MAX_MEMBER_BYTES)
             if data is None:
-                problems.append("%s is too large (%d bytes, the limit is %d MiB): skipped" % (
-                    name, member.size, MAX_MEMBER_BYTES // MIB))
+                problems.append(msg("bundle.member-too-large", name=name, size=member.size,
+                                    limit=MAX_MEMBER_BYTES // MIB))
                 return
             state["members"][name] = data
             state["digests"][name] = sha256(data)
@@ -260,11 +260,11 @@ def _take(name, member, state, problems):
     if name not in state["wanted"]:
         return  # unreferenced: never read into memory
     if member.size > MAX_MEMBER_BYTES:
-        problems.append("%s is too large (%d bytes, the limit is %d MiB): skipped" % (
-            name, member.size, MAX_MEMBER_BYTES // MIB))
+        problems.append(msg("bundle.member-too-large", name=name, size=member.size,
+                            limit=MAX_MEMBER_BYTES // MIB))
         return
     if state["held"] + member.size > MAX_TOTAL_BYTES:
-        raise _TooLarge("more than %d MiB of raw output" % (MAX_TOTAL_BYTES // MIB))
+        raise _TooLarge(msg("bundle.large-raw", limit=MAX_TOTAL_BYTES // MIB))
     data = member.read(MAX_MEMBER_BYTES)
     state["held"] += len(data)
     state["members"][name] = data
@@ -305,9 +305,10 @@ def _scalar(value):
 
 def validate_manifest(manifest, problems):
     """A copy of ``manifest`` holding only parts of the right shape. Each part that is not is
-    said in ``problems`` ("manifest: ...") and left out; nothing here raises."""
-    def bad(what, action="ignored"):
-        problems.append("manifest: %s: %s" % (what, action))
+    said in ``problems`` (``bundle.manifest``: the part and what is done without it) and left
+    out; nothing here raises."""
+    def bad(what, action="bundle.action.ignored"):
+        problems.append(msg("bundle.manifest", what=what, action=msg(action)))
 
     out = {"schema": manifest["schema"]}
     tool = manifest.get("tool")
@@ -316,31 +317,31 @@ def validate_manifest(manifest, problems):
     else:
         out["tool"] = {}
         if tool is not None:
-            bad("'tool' is not an object")
+            bad(msg("bundle.part.not-object", key="tool"))
     for key in ("created", "host", "case"):
         value = manifest.get(key)
         if _opt(value, str):
             out[key] = value
         else:
             out[key] = None
-            bad("'%s' is not a string" % key)
+            bad(msg("bundle.part.not-string", key=key))
     cl = manifest.get("command_line")
     if cl is None or inputs.is_str_list(cl):
         out["command_line"] = cl or []
     else:
         out["command_line"] = []
-        bad("'command_line' is not a list of strings")
+        bad(msg("bundle.part.not-string-list", key="command_line"))
     redacted = manifest.get("redacted")
     out["redacted"] = redacted if isinstance(redacted, bool) else None
     if not _opt(redacted, bool):
-        bad("'redacted' is not true or false")
+        bad(msg("bundle.part.not-bool", key="redacted"))
     source = manifest.get("source")
     if isinstance(source, dict):
         out["source"] = dict((k, v) for k, v in source.items() if _scalar(v))
     else:
         out["source"] = {}
         if source is not None:
-            bad("'source' is not an object")
+            bad(msg("bundle.part.not-object", key="source"))
     files = manifest.get("files")
     out["files"] = {}
     if isinstance(files, dict):
@@ -348,24 +349,25 @@ def validate_manifest(manifest, problems):
             if name in REPORT_FILES and isinstance(digest, str):
                 out["files"][name] = digest
             else:
-                bad("'files' entry %s" % inputs.one_line(repr(name), 60))
+                bad(msg("bundle.part.files-entry", name=inputs.one_line(repr(name), 60)))
     elif files is not None:
-        bad("'files' is not an object")
+        bad(msg("bundle.part.not-object", key="files"))
     commands = manifest.get("commands")
     out["commands"] = []
     if isinstance(commands, list):
         for i, entry in enumerate(commands, 1):
             clean, why = _command_entry(entry)
             if clean is None:
-                bad("command %d %s" % (i, why), "left out of the analysis")
+                bad(msg("bundle.part.command", index=i, why=why),
+                    "bundle.action.left-out-of-analysis")
                 continue
             ignored = clean.pop("ignored")
             if ignored:
-                bad("command %d (%s): %s of the wrong type" % (i, clean["kind"], ", ".join(
-                    ignored)))
+                bad(msg("bundle.part.command-types", index=i, kind=clean["kind"],
+                        keys=ignored))
             out["commands"].append(clean)
     elif commands is not None:
-        bad("'commands' is not a list", "no command output can be used")
+        bad(msg("bundle.part.not-list", key="commands"), "bundle.action.no-output-usable")
     out["reachability"] = _reachability(manifest.get("reachability"), bad)
     out["tune_inputs"] = _tune_inputs(manifest.get("tune_inputs"), bad)
     return out
@@ -377,19 +379,19 @@ _ENTRY_TYPES = (("command", str), ("via", str), ("fallback_from", str), ("error"
 def _command_entry(entry):
     """(clean entry, None) or (None, why)."""
     if not isinstance(entry, dict):
-        return None, "is not an object"
+        return None, msg("bundle.entry.not-object")
     kind = entry.get("kind")
     if not kinds.exists(kind):
-        return None, "has an unknown kind %s" % inputs.one_line(repr(kind), 60)
+        return None, msg("bundle.entry.unknown-kind", kind=inputs.one_line(repr(kind), 60))
     params = entry.get("params")
     if params is None:
         params = {}
     if not isinstance(params, dict) or not all(
             isinstance(k, str) and _scalar(v) for k, v in params.items()):
-        return None, "(%s) has parameters that are not simple values" % kind
+        return None, msg("bundle.entry.bad-params", kind=kind)
     why = _params_problem(kind, params)
     if why:
-        return None, "(%s) %s" % (kind, why)
+        return None, msg("bundle.entry.kind", kind=kind, why=why)
     clean = {"kind": kind, "params": dict(params), "ignored": []}
 
     def take(key, ok):
@@ -409,7 +411,7 @@ def _command_entry(entry):
         ref = entry.get(stream)
         if not isinstance(ref, dict) or not isinstance(ref.get("file"), str) or \
                 not isinstance(ref.get("sha256"), str):
-            return None, "(%s) does not name its %s file and its SHA-256" % (kind, stream)
+            return None, msg("bundle.entry.no-stream", kind=kind, stream=stream)
         clean[stream] = {"file": ref["file"], "sha256": ref["sha256"]}
     return clean, None
 
@@ -420,13 +422,14 @@ def _params_problem(kind, params):
               ("world", kinds.valid_world), ("ruleset", kinds.valid_ruleset))
     for key, valid in checks:
         if key in params and params[key] is not None and not valid(params[key]):
-            return "has an invalid %s %s" % (key, inputs.one_line(repr(params[key]), 60))
+            return msg("bundle.entry.invalid-param", key=key,
+                       value=inputs.one_line(repr(params[key]), 60))
     needs = kinds.get(kind).needs
     if needs and not params.get(needs):
-        return "has no %s" % needs
+        return msg("bundle.entry.missing-param", key=needs)
     target = params.get("target")
     if target is not None and not _address(target):
-        return "has a target that is not an address"
+        return msg("bundle.entry.bad-target")
     return None
 
 
@@ -443,18 +446,18 @@ def _reachability(value, bad):
     if value is None:
         return out
     if not isinstance(value, dict):
-        bad("'reachability' is not an object", "the planned paths are not known")
+        bad(msg("bundle.part.not-object", key="reachability"), "bundle.action.paths-unknown")
         return out
     planned = value.get("planned")
     if isinstance(planned, list):
         for i, plan in enumerate(planned, 1):
             clean = _planned(plan)
             if clean is None:
-                bad("planned path %d is not a vmknic, an address and roles" % i, "left out")
+                bad(msg("bundle.part.planned", index=i), "bundle.action.left-out")
             else:
                 out["planned"].append(clean)
     elif planned is not None:
-        bad("'reachability.planned' is not a list")
+        bad(msg("bundle.part.not-list", key="reachability.planned"))
     notes = value.get("notes")
     if isinstance(notes, list) and all(messages.valid(n) for n in notes):
         found = value.get("notes_message")
@@ -463,7 +466,7 @@ def _reachability(value, bad):
                      for n, m in zip(notes, found)]
         out["notes"] = notes
     elif notes is not None:
-        bad("'reachability.notes' is not a list of texts")
+        bad(msg("bundle.part.not-text-list", key="reachability.notes"))
     peers = value.get("peers")
     if isinstance(peers, list):
         for i, peer in enumerate(peers, 1):
@@ -474,13 +477,13 @@ def _reachability(value, bad):
                 out["peers"].append(dict((k, peer.get(k)) for k in (
                     "address", "role", "label", "mtu", "origin")))
             else:
-                bad("peer %d is not an address with a role, label and MTU" % i, "left out")
+                bad(msg("bundle.part.peer", index=i), "bundle.action.left-out")
     elif peers is not None:
-        bad("'reachability.peers' is not a list")
+        bad(msg("bundle.part.not-list", key="reachability.peers"))
     interrupted = value.get("interrupted")
     out["interrupted"] = interrupted is True
     if not _opt(interrupted, bool):
-        bad("'reachability.interrupted' is not true or false")
+        bad(msg("bundle.part.not-bool", key="reachability.interrupted"))
     return out
 
 
@@ -509,7 +512,7 @@ def _tune_inputs(value, bad):
     if value is None:
         return None
     if not isinstance(value, dict):
-        bad("'tune_inputs' is not an object", "no tuning report")
+        bad(msg("bundle.part.not-object", key="tune_inputs"), "bundle.action.no-tuning")
         return None
     rate, rtt = value.get("line_rate_mbit"), value.get("rtt_ms")
     ok = (rate is None or (inputs.is_number(rate) and 0 < rate <= tuning.LINE_RATE_MAX_MBIT)) \
@@ -518,11 +521,11 @@ def _tune_inputs(value, bad):
         _opt(value.get("allow_decrease"), bool) and _opt(value.get("line_rate_assumed"), bool) \
         and _opt(value.get("peers"), list)
     if not ok:
-        bad("'tune_inputs' holds a value of the wrong type or out of range", "no tuning report")
+        bad(msg("bundle.part.tune-inputs"), "bundle.action.no-tuning")
         return None
     peers = [p for p in (value.get("peers") or []) if _peer_tuning(p)]
     if len(peers) != len(value.get("peers") or []):
-        bad("a peer's tuning in 'tune_inputs' is damaged", "that peer left out of the comparison")
+        bad(msg("bundle.part.tune-peer"), "bundle.action.peer-left-out")
     return {"line_rate_mbit": rate, "rtt_ms": rtt,
             "line_rate_basis": _recorded_text(value, "line_rate_basis"),
             "rtt_basis": _recorded_text(value, "rtt_basis"),
@@ -557,16 +560,15 @@ def captures_from(manifest, members, problems):
             ref = entry[stream]
             data = members.get(ref["file"])
             if data is None:
-                why = "raw output %s is missing" % ref["file"]
+                why = msg("bundle.raw-missing", file=ref["file"])
                 break
             if sha256(data) != ref["sha256"]:
-                why = "raw output %s does not match its SHA-256 (tampered or corrupt)" % \
-                    ref["file"]
+                why = msg("bundle.raw-digest", file=ref["file"])
                 break
             texts[stream] = data.decode("utf-8", "replace")
         if why:
-            problems.append("%s: %s; left out of the analysis" % (
-                entry.get("command") or entry["kind"], why))
+            problems.append(msg("bundle.command-left-out",
+                                command=entry.get("command") or entry["kind"], why=why))
             continue
         c = Capture(entry["kind"], entry["params"], argv=entry["argv"],
                     stdout=texts["stdout"], stderr=texts["stderr"],

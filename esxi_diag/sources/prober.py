@@ -93,7 +93,7 @@ class Prober(object):
             try:
                 capture.rows = kinds.parse("ping", result.stdout + result.stderr)
             except ParseError as exc:
-                capture.status, capture.note = "unparsed", str(exc)
+                capture.status, capture.note = "unparsed", exc.message or str(exc)
         with self._lock:
             self.captures.append(capture)
         if capture.rows is None:
@@ -122,8 +122,8 @@ class Prober(object):
             return pair
         if not kinds.valid_vmknic(pair["vmknic"]) or not kinds.valid_netstack(
                 pair.get("netstack") or kinds.DEFAULT_NETSTACK):
-            pair["error"] = ("not probed: the vmknic or netstack name %r/%r has characters that "
-                             "are not passed to vmkping" % (pair["vmknic"], pair.get("netstack")))
+            pair["error"] = msg("reach.bad-name", names="%r/%r" % (pair["vmknic"],
+                                                                    pair.get("netstack")))
             return pair
         try:
             for step, count, size, df_flag in probe_steps(pair, self.count):

@@ -3,7 +3,6 @@ language (every template of render/catalogs/en.py wrapped in ⟦ ⟧) show nothi
 the brackets but the host's own values; --lang and the locale choose the language; Japanese
 text is wrapped by display width.
 """
-import html
 import io
 import json
 import re
@@ -12,7 +11,7 @@ import pytest
 
 from conftest import fixture_path, report_of
 from pseudo_language import TECHNICAL as _TECHNICAL, host_values as _host_values, \
-    left_over as _left_over
+    left_over as _left_over, page
 from esxi_diag import render
 from esxi_diag.render import messages, width
 from esxi_diag.render.catalogs import en
@@ -36,11 +35,7 @@ def _cases():
 
 def _page(report, fmt, command, lang):
     """What a reader sees of a report: the text, or the page's text without its markup."""
-    shown = render.output(report, fmt, command, lang)
-    if fmt == "html":
-        shown = re.sub(r"<style>.*?</style>", " ", shown, flags=re.S)
-        shown = html.unescape(re.sub(r"<[^>]*>", " ", shown))
-    return shown
+    return page(render.output(report, fmt, command, lang), fmt)
 
 
 @pytest.mark.parametrize("command,argv", _cases(), ids=lambda c: "-".join(c) if isinstance(
@@ -159,6 +154,49 @@ def test_every_english_template_renders():
         fields = re.findall(r"{(\w+)(?::([^}]*))?}", text)
         params = dict((name, 1.5 if spec else "x") for name, spec in fields)
         assert "{" not in messages.label(key, **params), key
+
+
+# outputs that are not what their command prints (the wrong thing pasted, or damage): why each one
+# was not understood is the parsers' reason, shown in the report's language
+_GARBLED = """[root@esx-garbled:~] esxcli network ip interface list
+this is not what esxcli prints
+[root@esx-garbled:~] esxcli network ip route ipv4 list
+Network  Netmask  Gateway  Interface  Source
+[root@esx-garbled:~] esxcfg-route -l
+nothing useful here
+[root@esx-garbled:~] esxcli system version get
+   Product: VMware ESXi
+[root@esx-garbled:~] vsish -e get /config/Migrate/intOpts/NetExpectedLineRateMBps
+not a vsish node
+"""
+
+
+def test_why_an_output_was_not_understood_reads_in_the_reports_language(cli, tmp_path, pseudo,
+                                                                        wordless):
+    path = tmp_path / "garbled.txt"
+    path.write_text(_GARBLED)
+    r = cli("analyze", "--transcript", str(path), "--json")
+    assert r.code == 3  # nothing could be read: said, with the report
+    report = r.json
+    unparsed = [c for c in report["commands"] if c["status"] == "unparsed"]
+    assert len(unparsed) == 5
+    # the JSON keeps the English words, the message beside them
+    version = [c for c in unparsed if c["command"] == "esxcli system version get"][0]
+    assert version["note"] == "no Version field"
+    assert version["note_message"] == {"id": "parse.no-field", "params": {"field": "Version"}}
+    for fmt in ("text", "html"):
+        shown = _page(report, fmt, "analyze", pseudo)
+        assert _left_over(shown, _host_values(report) | {"analyze"}) == [], shown
+        japanese = _page(report, fmt, "analyze", "ja")
+        assert "Version フィールドがありません" in japanese
+        assert "表（ヘッダーと区切り線）が見つかりません" in japanese
+        assert "'Network' 列のある esxcfg の表が見つかりません" in japanese
+        for english in ("no Version field", "no table", "no stanza found", "not vsish output"):
+            assert english not in japanese
+        skeleton = _page(report, fmt, "analyze", wordless)  # no English reaches it as a param
+        for v in sorted(_host_values(report) | {"analyze"}, key=len, reverse=True):
+            skeleton = skeleton.replace(v, " ") if len(v) > 1 else skeleton
+        assert not re.findall(r"\b(?:field|found|table|output|stanza)\b", skeleton), skeleton
 
 
 def test_a_damaged_or_unknown_message_never_crashes():

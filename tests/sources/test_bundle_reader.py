@@ -248,3 +248,47 @@ def test_two_bundles_in_the_same_second_never_overwrite_each_other(cli, tmp_path
     names = sorted(os.listdir(str(tmp_path)))
     assert names == ["esxi-diag-esx-lan-01-20260101T000000Z-2.tgz",
                      "esxi-diag-esx-lan-01-20260101T000000Z.tgz"]
+
+
+# -- what a damaged bundle lost is said in the report's language ------------------------------
+
+def _tampered_output(plain, tmp_path):
+    items = [(i, d + b"x" if i.name.endswith("-system.version.stdout") else d)
+             for i, d in read_members(plain)]
+    return write(str(tmp_path / "tampered.tgz"), items)
+
+
+def _duplicate(plain, tmp_path):
+    items = read_members(plain)
+    first = [x for x in items if x[0].name.endswith("-system.version.stdout")][0]
+    return write(str(tmp_path / "dup.tgz"), items + [(first[0], b"garbage")])
+
+
+LOST = [(name, lambda plain, tmp_path, change=change: with_manifest(plain, tmp_path, change))
+        for name, change, _ in DAMAGED if name in (
+            "tool is a string", "a command is a string", "an invalid vmknic",
+            "sbMax without a netstack", "stdout is a string", "argv and numbers of the wrong type",
+            "reachability is a list", "peers of the wrong type", "tune inputs out of range")]
+LOST += [("a raw output tampered", _tampered_output), ("a member twice", _duplicate)]
+
+
+@pytest.mark.parametrize("name,damage", LOST, ids=[n for n, _ in LOST])
+def test_what_a_damaged_bundle_lost_reads_in_the_reports_language(cli, plain, tmp_path, pseudo,
+                                                                  name, damage):
+    from esxi_diag import render
+    from pseudo_language import host_values, left_over, page
+    r = cli("analyze", damage(plain, tmp_path), "--json")
+    report = r.json
+    said = [line[len("esxi-diag: "):] for line in r.err.splitlines()]
+    notes = report["notes"]
+    assert said and all(any(s.endswith(n) for n in notes) for s in said)  # stderr: English
+    # each note the reader gets is a message, so that it is said in the report's words
+    assert all(m is not None for m, n in zip(report["notes_message"], notes)
+               if any(s.endswith(n) for s in said))
+    for fmt in ("text", "html"):
+        shown = page(render.output(report, fmt, "analyze", pseudo), fmt)
+        assert left_over(shown, host_values(report) | {"analyze"}) == [], shown
+        japanese = page(render.output(report, fmt, "analyze", "ja"), fmt)
+        for english in ("manifest:", "left out", "ignored", "does not match", "appears twice",
+                        "is not", "wrong type"):
+            assert english not in japanese, english

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from esxi_diag.change import apply as apply_mod
 from esxi_diag.output import bundle as bundle_writer
 from esxi_diag.sources import bundle as bundle_mod
+from esxi_diag.render import messages
 from esxi_diag.sources import inputs, peers
 from esxi_diag.output.redact import RedactMapError, Redactor
 from esxi_diag.simulator import host as simhost
@@ -53,7 +54,8 @@ def test_validate_manifest_never_raises(value):
     problems = []
     clean = bundle_mod.validate_manifest(manifest, problems)
     bundle_mod.captures_from(clean, {}, problems)
-    assert all(isinstance(p, str) for p in problems)
+    assert all(messages.valid(p) for p in problems)  # each one a text a report may hold
+    assert all(isinstance(messages.render(p), str) for p in problems)
 
 
 @FAST
