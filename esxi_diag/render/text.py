@@ -208,8 +208,9 @@ def _route_lines(report, w):
                 w("t.route-on-link")
             if r.get("partial"):
                 how += w("t.route-cut")
-            parts.append("%s %s (%s)" % (dest, how, w.value(r.get("interface"))))
-        lines.extend(_wrap("  %s: %s" % (stack, w("t.list-sep2").join(parts)), "", " " * 6))
+            parts.append(w("t.route", dest=dest, how=how, vmknic=w.value(r.get("interface"))))
+        lines.extend(_wrap("  " + w("t.route-stack", netstack=stack,
+                                     routes=w("t.list-sep2").join(parts)), "", " " * 6))
     return lines
 
 

@@ -5,7 +5,8 @@ one (``unicodedata.east_asian_width``; ambiguous characters count one, as termin
 for Japanese over SSH usually show them). Wrapping breaks Latin text at blanks only (a command,
 an address or an option is never cut) and Japanese text between any two characters, except
 before a closing mark (、。）」 ...) or after an opening one (（「 ...): the line-breaking rules
-(kinsoku) of Japanese typesetting. ASCII text wraps exactly as ``textwrap`` does.
+(kinsoku) of Japanese typesetting; a number keeps its unit ("80.3 ms", "2 台") on its
+line. ASCII text wraps exactly as ``textwrap`` does.
 """
 
 import textwrap
@@ -66,6 +67,39 @@ def _tokens(text):
     return out
 
 
+# a unit or counter that stays on the line of the number before it ("80.3 ms", "2 台", "16 バイト")
+_UNITS = set(["ms", "s", "MB/s", "Mb/s", "Mbit/s", "Gbit/s", "KiB", "MiB", "GiB", "MB", "GB",
+              "Mbps", "Gbps", "%"])
+_COUNTERS = set(u"秒台個件回行分日")
+
+
+def _katakana(ch):
+    return u"\u30a0" <= ch <= u"\u30ff"
+
+
+def _with_unit(tokens, i, j):
+    """The end of the unit group ``tokens[i:j]`` extended over "<blank><unit>" when the group ends
+    with a number: a number and its unit are never split over two lines."""
+    last = tokens[j - 1][1]
+    if tokens[j - 1][0] != "word" or not last[-1:].isdigit() or j + 1 >= len(tokens) or \
+            tokens[j][1] != " ":
+        return j
+    kind, value = tokens[j + 1]
+    if kind == "word" and value.rstrip(",.;:)") in _UNITS:
+        end = j + 2
+    elif kind == "wide" and value in _COUNTERS:
+        end = j + 2
+    elif kind == "wide" and _katakana(value):  # バイト: the whole katakana word
+        end = j + 2
+        while end < len(tokens) and tokens[end][0] == "wide" and _katakana(tokens[end][1]):
+            end += 1
+    else:
+        return j
+    while end < len(tokens) and tokens[end][0] == "wide" and tokens[end][1] in _NO_START:
+        end += 1
+    return end
+
+
 def wrap(text, columns, initial_indent="", subsequent_indent=""):
     """Lines of at most ``columns`` display columns (a single unit longer than that stays whole on
     its own line). An empty text gives no line."""
@@ -97,6 +131,7 @@ def wrap(text, columns, initial_indent="", subsequent_indent=""):
             j += 1
         while j < len(tokens) and tokens[j - 1][0] == "wide" and tokens[j - 1][1] in _NO_END:
             j += 1
+        j = _with_unit(tokens, i, j)
         group = "".join(t[1] for t in tokens[i:j])
         need = width(group)
         if line and used + need > columns:

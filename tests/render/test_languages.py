@@ -144,6 +144,29 @@ def test_japanese_wraps_by_display_width():
     assert width.wrap("a b", 10) == ["a b"]  # ASCII wraps as textwrap does
 
 
+_NUMBER_AT_END = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?$")
+_UNIT_AT_START = re.compile(r"^(?:ms|s|MB/s|Mb/s|Mbit/s|Gbit/s|KiB|MiB|GiB|%|[秒台個件回行分日]|バイト)"
+                            r"(?![A-Za-z])")
+
+
+def test_a_number_and_its_unit_stay_on_one_line():
+    """"80.3 ms", "2 台" and "16 バイト" are never split over two lines of a Japanese report, at
+    any width."""
+    text = ("測定された最大のラウンドトリップ時間 80.3 ms（ホット データ：80.0 ms）は、4 ms のしきい値"
+            "を超えています。仮想マシン 4 台、sbMax 2097152 バイト（2.0 MiB）、25 Gbit/s の 3125 MB/s")
+    for columns in range(12, 70):
+        lines = width.wrap(text, columns)
+        assert "".join(line.replace(" ", "") for line in lines) == text.replace(" ", "")
+        for first, second in zip(lines, lines[1:]):
+            assert not (_NUMBER_AT_END.search(first.rstrip()) and
+                        _UNIT_AT_START.match(second.lstrip())), (columns, first, second)
+    report = report_of("check", "--simulate", "ldvm", "--quiet")
+    lines = render.output(report, "text", "check", "ja").splitlines()
+    for first, second in zip(lines, lines[1:]):
+        assert not (_NUMBER_AT_END.search(first.rstrip()) and
+                    _UNIT_AT_START.match(second.lstrip())), (first, second)
+
+
 def test_every_english_template_renders():
     for key, text in en.MESSAGES.items():
         fields = re.findall(r"{(\w+)(?::([^}]*))?}", text)

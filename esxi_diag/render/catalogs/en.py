@@ -1319,6 +1319,8 @@ LABELS = {
     "t.uplink-down": "{nic} DOWN",
     "t.switch-head": "{name} ({type}, MTU {mtu}): ",
     "t.no-uplinks": "no uplinks",
+    "t.route": "{dest} {how} ({vmknic})",
+    "t.route-stack": "{netstack}: {routes}",
     "t.route-default": "default",
     "t.route-ipv6": " (IPv6)",
     "t.route-via": "via {gateway}",

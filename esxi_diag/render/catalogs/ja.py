@@ -1281,6 +1281,8 @@ LABELS = {
     "t.uplink-down": "{nic} ダウン",
     "t.switch-head": "{name}（{type}、MTU {mtu}）：",
     "t.no-uplinks": "アップリンクなし",
+    "t.route": "{dest} {how}（{vmknic}）",
+    "t.route-stack": "{netstack}：{routes}",
     "t.route-default": "デフォルト",
     "t.route-ipv6": "（IPv6）",
     "t.route-via": "{gateway} 経由",
