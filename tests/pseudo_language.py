@@ -100,8 +100,8 @@ def left_over(text, values):
     while text != before:  # innermost first: a label may hold a message
         before, text = text, re.sub("\u27e6[^\u27e6\u27e7]*\u27e7", " ", text)
     for v in sorted(values, key=len, reverse=True):
-        if len(v) > 1:
-            text = text.replace(v, " ")
+        if len(v) > 1:  # a whole value, never the inside of a word ("rate" in "/Migrate")
+            text = re.sub(r"(?<![A-Za-z])%s(?![A-Za-z])" % re.escape(v), " ", text)
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in TECHNICAL]
 
 

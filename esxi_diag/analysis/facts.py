@@ -32,6 +32,21 @@ _DENIED = re.compile(r"permission denied|not permitted|access denied|EPERM|EACCE
 _NO_COMMAND = re.compile(r"Unknown command or namespace", re.I)
 
 
+def error_note(error):
+    """What a capture's ``error`` says, as a message: the runner's codes (not-found,
+    permission-denied, output cut, os-error), or the message a file read made; another string as
+    it is."""
+    if error == runner.ERR_NOT_FOUND:
+        return msg("note.not-found")
+    if error == runner.ERR_PERMISSION:
+        return msg("note.permission")
+    if error == runner.ERR_OUTPUT_CUT:
+        return msg("note.output-cut", limit=runner.MAX_OUTPUT_BYTES // (1024 * 1024))
+    if isinstance(error, str) and error.startswith(runner.ERR_OS + ": "):
+        return msg("note.os-error", error=error[len(runner.ERR_OS) + 2:])
+    return error
+
+
 def _vsish_failure(c):
     """Why a vsish read failed: (status, reason, note), or None when it did not fail."""
     text = (c.stdout or "") + "\n" + (c.stderr or "")
@@ -39,14 +54,14 @@ def _vsish_failure(c):
     if c.timed_out:
         return cap.FAILED, "timed-out", msg("note.timed-out-short")
     if c.error == runner.ERR_OUTPUT_CUT:
-        return cap.FAILED, "output-cut", c.error
+        return cap.FAILED, "output-cut", error_note(c.error)
     if c.error == "not-found":
         return cap.UNAVAILABLE, "no-vsish", msg("note.no-vsish")
     if c.error == "permission-denied" or _DENIED.search(text):
         return cap.UNAVAILABLE, "not-root", msg("note.vsish-not-root",
                                                 detail=first or msg("note.permission"))
     if c.error is not None:
-        return cap.UNAVAILABLE, "no-vsish", msg("note.vsish-failed", why=c.error)
+        return cap.UNAVAILABLE, "no-vsish", msg("note.vsish-failed", why=error_note(c.error))
     if c.exit_code not in (0, None) or vsish.looks_missing(text):
         return cap.UNAVAILABLE, "no-node", msg("note.node-missing", detail=msg(
             "note.node-detail", detail=first) if first else None)
@@ -81,8 +96,7 @@ def _judge_failure(c, facts):
         if c.timed_out:
             c.note = msg("note.timed-out", seconds=c.duration or 0)
         elif c.error:
-            c.note = msg("note.not-found") if c.error == "not-found" else \
-                msg("note.permission") if c.error == "permission-denied" else c.error
+            c.note = error_note(c.error)
         else:
             text_lines = (c.stderr.strip() or c.stdout.strip()).splitlines()
             c.note = msg("note.exit", code=c.exit_code,

@@ -62,12 +62,13 @@ def _sniff(path):
         raise UsageError("cannot read %s: %s" % (path, exc.strerror or exc))
 
 
-def _analyze_transcript(data, name):
+def _analyze_transcript(data, name, tell=say):
     """(reports, problems) of a transcript: one report per host it holds; a host session with no
-    command esxi-diag reads is one problem line (saying which commands it saw), not a report."""
+    command esxi-diag reads is one problem line (saying which commands it saw), not a report.
+    ``tell`` gets what is said about the input on stderr."""
     sessions = transcript_mod.read_sessions(data, name)
     for note in sessions[0].input_notes:
-        say("%s: %s" % (name, render_text(note)))
+        tell("%s: %s" % (name, render_text(note)))
     reports, problems = [], []
     for session in sessions:
         if not session.captures:
@@ -96,13 +97,13 @@ def _nothing_read(unrecognised):
             "the ones it uses" % (len(unrecognised), listed, PROG))
 
 
-def analyze_bundle(path):
+def analyze_bundle(path, tell=say):
     """Replay a bundle through the same parsers and rules (the tool at hand, not the one that
     wrote it). What is damaged is left out and said."""
     manifest, members, problems = bundle_reader.read_archive(path)
     captures = bundle_reader.captures_from(manifest, members, problems)
     for problem in problems:
-        say("%s: %s" % (path, render_text(problem)))
+        tell("%s: %s" % (path, render_text(problem)))
     recorded = manifest.get("source") or {}
     source = {"type": "bundle", "name": path, "localcli": recorded.get("localcli"),
               "recorded": recorded, "case": manifest.get("case"),
@@ -135,27 +136,31 @@ def run(args):
         raise UsageError("give one or more bundles (.tgz) or transcripts, or --transcript FILE")
     redactor = common.redactor(args)
     reports, failed = [], 0
+    said = []  # stderr lines, said once every host's names are known to the masking
+    tell = said.append if redactor is not None else say
     for item in items:
         name = "standard input" if item == "-" else item
         try:
             data = _sniff(item)
             if data is None:
-                found = [analyze_bundle(item)]
+                found = [analyze_bundle(item, tell)]
             else:
-                found, problems = _analyze_transcript(data, name)
+                found, problems = _analyze_transcript(data, name, tell)
                 for problem in problems:  # a host of the transcript with nothing to read
-                    say(problem)
+                    tell(problem)
                     failed += 1
         except (TranscriptError, bundle_mod.BundleError, UsageError) as exc:
-            say(about(name, exc))
+            tell(about(name, exc))
             failed += 1
             continue
         reports.extend(found)
-    if not reports:
-        return EXIT_CANNOT
     if redactor is not None:  # every host's names first: a report may name another host
         for report in reports:
             redactor.learn(report)
+        for line in said:  # what stderr says about the inputs is masked too
+            say(redactor.text(line))
+    if not reports:
+        return EXIT_CANNOT
     reports = [common.masked(report, redactor) for report in reports]
     fmt, lang = common.output_format(args)
     write_out(render_mod.output(reports, fmt, "analyze", lang))

@@ -23,6 +23,7 @@ import time
 
 import esxi_diag
 from esxi_diag import __version__
+from esxi_diag.message import is_message, plain
 from esxi_diag.sources.hostfiles import LiveFiles
 
 SCHEMA = "esxi-diag-bundle/1"
@@ -101,7 +102,9 @@ def build_members(report, text_report, captures, command_line, case, extra=None,
     for i, c in enumerate(captures, 1):
         # masked exactly once: masking is not idempotent (a masked address would move again)
         entry = c.to_dict()
-        entry.update(index=i, error=c.error)
+        entry.update(index=i, error=plain(c.error))  # a string, as older readers expect,
+        if is_message(c.error):                        # and the message beside it
+            entry["error_message"] = c.error
         if redactor:
             entry = redactor.value(entry)
         base = _file_name(i, c.kind, entry.get("params") or {})

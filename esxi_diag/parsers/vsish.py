@@ -30,7 +30,7 @@ def parse_vsish(text):
     check_text(text)
     body = (text or "").strip()
     if not body:
-        raise ParseError(msg("parse.empty"))
+        raise ParseError(msg("parse.vsish-empty"))
     number = to_number(body)
     if number is not None:
         return number

@@ -58,7 +58,8 @@ def parse_esxcli_xml(text):
     try:
         top = ET.fromstring(text.strip().encode("utf-8"))
     except ET.ParseError as exc:
-        raise ParseError(msg("parse.not-xml", error=str(exc)))
+        line, column = getattr(exc, "position", None) or (None, None)
+        raise ParseError(msg("parse.not-xml", line=line, column=column))
     if _local(top.tag).lower() != "output":
         raise ParseError(msg("parse.xml-no-output"))
     root = None

@@ -133,7 +133,8 @@ def _scan(path, on_member, problems):
         except _TooLarge as exc:
             raise BundleError("%s is not a readable .tgz archive (%s)" % (path, exc))
         except _READ_ERRORS as exc:
-            raise BundleError("%s is not a readable .tgz archive (%s)" % (path, _short(exc)))
+            raise BundleError("%s is not a readable .tgz archive (%s)" % (
+                path, inputs.one_line(exc, 160) or type(exc).__name__))
         while True:
             try:
                 info = tar.next()
@@ -170,6 +171,16 @@ def _scan(path, on_member, problems):
 
 
 def _short(exc):
+    """Why the archive could not be read further, as a message where the cause is a known one
+    (the reader's own words, in every language), else the library's words."""
+    if isinstance(exc, EOFError) or "unexpected end" in str(exc) or \
+            "end of file" in str(exc).lower():
+        return msg("bundle.err.truncated")
+    if isinstance(exc, (zlib.error, struct.error)) or "crc" in str(exc).lower() or \
+            "not a gzipped file" in str(exc).lower():
+        return msg("bundle.err.compressed")
+    if isinstance(exc, tarfile.TarError):
+        return msg("bundle.err.header")
     return inputs.one_line(exc, 160) or type(exc).__name__
 
 
@@ -381,6 +392,8 @@ def _command_entry(entry):
     if not isinstance(entry, dict):
         return None, msg("bundle.entry.not-object")
     kind = entry.get("kind")
+    if kind is None:
+        return None, msg("bundle.entry.no-kind")
     if not kinds.exists(kind):
         return None, msg("bundle.entry.unknown-kind", kind=inputs.one_line(repr(kind), 60))
     params = entry.get("params")
@@ -402,6 +415,8 @@ def _command_entry(entry):
         return None
     for key, types in _ENTRY_TYPES:
         clean[key] = take(key, lambda v, types=types: isinstance(v, types))
+    if clean["error"] is not None:  # a file read's error: its message, when recorded and sound
+        clean["error"] = _recorded_text(entry, "error")
     clean["argv"] = take("argv", inputs.is_str_list) or []
     clean["exit_code"] = take("exit_code", inputs.is_int)
     for key in ("started", "duration_s"):

@@ -26,6 +26,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from esxi_diag import kinds
+from esxi_diag.message import msg
 from esxi_diag.sources import hostfiles
 from esxi_diag.sources.capture import Capture
 
@@ -147,8 +148,8 @@ class Collector(object):
         with self._lock:
             stalled = self._stalled.get(store)
         if stalled is not None:
-            return capture(error="not read: a read on datastore %s did not finish within %g s "
-                                 "(%s)" % (store, self.file_timeout, stalled))
+            return capture(error=msg("file.stalled", datastore=store,
+                                     seconds=self.file_timeout, path=stalled))
         outcome = {}
 
         def read():
@@ -168,7 +169,7 @@ class Collector(object):
         if exc is not None:
             return capture(error=_file_error(exc, spec.file_limit))
         if outcome.get("text") is None:
-            return capture(error="no such file")
+            return capture(error=msg("file.no-such-file"))
         text = outcome["text"]
         return capture(spec.file_filter(text) if spec.file_filter else text)
 
@@ -238,12 +239,12 @@ def _datastore(path):
 def _file_error(exc, limit):
     number = getattr(exc, "errno", None)
     if number == errno.ENOENT:
-        return "no such file"
+        return msg("file.no-such-file")
     if number == errno.EFBIG:
-        return "larger than %d bytes: not read" % limit
+        return msg("file.too-large", limit=limit)
     if number in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    return "could not be read: %s" % (getattr(exc, "strerror", None) or exc)
+        return msg("file.permission")
+    return msg("file.unreadable", error=str(getattr(exc, "strerror", None) or exc))
 
 
 def _esxcli_broken(result):

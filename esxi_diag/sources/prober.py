@@ -167,8 +167,8 @@ class Prober(object):
                     pair = futures[future]
                     error = future.exception()
                     if error is not None:  # a bug must cost one path, not the whole report
-                        pair["error"] = "internal error while probing: %s: %s" % (
-                            type(error).__name__, error)
+                        pair["error"] = msg("reach.internal-error", error="%s: %s" % (
+                            type(error).__name__, error))
                     judge(pair)
                     done += 1
                     if self.progress:

@@ -292,5 +292,7 @@ def test_an_unexpected_error_in_one_path_costs_that_path_only(monkeypatch):
     prober.Prober(runner).run(pairs)
     broken = [p for p in pairs if p["vmknic"] == "vmk1" and p["target"] == "172.21.130.18"][0]
     assert broken["result"]["verdict"] == "vmkping-error"
-    assert "internal error while probing: RuntimeError" in broken["result"]["detail"]
+    from esxi_diag.render.messages import render
+    assert "internal error while probing: RuntimeError" in render(broken["result"]["detail"])
+    assert "テスト中に内部エラーが発生しました" in render(broken["result"]["detail"], "ja")
     assert [p["result"]["verdict"] for p in pairs if p is not broken].count("ok") >= 2

@@ -213,7 +213,7 @@ def test_why_an_output_was_not_understood_reads_in_the_reports_language(cli, tmp
         japanese = _page(report, fmt, "analyze", "ja")
         assert "Version フィールドがありません" in japanese
         assert "表（ヘッダーと区切り線）が見つかりません" in japanese
-        assert "'Network' 列のある esxcfg の表が見つかりません" in japanese
+        assert "「Network」列を含む esxcfg の表が見つかりません" in japanese
         for english in ("no Version field", "no table", "no stanza found", "not vsish output"):
             assert english not in japanese
         skeleton = _page(report, fmt, "analyze", wordless)  # no English reaches it as a param

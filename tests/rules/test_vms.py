@@ -13,6 +13,7 @@ from esxi_diag.analysis.facts import build_facts
 from esxi_diag.analysis.pipeline import analyse
 from esxi_diag.kinds import vms as vmkinds
 from esxi_diag.parsers import ParseError
+from esxi_diag.message import plain
 from esxi_diag.parsers.vms import (MAX_VMX_BYTES, VMX_PATTERN, grep_vmx, parse_getallvms,
                                    parse_vmx, vm_from_vmx, vmx_path)
 from esxi_diag.simulator.host import SimHost, load_builtin
@@ -209,6 +210,30 @@ def test_an_unreadable_vmx_is_one_unknown_vm_not_a_failed_run():
     assert posture["severity"] == "info" and "Not known for 3" in posture["detail"]
 
 
+def test_why_a_vmx_was_not_read_is_said_in_japanese_live_and_replayed(cli, tmp_path):
+    """A file read's error is a message: a Japanese report says it in Japanese, on the host and
+    from its bundle; the manifest keeps the English words with the message beside them."""
+    import glob
+    import json
+    import tarfile
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(variant("lan", _odd_vms)))
+    live = cli("inspect", "--simulate", str(path), "--lang", "ja")
+    r = cli("bundle", "--simulate", str(path), "--quiet", "-o", str(tmp_path))
+    (bundle,) = glob.glob(str(tmp_path / "*.tgz"))
+    replay = cli("analyze", bundle, "--lang", "ja")
+    for out in (live.out, replay.out):
+        assert "ファイルがありません" in out and "バイトを超えるため、読み取っていません" in out
+        assert "no such file" not in out and "larger than" not in out
+    with tarfile.open(bundle) as tar:
+        member = [m for m in tar.getmembers() if m.name.endswith("/manifest.json")][0]
+        manifest = json.loads(tar.extractfile(member).read().decode())
+    gone = [c for c in manifest["commands"] if c["params"].get("path", "").endswith("gone.vmx")]
+    assert gone[0]["error"] == "no such file"
+    assert gone[0]["error_message"] == {"id": "file.no-such-file", "params": {}}
+    assert r.code in (0, 1, 2)
+
+
 def test_a_datastore_that_hangs_costs_one_time_limit_and_the_others_are_read():
     def change(p):
         p["vms"] = [{"name": "a", "vmx": "[nfs-dead] a/a.vmx", "vmx_delay_s": 30},
@@ -225,7 +250,7 @@ def test_a_datastore_that_hangs_costs_one_time_limit_and_the_others_are_read():
     reads = dict((c.params["path"].split("/")[-1], c) for c in captures if c.kind == "vm.vmx")
     assert reads["a.vmx"].timed_out
     for name in ("b.vmx", "c.vmx"):  # not tried: the datastore did not answer
-        assert not reads[name].timed_out and "did not finish" in reads[name].error
+        assert not reads[name].timed_out and "did not finish" in plain(reads[name].error)
     assert reads["d.vmx"].ran_ok
     facts = build_facts(captures)
     assert list(facts["vm"]["vmx"]) == ["/vmfs/volumes/local/d/d.vmx"]

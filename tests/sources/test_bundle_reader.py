@@ -84,7 +84,7 @@ DAMAGED = [
     ("a files digest is a number", lambda m: m["files"].update({"report.json": 5}), "'files'"),
     ("commands is an object", lambda m: m.update(commands={}), "'commands'"),
     ("a command is a string", lambda m: m["commands"].insert(0, "esxcli"), "command 1"),
-    ("a command has no kind", lambda m: _first(m).pop("kind"), "unknown kind"),
+    ("a command has no kind", lambda m: _first(m).pop("kind"), "has no kind"),
     ("a kind is a number", lambda m: _first(m).update(kind=7), "unknown kind"),
     ("an unknown kind", lambda m: _first(m).update(kind="rm -rf"), "unknown kind"),
     ("params is a list", lambda m: _first(m).update(params=["x"]), "parameters"),
@@ -269,7 +269,16 @@ LOST = [(name, lambda plain, tmp_path, change=change: with_manifest(plain, tmp_p
             "tool is a string", "a command is a string", "an invalid vmknic",
             "sbMax without a netstack", "stdout is a string", "argv and numbers of the wrong type",
             "reachability is a list", "peers of the wrong type", "tune inputs out of range")]
-LOST += [("a raw output tampered", _tampered_output), ("a member twice", _duplicate)]
+def _cut(plain, tmp_path):
+    raw = gzip.decompress(open(plain, "rb").read())
+    last = raw.index(b"/report.json\x00")  # cut inside the raw outputs
+    path = tmp_path / "cut.tgz"
+    path.write_bytes(gzip.compress(raw[:last * 2 // 3]))
+    return str(path)
+
+
+LOST += [("a raw output tampered", _tampered_output), ("a member twice", _duplicate),
+         ("an archive cut short", _cut)]
 
 
 @pytest.mark.parametrize("name,damage", LOST, ids=[n for n, _ in LOST])
@@ -290,5 +299,17 @@ def test_what_a_damaged_bundle_lost_reads_in_the_reports_language(cli, plain, tm
         assert left_over(shown, host_values(report) | {"analyze"}) == [], shown
         japanese = page(render.output(report, fmt, "analyze", "ja"), fmt)
         for english in ("manifest:", "left out", "ignored", "does not match", "appears twice",
-                        "is not", "wrong type"):
+                        "is not", "wrong type", "unexpected end", "truncated", "is missing"):
             assert english not in japanese, english
+
+
+def test_analyze_redact_masks_what_stderr_says_about_a_damaged_bundle(cli, plain, tmp_path):
+    """The problems of a damaged bundle name its members (whose folder is named after the host)
+    and the bundle's file: with --redact they are masked on stderr as in the report."""
+    cut = _cut(plain, tmp_path)
+    r = cli("analyze", cut, "--redact", "--redact-map", str(tmp_path / "map.json"))
+    assert r.code == 3 and "could not be read" in r.err and "is missing" in r.err
+    for planted in ("esx-dc1-07", "dc1.example"):
+        assert planted not in r.err and planted not in r.out
+    plain_run = cli("analyze", cut)
+    assert "esx-dc1-07" in plain_run.err  # the same lines, unmasked without --redact

@@ -55,7 +55,19 @@ def test_validate_manifest_never_raises(value):
     clean = bundle_mod.validate_manifest(manifest, problems)
     bundle_mod.captures_from(clean, {}, problems)
     assert all(messages.valid(p) for p in problems)  # each one a text a report may hold
-    assert all(isinstance(messages.render(p), str) for p in problems)
+    # ... that each language of the catalogs has words for, down to the messages inside them
+    assert all(_ids(p) <= set(messages.catalog(lang).MESSAGES) for p in problems
+               for lang in ("en", "ja"))
+
+
+def _ids(value):
+    """The message IDs of a text, nested ones included."""
+    if isinstance(value, dict) and messages.is_message(value):
+        return {value["id"]}.union(*[_ids(v) for v in value["params"].values()])
+    if isinstance(value, (list, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return set().union(*[_ids(v) for v in items])
+    return set()
 
 
 @FAST
