@@ -10,7 +10,7 @@ from esxi_diag import render
 from esxi_diag.cli import analyze
 from esxi_diag.cli import output as cli_output
 from esxi_diag.cli.output import Parser
-from esxi_diag.cli.output import UsageError, about, say, write_out
+from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.report import compare as compare_mod
 from esxi_diag.sources import hostfiles, inputs
@@ -54,7 +54,15 @@ def _reports(item):
             if not regular:
                 raise UsageError("a bundle must be a file (it is read twice): %s is not one" %
                                  item)
-            return name, [analyze.analyze_bundle(item)]
+            problems = []
+            report = analyze.analyze_bundle(item, problems.append)
+            if problems:  # what is missing would read as a difference: not compared
+                first = problems[0][len(item) + 2:] if problems[0].startswith(item + ": ") \
+                    else problems[0]
+                raise UsageError("%s is damaged (%s%s); '%s analyze %s' says what it holds" % (
+                    item, first, "; and %d more" % (len(problems) - 1) if len(problems) > 1
+                    else "", PROG, item))
+            return name, [report]
     data = inputs.read_file(item, inputs.JSON_BYTES)
     if _is_bundle(data[:512]):
         raise UsageError("a bundle cannot be read from standard input: give its file name")

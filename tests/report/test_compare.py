@@ -175,6 +175,38 @@ def test_bundles_and_reports_mixed(cli, tmp_path):
 
 # -- bad input -----------------------------------------------------------------------------------
 
+def test_a_bundle_with_a_damaged_part_is_left_out_not_compared_partly(cli, tmp_path):
+    """A raw output that fails its SHA-256 would make facts unknown on that host only: the bundle
+    is refused (one line, and the inputs entry says why), the sound ones are compared."""
+    import glob
+    import io
+    import tarfile
+    for host in ("dc1-esx01", "dc1-esx02", "dc2-esx01"):
+        (tmp_path / host).mkdir()
+        r = cli("bundle", "--simulate", "twosite", "--host", host, "--quiet", "-o",
+                str(tmp_path / host))
+        assert r.code in (0, 1, 2), r.err
+    sound = [glob.glob(str(tmp_path / h / "*.tgz"))[0] for h in ("dc1-esx01", "dc1-esx02")]
+    (original,) = glob.glob(str(tmp_path / "dc2-esx01" / "*.tgz"))
+    with tarfile.open(original) as tar:
+        items = [(m, tar.extractfile(m).read()) for m in tar.getmembers()]
+    damaged = str(tmp_path / "damaged.tgz")
+    with tarfile.open(damaged, "w:gz") as tar:
+        for member, data in items:
+            if member.name.endswith("system.version.stdout"):
+                data += b"x"
+            member.size = len(data)
+            tar.addfile(member, io.BytesIO(data))
+    r = cli("compare", "--json", sound[0], damaged, sound[1])
+    assert r.code == 0, r.err  # dc1-esx01 <-> dc1-esx02: nothing to say
+    assert len(r.err.strip().splitlines()) == 1 and "damaged.tgz is damaged" in r.err
+    assert "does not match its SHA-256" in r.err and "left out" in r.err
+    refused = [i for i in r.json["inputs"] if i["status"] == "refused"]
+    assert len(refused) == 1 and refused[0]["input"] == damaged
+    assert "damaged" in refused[0]["reason"]
+    assert sorted(h["name"] for h in r.json["hosts"]) == ["dc1-esx01", "dc1-esx02"]
+
+
 def test_bad_inputs_are_one_line_each_and_the_rest_is_compared(cli, tmp_path):
     good = [write(tmp_path, "a.json", report("esx-a", hot="10.0.20.11/24")),
             write(tmp_path, "b.json", report("esx-b", hot="10.0.20.12/24",
