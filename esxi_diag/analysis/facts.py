@@ -192,13 +192,18 @@ def _repeated_note(facts, later):
         if diffs else None))
 
 
+_HOST_LABELS = {"hostname": "diff.hostname", "fqdn": "diff.fqdn", "version": "diff.version",
+                "build": "diff.build"}
+
+
 def _flatten(facts):
-    """{label: value} of the facts a repeated command can change (for the note on it)."""
+    """{key: (label, value)} of the facts a repeated command can change (for the note on it): the
+    label names the fact (a message where it has words), the key sorts and matches it."""
     out = {}
     host = facts["host"]
     for key in ("hostname", "fqdn", "version", "build"):
         if host.get(key) is not None:
-            out["host %s" % key] = host[key]
+            out["host %s" % key] = (msg(_HOST_LABELS[key]), host[key])
     for family in ("vmknics", "nics", "vswitches", "portgroups"):
         for name, record in facts[family].items():
             for key, value in record.items():
@@ -207,25 +212,29 @@ def _flatten(facts):
                 if isinstance(value, dict):
                     for sub, subvalue in value.items():
                         if subvalue not in (None, False) and sub != "gateway_known":
-                            out["%s %s %s" % (name, key, sub)] = subvalue
+                            label = "%s %s %s" % (name, key, sub)  # names and fields only
+                            out[label] = (label, subvalue)
                 elif isinstance(value, list):
-                    out["%s %s" % (name, key)] = ", ".join(
-                        str(v.get("address") if isinstance(v, dict) else v) for v in value)
+                    label = "%s %s" % (name, key)
+                    out[label] = (label, series([
+                        str(v.get("address") if isinstance(v, dict) else v) for v in value]))
                 else:
-                    out["%s %s" % (name, key)] = value
+                    out["%s %s" % (name, key)] = ("%s %s" % (name, key), value)
     for stack, routes in facts["routes"].items():
-        out["routes of %s" % stack] = "; ".join(
-            "%s/%s via %s" % (r["network"], r["netmask"], r["gateway"] or "on-link")
-            for r in routes)
+        out["routes of %s" % stack] = (msg("diff.routes", netstack=stack), series([
+            msg("diff.route", network="%s/%s" % (r["network"], r["netmask"]),
+                how=msg("diff.via", gateway=r["gateway"]) if r["gateway"] else
+                msg("diff.on-link")) for r in routes]))
     if facts.get("default_gateway"):
-        out["default gateway"] = facts["default_gateway"]
+        out["default gateway"] = (msg("diff.default-gateway"), facts["default_gateway"])
     rate = facts["tuning"]["net_expected_line_rate_mbps"]
     if rate and rate.get("current") is not None:
-        out["NetExpectedLineRateMBps"] = rate["current"]
+        out["NetExpectedLineRateMBps"] = ("NetExpectedLineRateMBps", rate["current"])
     if facts["tuning"]["latency_mode_threshold_ms"] is not None:
-        out["NetLatencyModeThreshold"] = facts["tuning"]["latency_mode_threshold_ms"]
+        out["NetLatencyModeThreshold"] = ("NetLatencyModeThreshold",
+                                          facts["tuning"]["latency_mode_threshold_ms"])
     for stack, value in facts["tuning"]["sbmax"].items():
-        out["sbMax of %s" % stack] = value
+        out["sbMax of %s" % stack] = (msg("diff.sbmax", netstack=stack), value)
     return out
 
 
@@ -241,8 +250,9 @@ def _differences(earlier, later):
     a, b = facts_of(earlier), facts_of(later)
     out = []
     for key in sorted(set(a) | set(b)):
-        if a.get(key) != b.get(key):
-            out.append(msg("note.difference", key=key,
-                           before="?" if a.get(key) is None else a[key],
-                           after="?" if b.get(key) is None else b[key]))
+        before, after = a.get(key, (None, None))[1], b.get(key, (None, None))[1]
+        if before != after:
+            out.append(msg("note.difference", key=(a.get(key) or b.get(key))[0],
+                           before="?" if before is None else before,
+                           after="?" if after is None else after))
     return out

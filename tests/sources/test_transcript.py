@@ -298,6 +298,19 @@ def test_repeated_command_later_wins_with_a_note_and_both_stay_visible(cli):
     assert not any("esxcfg-route" in n for n in report["notes"])  # same output twice: no note
 
 
+def test_what_a_repeated_command_changed_is_said_in_the_reports_language(cli):
+    """The names of what changed ("host name", "routes of vmotion") are words of the catalogs:
+    a Japanese report says them in Japanese; the facts' own names (vmk1 mtu) stay as they are."""
+    from esxi_diag import render
+    report = analyze_file(cli, "synthetic-transcript-prompts.txt").json
+    japanese = "".join(render.output(report, "text", "analyze", "ja").split())  # unwrapped
+    assert "ホスト名：omega-1からomega-2に変化" in japanese
+    assert "hostfqdn" not in japanese and "hosthostname" not in japanese
+    report = analyze_file(cli, "synthetic-transcript-repeated.txt").json
+    assert "vmk1mtu：1500から9000に変化" in "".join(
+        render.output(report, "text", "analyze", "ja").split())
+
+
 def test_repeated_command_whose_later_output_is_garbage_keeps_the_earlier():
     data = (b"[root@h:~] esxcfg-route\nVMkernel default gateway is 10.0.0.1\n"
             b"[root@h:~] esxcfg-route\nSegmentation fault\n")
