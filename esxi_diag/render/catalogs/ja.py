@@ -561,7 +561,7 @@ MESSAGES = {
     "cut.not-read-beyond": "プロンプトのように始まる行が多すぎるため、トランスクリプトのこれ以降は読み取られていません",
 
     # ---- パーサー：出力を解釈できなかった理由 (ParseError、parsers/ と kinds/)
-    "parse.because": "（{reason}）",
+    "parse.because": "。{reason}",
     "parse.no-field": "{field} フィールドがありません",
     "parse.no-field-either": "{field} フィールドも {other} フィールドもありません",
     "parse.no-line": "「{line}」の行がありません",
