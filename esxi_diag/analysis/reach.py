@@ -60,7 +60,6 @@ def plan_pairs(facts, paths, peers, roles=("hot", "cold")):
                              reason=path["reason"]))
             continue
         for name in path["vmknics"]:
-            v = facts["vmknics"].get(name) or {}
             for peer in wanted:
                 key = (name, peer["address"])
                 if key in pairs:
@@ -69,9 +68,6 @@ def plan_pairs(facts, paths, peers, roles=("hot", "cold")):
                     continue
                 pairs[key] = _new_pair(facts, name, peer["address"], [role], peer.get("label"),
                                        peer.get("mtu"))
-                if pairs[key]["ipv6"]:
-                    pairs[key]["source_address"] = next(
-                        (a["address"] for a in v.get("ipv6") or []), None)
                 order.append(key)
     return [pairs[k] for k in order], notes
 
@@ -325,11 +321,22 @@ def summarize(pairs, threshold_ms=LAN_MAX_MS):
 # ---------------------------------------------------------------------------------------------
 # transcripts: attach pasted probes to the data paths
 
+def _source_address(vmknic, ipv6):
+    """The vmknic's address in the target's family: for IPv6 a routable one before a link-local
+    one."""
+    if not ipv6:
+        return (vmknic.get("ipv4") or {}).get("address")
+    addresses = [a["address"] for a in vmknic.get("ipv6") or []]
+    routable = [a for a in addresses if not a.lower().startswith("fe80:")]
+    return (routable or addresses or [None])[0]
+
+
 def _new_pair(facts, name, target, roles, label=None, peer_mtu=None):
     v = facts["vmknics"].get(name) or {}
+    ipv6 = is_ipv6(target)
     return {"roles": list(roles), "vmknic": name, "netstack": v.get("netstack"),
-            "source_address": (v.get("ipv4") or {}).get("address"), "mtu": v.get("mtu"),
-            "target": target, "label": label, "peer_mtu": peer_mtu, "ipv6": is_ipv6(target),
+            "source_address": _source_address(v, ipv6), "mtu": v.get("mtu"),
+            "target": target, "label": label, "peer_mtu": peer_mtu, "ipv6": ipv6,
             "routing": routing.preflight(facts, name, target), "probes": [], "error": None,
             "interrupted": False}
 

@@ -89,6 +89,18 @@ def _path_finding(pair):
     return None
 
 
+def _routed_via_other_remedy(pair):
+    """A gateway of the vmknic's own (IPv4 only: ``ipv4 set -g``), or a static route on its
+    netstack in the target's family."""
+    route = command("esxcli network ip route %s add -N %s -n <peer-network/prefix> -g <gateway>"
+                    % ("ipv6" if pair["ipv6"] else "ipv4", pair["netstack"]))
+    if pair["ipv6"]:
+        return [say("static-route", netstack=pair["netstack"]), route]
+    return [say("own-gateway", vmknic=pair["vmknic"]),
+            command(remedies.own_gateway(pair["vmknic"], pair.get("source_address"))),
+            say("or-static-route", netstack=pair["netstack"]), route]
+
+
 def evaluate(pairs, summary, notes):
     out = []
     for pair in pairs:
@@ -115,11 +127,7 @@ def evaluate(pairs, summary, notes):
                  "through": msg("REACH-ROUTED-VIA-OTHER-VMKNIC.static")
                  if route["kind"] == "static-route" else
                  msg("REACH-ROUTED-VIA-OTHER-VMKNIC.default", netstack=pair["netstack"])},
-                [say("own-gateway", vmknic=pair["vmknic"]),
-                 command(remedies.own_gateway(pair["vmknic"], pair.get("source_address"))),
-                 say("or-static-route", netstack=pair["netstack"]),
-                 command("esxcli network ip route ipv4 add -N %s -n <peer-network/prefix> "
-                         "-g <gateway>" % pair["netstack"])],
+                _routed_via_other_remedy(pair),
                 [pair["vmknic"]]))
         r = pair["result"]
         if r.get("loss_pct") and r["verdict"] not in ("loss", "unreachable"):

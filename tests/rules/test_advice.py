@@ -405,3 +405,22 @@ def test_the_peer_is_told_to_match_and_a_differing_peer_is_named(run, cli, tmp_p
         "vsish -e set /net/tcpip/instances/vmotion/sbMax 268435456"]
     code, r = run("lan", "tune", "--line-rate", "10G", "--rtt", "80")
     assert any("every peer host the same values" in n for n in r["tune"]["plan"]["notes"])
+
+
+def test_an_ipv6_path_routed_through_another_vmknic_gets_ipv6_steps(run):
+    """A second vmotion vmknic outside the subnet of the IPv6 gateway: its path leaves through
+    vmk1, and the remedy is an IPv6 static route (``ipv4 set -g`` has no IPv6 twin), never an
+    IPv4 command carrying an IPv6 address."""
+    def change(p):
+        p["vmknics"].append(dict(vmknic(p, "vmk1"), name="vmk3", dvport="41",
+                                 mac="00:50:56:63:70:03",
+                                 ipv6=[{"address": "fe80::250:56ff:fe63:7003",
+                                        "prefix_length": 64},
+                                       {"address": "2001:db8:32::11", "prefix_length": 64}]))
+    code, r = run(variant("ipv6", change), "check")
+    (f,) = [f for f in findings(r, "REACH-ROUTED-VIA-OTHER-VMKNIC") if f["subjects"] == ["vmk3"]]
+    commands = commands_of(f["remedy"])
+    assert commands == ["esxcli network ip route ipv6 add -N vmotion -n <peer-network/prefix> "
+                        "-g <gateway>"]
+    (path,) = [p for p in r["reachability"]["paths"] if p["vmknic"] == "vmk3"]
+    assert path["source_address"] == "2001:db8:32::11"  # the routable one, not fe80::

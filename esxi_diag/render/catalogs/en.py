@@ -353,6 +353,7 @@ MESSAGES = {
     "remedy.run-check-again": "Run the check again.",
     "remedy.same-mtu-both-ends": "Set the same MTU at both ends (and on the switches between "
                                  "them), e.g. here:",
+    "remedy.static-route": "Add a static route on the {netstack} netstack:",
     "remedy.or-static-route": "Or a static route on the {netstack} netstack:",
     "remedy.fix-path-first": "Fix the data path first (see the other findings).",
     "remedy.size-for-this-rtt": "Size the expected line rate and (from 6.7 U1) sbMax for this "

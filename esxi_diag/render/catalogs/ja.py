@@ -370,6 +370,7 @@ MESSAGES = {
     "remedy.run-check-again": "チェックを再度実行します。",
     "remedy.same-mtu-both-ends": "両端（およびその間のスイッチ）で同じ MTU を設定します。たとえば、"
                                  "このホストでは次のコマンドを実行します：",
+    "remedy.static-route": "{netstack} netstack に静的ルートを追加します：",
     "remedy.or-static-route": "または、{netstack} netstack に静的ルートを追加します：",
     "remedy.fix-path-first": "まずデータ パスを修正します（ほかの検出結果を参照してください）。",
     "remedy.size-for-this-rtt": "このホストとピアの両方で、この RTT に合わせて予測ライン レートと"
