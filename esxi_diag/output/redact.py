@@ -75,8 +75,15 @@ TOKEN_CHARS = 10  # base32 characters of a name's token: 50 bits
 TOKEN_STEP = 4    # more characters each time a token is taken by another name of the map
 LOCK_WAIT_S = 10.0
 LOCK_STALE_S = 60.0
-_BUILTIN_PROFILES = ("lan", "ldvm", "wan-faults", "broken")
 _GENERIC = re.compile(r"^(vSwitch\d+|vmk\d+|vmnic\d+|vusb\d+|DvsPortset-\d+)$", re.I)
+
+def _builtin_profiles():
+    """The names ``--simulate`` takes for its built-in hosts and sites: the tool's own, never a
+    file of the user's (imported when asked: masking a live report needs no simulator)."""
+    from esxi_diag.simulator.profile import BUILTIN
+    from esxi_diag.simulator.site import BUILTIN_SITES
+    return BUILTIN + BUILTIN_SITES
+
 
 # The tool's own words, lower case: esxcli namespaces and options, field labels of every output
 # it reads (XML field names run together, so both spellings), values it interprets, the words of
@@ -400,7 +407,7 @@ class Redactor(object):
         if source.get("type") != "live":  # a file the user named: its path may name the site
             name = source.get("name")
             if isinstance(name, str) and name not in ("standard input",) and \
-                    name not in _BUILTIN_PROFILES:
+                    name not in _builtin_profiles():
                 self.learn_paths([name])
 
     def learn_vms(self, vms):
@@ -478,7 +485,7 @@ class Redactor(object):
                 paths.append(arg)
             elif analyze and i > 1 and not arg.startswith("-"):
                 paths.append(arg)
-        paths = [p for p in paths if p not in _BUILTIN_PROFILES and p != "-"]
+        paths = [p for p in paths if p not in _builtin_profiles() and p != "-"]
         self.learn_paths(paths)
         out = []
         for arg in argv:

@@ -114,6 +114,14 @@ def test_paths_on_the_command_line_are_masked_whole():
     assert re.match("^/vmfs/volumes/datastore-[a-z2-7]{10}/x$", r.text("/vmfs/volumes/ACME-DS1/x"))
 
 
+def test_every_built_in_host_and_site_name_is_the_tools_own_on_the_command_line():
+    from esxi_diag.simulator.profile import BUILTIN
+    from esxi_diag.simulator.site import BUILTIN_SITES
+    for name in BUILTIN + BUILTIN_SITES:
+        masked = Redactor().command_line(["esxi-diag", "bundle", "--simulate", name, "-o", "x"])
+        assert masked[3] == name and masked[5] != "x"
+
+
 def test_a_file_called_like_a_word_is_masked_on_the_command_line_only():
     r = Redactor()
     masked = r.command_line(["esxi-diag", "bundle", "-o", "a"])
