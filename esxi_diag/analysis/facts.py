@@ -32,21 +32,6 @@ _DENIED = re.compile(r"permission denied|not permitted|access denied|EPERM|EACCE
 _NO_COMMAND = re.compile(r"Unknown command or namespace", re.I)
 
 
-def error_note(error):
-    """What a capture's ``error`` says, as a message: the runner's codes (not-found,
-    permission-denied, output cut, os-error), or the message a file read made; another string as
-    it is."""
-    if error == runner.ERR_NOT_FOUND:
-        return msg("note.not-found")
-    if error == runner.ERR_PERMISSION:
-        return msg("note.permission")
-    if error == runner.ERR_OUTPUT_CUT:
-        return msg("note.output-cut", limit=runner.MAX_OUTPUT_BYTES // (1024 * 1024))
-    if isinstance(error, str) and error.startswith(runner.ERR_OS + ": "):
-        return msg("note.os-error", error=error[len(runner.ERR_OS) + 2:])
-    return error
-
-
 def _vsish_failure(c):
     """Why a vsish read failed: (status, reason, note), or None when it did not fail."""
     text = (c.stdout or "") + "\n" + (c.stderr or "")
@@ -54,14 +39,14 @@ def _vsish_failure(c):
     if c.timed_out:
         return cap.FAILED, "timed-out", msg("note.timed-out-short")
     if c.error == runner.ERR_OUTPUT_CUT:
-        return cap.FAILED, "output-cut", error_note(c.error)
-    if c.error == "not-found":
+        return cap.FAILED, "output-cut", runner.error_note(c.error)
+    if c.error == runner.ERR_NOT_FOUND:
         return cap.UNAVAILABLE, "no-vsish", msg("note.no-vsish")
-    if c.error == "permission-denied" or _DENIED.search(text):
+    if c.error == runner.ERR_PERMISSION or _DENIED.search(text):
         return cap.UNAVAILABLE, "not-root", msg("note.vsish-not-root",
                                                 detail=first or msg("note.permission"))
     if c.error is not None:
-        return cap.UNAVAILABLE, "no-vsish", msg("note.vsish-failed", why=error_note(c.error))
+        return cap.UNAVAILABLE, "no-vsish", msg("note.vsish-failed", why=runner.error_note(c.error))
     if c.exit_code not in (0, None) or vsish.looks_missing(text):
         return cap.UNAVAILABLE, "no-node", msg("note.node-missing", detail=msg(
             "note.node-detail", detail=first) if first else None)
@@ -83,7 +68,7 @@ def _judge_failure(c, facts):
                 facts["tuning"]["sbmax"].setdefault(stack, None)
         return True
     if c.kind == "system.secureboot":
-        if c.error == "not-found":
+        if c.error == runner.ERR_NOT_FOUND:
             c.status, c.note = cap.UNAVAILABLE, msg("note.no-secureboot")
             return True
         if c.error is None and not c.timed_out:
@@ -96,7 +81,7 @@ def _judge_failure(c, facts):
         if c.timed_out:
             c.note = msg("note.timed-out", seconds=c.duration or 0)
         elif c.error:
-            c.note = error_note(c.error)
+            c.note = runner.error_note(c.error)
         else:
             text_lines = (c.stderr.strip() or c.stdout.strip()).splitlines()
             c.note = msg("note.exit", code=c.exit_code,

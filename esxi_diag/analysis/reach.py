@@ -368,7 +368,7 @@ def pairs_from_probes(facts, paths, probes, planned=None):
 
 
 # ---------------------------------------------------------------------------------------------
-# probing (I/O through the runner)
+# what a bundle records of the plan (the probing itself is sources/prober.py)
 
 def planned(pairs):
     """What a bundle records of the planned pairs, so that a replay rebuilds them exactly."""

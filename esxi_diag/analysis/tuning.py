@@ -13,13 +13,12 @@ import math
 import re
 
 from esxi_diag import kinds
-from esxi_diag.analysis import releases, topology
+from esxi_diag.analysis import reach, releases, topology
 from esxi_diag.message import msg
 
 SBMAX_QUANTUM = 65536
 RTT_MAX_MS = 1000.0
 LDVM_MIN_MBIT = 250.0  # VMware's minimum bandwidth per concurrent Long Distance vMotion
-LDVM_MAX_MS = 150.0
 LINE_RATE_MAX_MBIT = 1000000.0  # 1 Tbit/s: anything above is a typo
 
 _RATE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmMgGtT])?\s*(b|B|bit|bits|Bytes?|bytes?)?"
@@ -112,10 +111,6 @@ def sbmax_value(mbit, rtt_ms, current, node_min=None, node_max=None, allow_decre
 
 
 # ---------------------------------------------------------------------------------------------
-# /etc/rc.local.d/local.sh: the persist block
-
-
-# ---------------------------------------------------------------------------------------------
 # the plan: current, recommended, why, and the commands
 
 def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
@@ -126,7 +121,7 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
     host = facts["host"]
     netstack = hot["netstack"] if hot["basis"] not in ("none", "unknown") else None
     opt = facts["tuning"]["net_expected_line_rate_mbps"] or {}
-    threshold = facts["tuning"].get("latency_mode_threshold_ms") or 4
+    threshold = facts["tuning"].get("latency_mode_threshold_ms") or reach.LAN_MAX_MS
     plan = {"netstack": netstack, "hot_basis": hot["basis"],
             "line_rate": {"mbit": line_rate_mbit, "basis": line_rate_basis,
                           "assumed": bool(line_rate_assumed and line_rate_mbit is not None),
@@ -193,7 +188,7 @@ def make_plan(facts, paths, line_rate_mbit, line_rate_basis, rtt_ms, rtt_basis,
             if decided:  # --persist writes only a value this run decided
                 plan["persist_commands"] = [kinds.display(kinds.sbmax_set_argv(netstack,
                                                                                     value))]
-    if rtt_ms is not None and rtt_ms > LDVM_MAX_MS:
+    if rtt_ms is not None and rtt_ms > reach.LDVM_MAX_MS:
         plan["notes"].append(msg("tune.rtt-beyond", rtt=rtt_ms))
     if plan["persist_commands"]:
         runs = plan["persist"]["runs_at_boot"]

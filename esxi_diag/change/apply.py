@@ -60,8 +60,7 @@ def now_iso():
 
 def journal_name(host, n=1):
     """``tune-<host>-<UTC time>.json``; ``-2``, ``-3``... for more in the same second."""
-    return "%s%s-%s%s.json" % (JOURNAL_PREFIX, "".join(c if c.isalnum() or c in "-." else "_"
-                                                       for c in host or "host"),
+    return "%s%s-%s%s.json" % (JOURNAL_PREFIX, _safe_host(host),
                                time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
                                "-%d" % n if n > 1 else "")
 

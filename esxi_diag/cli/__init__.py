@@ -9,6 +9,7 @@ import importlib
 import os
 import sys
 
+from esxi_diag.status import EXIT_CANNOT, EXIT_OK  # status.py imports nothing
 from esxi_diag import __version__
 from esxi_diag.cli.output import (PROG, OutputError, Parser, UsageError, err_write,
                                   output_format, say, write_out)
@@ -28,7 +29,11 @@ COMMANDS = (
                  "--transcript'"),
     ("simulator", "list, show or print the built-in simulated hosts"),
 )
-EXIT_OK, EXIT_CANNOT = 0, 3  # the same as status.py's; not imported, to keep --help light
+
+
+def help_of(name):
+    """The one line of help of a subcommand (its module's description too)."""
+    return dict(COMMANDS)[name]
 
 
 def top_parser():

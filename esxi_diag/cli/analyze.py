@@ -2,13 +2,14 @@
 
 import os
 
+from esxi_diag.cli import help_of
 from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
 from esxi_diag.report import build
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, about, say, write_out
-from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
+from esxi_diag.status import EXIT_CANNOT
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag import render as render_mod
 from esxi_diag.render.messages import render as render_text
@@ -17,7 +18,7 @@ from esxi_diag.sources import transcript as transcript_mod
 from esxi_diag.sources.inputs import InputError
 from esxi_diag.sources.transcript import TranscriptError
 
-HELP = "analyse bundles and pasted shell sessions off-host (one report per host)"
+HELP = help_of("analyze")
 
 
 def parser():
@@ -37,14 +38,14 @@ def _sniff(path):
     of the transcript (within the transcript cap)."""
     if path == "-":
         data = common.read_input(path)
-        if _is_bundle(data):
+        if is_bundle(data):
             raise UsageError("a bundle cannot be read from standard input: give its file name")
         return data
     try:
         with open(path, "rb") as handle:  # one open: a pipe (<(...)) cannot be read twice
             regular = os.path.isfile(path)
             head = handle.read(512)
-            if _is_bundle(head):
+            if is_bundle(head):
                 if not regular:
                     raise UsageError("a bundle must be a file (it is read twice): %s is not "
                                      "one" % path)
@@ -119,14 +120,13 @@ def analyze_bundle(path, tell=say):
                                                      "notes": problems},
                              reach_run=reach_run, plan=plan)
     if plan is not None:
-        report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
-                                       TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+        report["tune"] = build.recommended_tune(plan)
     if problems:  # a damaged bundle is bad input: its report is printed, and says exit 3
         report["summary"]["exit_status"] = EXIT_CANNOT
     return report
 
 
-def _is_bundle(data):
+def is_bundle(data):
     return data[:2] == b"\x1f\x8b" or data[257:262] == b"ustar"
 
 

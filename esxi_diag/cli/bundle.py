@@ -3,21 +3,21 @@ raw output."""
 
 import os
 
-from esxi_diag.analysis import reach, tuning
+from esxi_diag.cli import help_of
+from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
 from esxi_diag.report import build
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import PROG, UsageError, lang_option, say, write_out
-from esxi_diag.status import EXIT_CANNOT, TUNE_NOTHING, TUNE_RECOMMENDED, tune_section
+from esxi_diag.status import EXIT_CANNOT
 from esxi_diag.output import bundle as bundle_mod
 from esxi_diag.render.safe import terminal_safe
 from esxi_diag import render as render_mod
 from esxi_diag.sources import hostfiles
-from esxi_diag.message import plain
 from esxi_diag.render.messages import label
 
-HELP = "write one archive for the support case: reports, manifest and every raw output"
+HELP = help_of("bundle")
 
 
 def parser():
@@ -64,17 +64,9 @@ def run(args):
     probes = reach_run.pop("captures") if reach_run else []
     analysis.add(probes)
     report = pipeline.report(analysis, source, meta=meta, reach_run=reach_run, plan=plan)
-    report["tune"] = tune_section(build.plan_json(plan), {"action": "report"},
-                                   TUNE_RECOMMENDED if plan["change"] else TUNE_NOTHING)
+    report["tune"] = build.recommended_tune(plan)
     recorded = {"tune_inputs": build.recorded_texts(inputs, ("line_rate_basis", "rtt_basis")),
-                "reachability": {"planned": [build.recorded_texts(p, ("error",))
-                                             for p in reach.planned(reach_run["pairs"])]
-                                 if reach_run else [],
-                                 "notes": [plain(n) for n in reach_run["notes"]]
-                                 if reach_run else [],
-                                 "notes_message": list(reach_run["notes"]) if reach_run else [],
-                                 "peers": reach_run["peers"] if reach_run else [],
-                                 "interrupted": bool(reach_run and reach_run["interrupted"])}}
+                "reachability": build.recorded_reachability(reach_run)}
     masked = common.masked(report, redactor)
     if redactor is not None:
         recorded = redactor.value(recorded)

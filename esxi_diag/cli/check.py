@@ -1,12 +1,13 @@
 """``esxi-diag check``: test every vMotion data path to its peers with vmkping."""
 
+from esxi_diag.cli import help_of
 from esxi_diag.analysis import pipeline
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import say
 from esxi_diag.status import EXIT_CANNOT
 
-HELP = "test every vMotion data path to its peers with vmkping"
+HELP = help_of("check")
 
 
 def parser():

@@ -1,6 +1,7 @@
 """``esxi-diag commands``: the standard ESXi commands to run by hand and paste back for
 ``analyze --transcript``, names filled in when a host is at hand."""
 
+from esxi_diag.cli import help_of
 from esxi_diag import __version__, kinds
 from esxi_diag.kinds import vms as vmkinds
 from esxi_diag.analysis import reach
@@ -15,7 +16,7 @@ from esxi_diag.sources import collect, peers as peers_mod
 from esxi_diag.sources.runner import LiveBackend
 
 _EXAMPLE_VMX = "/vmfs/volumes/datastore1/web-01/web-01.vmx"
-HELP = "the standard ESXi commands to run by hand and paste back for 'analyze --transcript'"
+HELP = help_of("commands")
 
 
 def parser():

@@ -196,8 +196,7 @@ def collect_host(args):
             raise UsageError("--host goes with --simulate SITE")
         backend = None
         source = {"type": "live", "name": None}
-        geteuid = getattr(os, "geteuid", None)
-        if geteuid is not None and geteuid() != 0:
+        if not is_root(backend):
             say("warning: not running as root; commands that need root (vsish) may fail")
     runner = Runner(backend)
     collector = collect.Collector(runner, jobs=args.jobs, source=source["type"],

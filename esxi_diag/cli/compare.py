@@ -6,6 +6,7 @@ import gc
 import os
 import time
 
+from esxi_diag.cli import help_of
 from esxi_diag import render
 from esxi_diag.cli import analyze
 from esxi_diag.cli import output as cli_output
@@ -16,7 +17,7 @@ from esxi_diag.report import compare as compare_mod
 from esxi_diag.sources import hostfiles, inputs
 from esxi_diag.sources.inputs import InputError
 
-HELP = "compare hosts' reports or bundles: can VMs move between every pair of them"
+HELP = help_of("compare")
 
 
 def parser():
@@ -35,10 +36,6 @@ def parser():
     return p
 
 
-def _is_bundle(head):
-    return head[:2] == b"\x1f\x8b" or head[257:262] == b"ustar"
-
-
 def _reports(item):
     """(name, [report dicts]) of one input; UsageError or InputError (one line) when it cannot
     be read."""
@@ -50,7 +47,7 @@ def _reports(item):
                 regular = os.path.isfile(item)
         except (IOError, OSError) as exc:
             raise UsageError("cannot read %s: %s" % (item, exc.strerror or exc))
-        if _is_bundle(head):
+        if analyze.is_bundle(head):
             if not regular:
                 raise UsageError("a bundle must be a file (it is read twice): %s is not one" %
                                  item)
@@ -64,7 +61,7 @@ def _reports(item):
                     else "", PROG, item))
             return name, [report]
     data = inputs.read_file(item, inputs.JSON_BYTES)
-    if _is_bundle(data[:512]):
+    if analyze.is_bundle(data[:512]):
         raise UsageError("a bundle cannot be read from standard input: give its file name")
     try:
         document = inputs.loads(data, name)

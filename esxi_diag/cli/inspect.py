@@ -1,11 +1,12 @@
 """``esxi-diag inspect``: read this host's vMotion data paths and check them."""
 
+from esxi_diag.cli import help_of
 from esxi_diag.cli import common
 from esxi_diag.cli.output import Parser
 from esxi_diag.status import EXIT_CANNOT
 from esxi_diag.analysis.pipeline import analyse
 
-HELP = "read this host's vMotion data paths and check them"
+HELP = help_of("inspect")
 
 
 def parser():

@@ -11,6 +11,7 @@ import json
 import os
 import time
 
+from esxi_diag.cli import help_of
 from esxi_diag import __version__
 from esxi_diag.message import plain
 from esxi_diag.cli import common
@@ -21,7 +22,7 @@ from esxi_diag.render.safe import terminal_safe
 from esxi_diag.sources import bundle as bundle_reader
 from esxi_diag.status import EXIT_CANNOT, EXIT_OK
 
-HELP = "mask finished bundles off-host with one map, writing masked copies beside them"
+HELP = help_of("redact")
 
 
 def parser():

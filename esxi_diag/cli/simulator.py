@@ -3,6 +3,7 @@
 import json
 import textwrap
 
+from esxi_diag.cli import help_of
 from esxi_diag import kinds
 from esxi_diag.cli.output import Parser
 from esxi_diag.cli.output import UsageError, write_out
@@ -12,7 +13,7 @@ from esxi_diag.simulator import host as simhost
 from esxi_diag.simulator import site as simsite
 from esxi_diag.sources import collect
 
-HELP = "list, show or print the built-in simulated hosts"
+HELP = help_of("simulator")
 
 
 def parser():

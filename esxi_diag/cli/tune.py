@@ -2,6 +2,7 @@
 vMotion line rate and sbMax."""
 
 
+from esxi_diag.cli import help_of
 from esxi_diag.analysis import tuning
 from esxi_diag.analysis import pipeline
 from esxi_diag.report import build
@@ -17,8 +18,7 @@ from esxi_diag.simulator import host as simhost
 from esxi_diag.sources import hostfiles
 from esxi_diag.message import plain
 
-HELP = "compute (and with --apply set, persist, roll back) the Long Distance vMotion line rate " \
-    "and sbMax"
+HELP = help_of("tune")
 
 
 def parser():

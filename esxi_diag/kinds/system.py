@@ -59,10 +59,6 @@ def _encryption(facts, rows, params, capture):
             "require_installed_vibs": to_bool(row.get("requireexecutablesonlyfrominstalledvibs"))}
 
 
-def _vmware_version(facts, rows, params, capture):
-    _version(facts, rows, params, capture)
-
-
 def _parse_secureboot(text_value):
     """``secureBoot.py -s`` prints one word: Enabled or Disabled."""
     words = (text_value or "").split()
@@ -110,6 +106,6 @@ KINDS = (
          recognise=_recognise_secureboot, parse=_parse_secureboot, extract=_secureboot,
          order=13, collect=FIRST, manual="once"),
     Kind("vmware.version", programs=("vmware",), argv=lambda p: ["vmware", "-vl"],
-         recognise=_recognise_vmware, parse=_parse_vmware_vl, extract=_vmware_version,
+         recognise=_recognise_vmware, parse=_parse_vmware_vl, extract=_version,
          order=90),
 )

@@ -62,10 +62,6 @@ def safe(text):
     return _SAFE.sub("_", text or "unknown").strip("_")[:64] or "unknown"
 
 
-def safe_path(path):
-    return "/".join(safe(part) for part in path.split("/"))
-
-
 def archive_name(host, case=None, when=None):
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(when))
     parts = ["esxi-diag", safe(host)] + ([safe(case)] if case else []) + [stamp]

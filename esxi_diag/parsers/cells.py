@@ -50,6 +50,14 @@ def is_ip(text):
     return is_ipv4(text) or is_ipv6(text)
 
 
+def prefix_length(netmask):
+    """The prefix length of a dotted IPv4 netmask (contiguous ones), else None."""
+    text = netmask if isinstance(netmask, str) else None
+    if not is_ipv4(text) or _INT.match(text) or not is_netmask(text):
+        return None
+    return bin(int(ipaddress.IPv4Address(text))).count("1")
+
+
 def is_netmask(text):
     """A dotted IPv4 netmask (contiguous ones) or a prefix length."""
     if _INT.match(text or ""):
@@ -149,7 +157,7 @@ HEADER_PHRASES = (
     "IP Address", "MAC Address", "TSO MSS", "IPv4 Address", "IPv4 Netmask", "IPv4 Broadcast",
     "Address Type", "DHCP DNS", "PCI Device", "Admin Status", "Link Status", "Virtual Switch",
     "Active Clients", "VLAN ID", "Switch Name", "Num Ports", "Used Ports", "Configured Ports",
-    "PortGroup Name", "DVS Name", "DVPort ID", "In Use", "World ID", "Num Ports",
+    "PortGroup Name", "DVS Name", "DVPort ID", "In Use", "World ID",
     "Enable/Disable configurable", "Allowed IP configurable", "Port Type", "Port Begin",
     "Port End", "Guest OS")
 

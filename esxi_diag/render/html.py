@@ -17,6 +17,7 @@ On-host code: Python 3.5, standard library only.
 import html
 import re
 
+from esxi_diag.parsers.cells import prefix_length
 from esxi_diag.render import messages, width as _width
 
 _LABELS = messages.catalog("en").LABELS
@@ -63,16 +64,6 @@ def _num(value, digits=1):
             return str(int(value))
         return "%.*f" % (digits, value)
     return clean(value)
-
-
-def _prefix(netmask):
-    try:
-        bits = "".join(bin(int(o))[2:].zfill(8) for o in str(netmask).split("."))
-    except ValueError:
-        return None
-    if len(bits) != 32 or "01" in bits:
-        return None
-    return bits.count("1")
 
 
 _COMMAND_WORDS = ("esxcli ", "localcli ", "vsish ", "vmkping ", "esxi-diag ", "/etc/init.d/",
@@ -377,7 +368,7 @@ def _vmk_address(page, v):
     """The vmknic's address for the diagram: IPv4/prefix, else its routable IPv6."""
     ipv4 = v.get("ipv4")
     if ipv4 and ipv4.get("address"):
-        prefix = _prefix(ipv4.get("netmask"))
+        prefix = prefix_length(ipv4.get("netmask"))
         return clean(ipv4["address"]) + ("/%d" % prefix if prefix is not None else "")
     six = sorted(v.get("ipv6") or [], key=lambda a: str(a.get("address")).lower().startswith(
         "fe80"))
@@ -720,7 +711,7 @@ def _vmknics_section(page):
         addr = []
         ipv4 = v.get("ipv4")
         if ipv4:
-            prefix = _prefix(ipv4.get("netmask"))
+            prefix = prefix_length(ipv4.get("netmask"))
             text = _code(("%s/%d" % (clean(ipv4.get("address")), prefix)) if prefix is not None
                          and ipv4.get("address") else ipv4.get("address") or page.P("unknown"))
             gw = ipv4.get("gateway")
@@ -815,7 +806,7 @@ def _routes_section(page):
         if r.get("network") == "0.0.0.0" and r.get("netmask") == "0.0.0.0":
             dest = page.L("default_route")
         else:
-            prefix = _prefix(r.get("netmask"))
+            prefix = prefix_length(r.get("netmask"))
             dest = _code("%s/%d" % (clean(r.get("network")), prefix) if prefix is not None
                          else "%s %s" % (clean(r.get("network")), clean(r.get("netmask"))))
         rows.append((r.get("netstack"), dest, r))

@@ -9,6 +9,7 @@ through ``terminal_safe`` first (an escape sequence pasted into a transcript pri
 ``\\x1b]0;...``, never as a title change or a cleared screen).
 """
 
+from esxi_diag.parsers.cells import prefix_length
 from esxi_diag.analysis.tuning import mbit_text
 from esxi_diag.render import messages, width
 from esxi_diag.render.safe import safe_report, terminal_safe
@@ -48,13 +49,6 @@ class Words(object):
         """The label ``prefix + value`` when the catalog has one, else the value as it is."""
         key = prefix + str(value)
         return self(key) if messages.has_label(key) else str(value)
-
-
-def _prefix(netmask):
-    try:
-        return sum(bin(int(o)).count("1") for o in str(netmask).split("."))
-    except ValueError:
-        return None
 
 
 def table(headers, rows, indent="  "):
@@ -120,7 +114,7 @@ def _vmknic_lines(report, w):
     for v in report["vmknics"]:
         ipv4 = v.get("ipv4")
         if ipv4:
-            prefix = _prefix(ipv4.get("netmask"))
+            prefix = prefix_length(ipv4.get("netmask"))
             addr = ipv4["address"] + ("/%d" % prefix if prefix is not None else "")
         elif v.get("ipv6"):  # IPv6 only: its routable address first
             six = sorted(v["ipv6"], key=lambda a: str(a.get("address")).lower().startswith(
@@ -202,7 +196,7 @@ def _route_lines(report, w):
             elif "prefix_length" in r:
                 dest = "%s/%s" % (r["network"], r["prefix_length"])
             else:
-                prefix = _prefix(r["netmask"])
+                prefix = prefix_length(r["netmask"])
                 dest = r["network"] + ("/%d" % prefix if prefix is not None else "")
             how = w("t.route-via", gateway=r["gateway"]) if r.get("gateway") else \
                 w("t.route-on-link")

@@ -9,6 +9,7 @@ import time
 from esxi_diag import SCHEMA, __version__
 from esxi_diag import status as status_mod
 from esxi_diag.analysis.model import natural_key
+from esxi_diag.analysis.reach import planned as reach_planned
 from esxi_diag.render.messages import finding_text, is_message, render
 from esxi_diag.sources import capture as cap
 
@@ -121,6 +122,23 @@ def plan_json(plan):
         out["sbmax"].update(_texts("reasons", plan["sbmax"].get("reasons")))
     out.update(_texts("notes", plan.get("notes")))
     return out
+
+
+def recommended_tune(plan):
+    """The ``tune`` section of a report that only recommends (bundle, analyze): the plan, and
+    whether it would change anything."""
+    return status_mod.tune_section(plan_json(plan), {"action": "report"},
+                                   status_mod.TUNE_RECOMMENDED if plan["change"]
+                                   else status_mod.TUNE_NOTHING)
+
+
+def recorded_reachability(reach_run):
+    """What a bundle's manifest records of a check so that a replay rebuilds it: the planned
+    pairs, notes and peers, texts in English with their messages beside them."""
+    run = reach_run or {"pairs": [], "notes": [], "peers": [], "interrupted": False}
+    return {"planned": [recorded_texts(p, ("error",)) for p in reach_planned(run["pairs"])],
+            "notes": [render(n) for n in run["notes"]], "notes_message": list(run["notes"]),
+            "peers": run["peers"], "interrupted": bool(run["interrupted"])}
 
 
 def recorded_texts(node, keys):

@@ -53,9 +53,7 @@ def _paths_vmknics(facts, paths):
     return out
 
 
-def say(message_id, **params):
-    """A prose step of a remedy."""
-    return msg("remedy." + message_id, **params)
+say = remedies.say  # a prose step of a remedy
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,8 +61,8 @@ def say(message_id, **params):
 def _collect_remedy(path):
     if path["unknown_tags"]:
         return [say("run-and-include-these")] + [
-            command("esxcli network ip interface tag get -i %s" % n) for n in path["unknown_tags"]]
-    return [say("run-and-include-this"), command("esxcli network ip interface list")]
+            remedies.read("ip.interface.tags", vmknic=n) for n in path["unknown_tags"]]
+    return [say("run-and-include-this"), remedies.read("ip.interface.list")]
 
 
 def _hot_path(facts, paths):
@@ -76,7 +74,7 @@ def _hot_path(facts, paths):
         if hot["disabled_tagged"]:
             vmk = hot["disabled_tagged"][0]
             steps += [say("tagged-but-disabled", vmknic=vmk, tag=TAG_VMOTION),
-                      command("esxcli network ip interface set -i %s -e true" % vmk),
+                      remedies.enable_vmknic(vmk),
                       say("or-create-vmotion-vmknic")]
         else:
             steps.append(say("create-vmotion-vmknic"))
@@ -84,8 +82,7 @@ def _hot_path(facts, paths):
         unused = _unused_vmknics(facts)
         if unused and not hot["disabled_tagged"]:
             steps += [say("or-tag-unused", vmknic=unused[0]),
-                      command("esxcli network ip interface tag add -i %s -t VMotion" %
-                              unused[0])]
+                      remedies.add_tag(unused[0], TAG_VMOTION)]
         params = {"reason": hot["reason"],
                   "disabled": msg("HOT-NONE.disabled", vmknics=hot["disabled_tagged"])
                   if hot["disabled_tagged"] else None}
@@ -134,8 +131,7 @@ def _inactive_tags(facts, paths):
         out.append(finding(
             fid, WARN, {"tag": tag, "vmknics": names, "active": paths[r]["vmknics"],
                         "netstack": netstack},
-            [command("esxcli network ip interface tag remove -i %s -t %s" % (n, tag))
-             for n in names], subjects=names))
+            [remedies.remove_tag(n, tag) for n in names], subjects=names))
     for r, tag, netstack in (("hot", TAG_VMOTION, VMOTION_NETSTACK),
                              ("cold", TAG_PROVISIONING, PROVISIONING_NETSTACK)):
         for name in paths[r]["ignored_tagged"]:
@@ -144,7 +140,7 @@ def _inactive_tags(facts, paths):
                 "TAG-IGNORED-NETSTACK", WARN,
                 {"tag": tag, "vmknic": name, "netstack": stack, "role": role(r)},
                 [say("carry-on-dedicated", role=role(r), netstack=netstack, vmknic=name),
-                 command("esxcli network ip interface tag remove -i %s -t %s" % (name, tag))],
+                 remedies.remove_tag(name, tag)],
                 subjects=[name]))
     return out
 
@@ -157,7 +153,7 @@ def _disabled_or_unaddressed(facts, paths):
             out.append(finding(
                 "PATH-VMK-DISABLED", FAIL, {"vmknic": name, "role": r,
                                             "netstack": v.get("netstack")},
-                [command("esxcli network ip interface set -i %s -e true" % name)],
+                [remedies.enable_vmknic(name)],
                 subjects=[name]))
         if v.get("ipv4_known") and v.get("ipv4") is None:
             out.extend(_no_ipv4(facts, v, r))
@@ -166,9 +162,8 @@ def _disabled_or_unaddressed(facts, paths):
         for name in paths[r]["disabled_tagged"]:
             out.append(finding(
                 "PATH-VMK-DISABLED", WARN, {"vmknic": name, "role": role(r), "tag": tag},
-                [say("enable-it"), command("esxcli network ip interface set -i %s -e true" % name),
-                 say("or-remove-the-tag"),
-                 command("esxcli network ip interface tag remove -i %s -t %s" % (name, tag))],
+                [say("enable-it"), remedies.enable_vmknic(name), say("or-remove-the-tag"),
+                 remedies.remove_tag(name, tag)],
                 subjects=[name], variant="tagged"))
     return out
 
@@ -185,8 +180,7 @@ def _no_ipv4(facts, v, r):
                                                      "addresses": global6}, subjects=[name])]
     if not ipv6_known:
         return [finding("PATH-VMK-NO-IPV4", WARN, {"vmknic": name, "role": r},
-                        [say("run-and-include-this"),
-                         command("esxcli network ip interface ipv6 address list")],
+                        [say("run-and-include-this"), remedies.read("ip.interface.ipv6")],
                         subjects=[name], variant="unknown")]
     local = [a["address"] for a in v.get("ipv6") or []]
     return [finding(
@@ -215,7 +209,7 @@ def _shared_services(facts, paths):
             [say("move-vmotion-to-dedicated", vmknic=name)] +
             remedies.dedicated_vmknic(facts, VMOTION_NETSTACK, "vMotion") +
             [say("then-take-the-tag-off", vmknic=name),
-             command("esxcli network ip interface tag remove -i %s -t VMotion" % name)],
+             remedies.remove_tag(name, TAG_VMOTION)],
             subjects=[name]))
     return out
 
@@ -317,9 +311,7 @@ def _mtu(facts, paths):
             continue
         too_small_switch = bool(switch.get("mtu") and mtu > switch["mtu"])
         if too_small_switch:
-            lower = [say("or-lower-the-vmknic"), command(remedies.command([
-                "esxcli", "network", "ip", "interface", "set", "-i", v["name"], "-m",
-                str(switch["mtu"])]))]
+            lower = [say("or-lower-the-vmknic"), remedies.set_vmknic_mtu(v["name"], switch["mtu"])]
             if switch["type"] == "standard":
                 steps = [command(remedies.command([
                     "esxcli", "network", "vswitch", "standard", "set", "-v", switch["name"],
@@ -358,11 +350,9 @@ def _uplinks(facts, paths):
         if switch["type"] == "standard":
             steps = [say("add-uplink"), command(remedies.command([
                 "esxcli", "network", "vswitch", "standard", "uplink", "add", "-u", "<vmnic>",
-                "-v", switch["name"]])), say("check-cabling"),
-                command("esxcli network nic list")]
+                "-v", switch["name"]])), say("check-cabling"), remedies.read("nic.list")]
         else:
-            steps = [say("check-dvs-uplinks", switch=switch["name"]),
-                     command("esxcli network nic list")]
+            steps = [say("check-dvs-uplinks", switch=switch["name"]), remedies.read("nic.list")]
         out.append(finding(
             "PATH-NO-UPLINK", FAIL,
             {"vmknic": v["name"], "role": r, "switch": switch["name"],
@@ -413,7 +403,7 @@ def _sbmax(facts, paths):
         return [finding("SBMAX-UNAVAILABLE", INFO, params,
                         [command("vsish -e ls /net/tcpip/instances/")], variant="missing")]
     return [finding("SBMAX-UNAVAILABLE", INFO, params,
-                    [say("run-and-include-this"), command("esxcli system version get")],
+                    [say("run-and-include-this"), remedies.read("system.version")],
                     variant="unknown-release")]
 
 

@@ -50,14 +50,12 @@ def _path_finding(pair):
     if verdict == "local-mtu":
         return finding("REACH-LOCAL-MTU", FAIL, params,
                        [say("raise-vmknic-mtu"),
-                        command("esxcli network ip interface set -i %s -m <mtu>" %
-                                pair["vmknic"])], subjects)
+                        remedies.set_vmknic_mtu(pair["vmknic"], "<mtu>")], subjects)
     if verdict == "path-mtu":
         mtu = pair["mtu"] or 1500
         return finding("REACH-PATH-MTU", FAIL, params,
                        [say("raise-path-mtu", mtu=mtu),
-                        command("esxcli network ip interface set -i %s -m 1500" %
-                                pair["vmknic"])] +
+                        remedies.set_vmknic_mtu(pair["vmknic"], 1500)] +
                        _reproduce(pair, mtu - overhead(pair["ipv6"]), True), subjects)
     if verdict == "beyond-150ms":
         params.update(rtt=r["rtt_ms"]["avg"], limit=LDVM_MAX_MS)
@@ -113,8 +111,7 @@ def evaluate(pairs, summary, notes):
                 {"where": _where(pair), "mtu": pair["mtu"], "peer_mtu": pair["peer_mtu"],
                  "role": role(pair["roles"])},
                 [say("same-mtu-both-ends"),
-                 command("esxcli network ip interface set -i %s -m %d" % (pair["vmknic"],
-                                                                          pair["peer_mtu"]))],
+                 remedies.set_vmknic_mtu(pair["vmknic"], pair["peer_mtu"])],
                 [pair["vmknic"]]))
         route = pair["routing"]
         if route["kind"] in ("netstack-gateway", "static-route") and route.get("interface") \

@@ -59,7 +59,31 @@ def _run(argv):
     return messages.command(command(argv))
 
 
-def _say(message_id, **params):
+def read(kind, **params):
+    """A step that runs a command kind as a person types it (the default formatter), for the
+    output to be pasted back."""
+    return messages.command(kinds.display(kinds.argv(kind, params, xml=False)))
+
+
+def enable_vmknic(vmknic):
+    return _run(["esxcli", "network", "ip", "interface", "set", "-i", vmknic, "-e", "true"])
+
+
+def add_tag(vmknic, tag):
+    return _run(["esxcli", "network", "ip", "interface", "tag", "add", "-i", vmknic, "-t", tag])
+
+
+def remove_tag(vmknic, tag):
+    return _run(["esxcli", "network", "ip", "interface", "tag", "remove", "-i", vmknic, "-t",
+                 tag])
+
+
+def set_vmknic_mtu(vmknic, mtu):
+    return _run(["esxcli", "network", "ip", "interface", "set", "-i", vmknic, "-m", str(mtu)])
+
+
+def say(message_id, **params):
+    """A prose step of a remedy."""
     return msg("remedy." + message_id, **params)
 
 
@@ -70,7 +94,7 @@ def dedicated_vmknic(facts, netstack, portgroup_base):
     stacks = facts.get("netstacks")
     add_stack = _run(["esxcli", "network", "ip", "netstack", "add", "-N", netstack])
     if stacks is None:
-        steps += [_say("if-netstack-missing", netstack=netstack), add_stack]
+        steps += [say("if-netstack-missing", netstack=netstack), add_stack]
     elif netstack not in stacks:
         steps.append(add_stack)
     vmk = next_vmknic(facts)
@@ -80,25 +104,25 @@ def dedicated_vmknic(facts, netstack, portgroup_base):
         switch, which = _choice(standard, "<vSwitch>")
         pg = _unused_portgroup(facts, portgroup_base)
         if distributed or which:
-            steps.append(_say("on-standard-switch", which=which))
+            steps.append(say("on-standard-switch", which=which))
         steps.append(_run(["esxcli", "network", "vswitch", "standard", "portgroup", "add",
                            "-p", pg, "-v", switch]))
-        steps.append(_say("if-vlan"))
+        steps.append(say("if-vlan"))
         steps.append(_run(["esxcli", "network", "vswitch", "standard", "portgroup", "set",
                            "-p", pg, "--vlan-id", "<VLAN-ID>"]))
         steps.append(_run(["esxcli", "network", "ip", "interface", "add", "-i", vmk, "-p", pg,
                            "-N", netstack]))
     if distributed:
         switch, which = _choice(distributed, "<distributed-switch>")
-        steps.append(_say("or-on-distributed-switch" if standard else "on-distributed-switch",
+        steps.append(say("or-on-distributed-switch" if standard else "on-distributed-switch",
                           which=which))
         steps.append(_run(["esxcli", "network", "ip", "interface", "add", "-i", vmk,
                            "--dvs-name", switch, "--dvport-id", "<free-DVPort-ID>", "-N",
                            netstack]))
-    steps.append(_say("then-its-address"))
+    steps.append(say("then-its-address"))
     steps.append(_run(["esxcli", "network", "ip", "interface", "ipv4", "set", "-i", vmk, "-t",
                        "static", "-I", "<address>", "-N", "<netmask>"]))
-    steps.append(_say("for-routed-peers"))
+    steps.append(say("for-routed-peers"))
     steps.append(messages.command(add_default_route(netstack)))
     return steps
 
@@ -122,4 +146,4 @@ def add_gateway(netstack, vmknic, ipv6=False):
     if ipv6:
         return [messages.command(add_default_route(netstack, True))]
     return [messages.command(add_default_route(netstack)),
-            _say("or-own-gateway", vmknic=vmknic), messages.command(own_gateway(vmknic))]
+            say("or-own-gateway", vmknic=vmknic), messages.command(own_gateway(vmknic))]

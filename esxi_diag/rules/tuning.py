@@ -3,6 +3,7 @@ whether the peers are tuned alike. Same shape as the other rules; listed in docs
 """
 
 from esxi_diag import kinds
+from esxi_diag.analysis.reach import LDVM_MAX_MS
 from esxi_diag.analysis.tuning import LDVM_MIN_MBIT, mbit_text
 from esxi_diag.message import command, msg, series
 from esxi_diag.rules import INFO, WARN, finding, say
@@ -68,7 +69,7 @@ def findings(plan):
         out.append(finding("TUNE-LINE-RATE-LOW", WARN, {"rate": mbit_text(lr["mbit"])},
                            [say("faster-link")]))
     rtt = plan["rtt"]["ms"]
-    if rtt is not None and rtt > 150:
+    if rtt is not None and rtt > LDVM_MAX_MS:
         out.append(finding("TUNE-RTT-BEYOND", WARN, {"rtt": rtt}))
     if plan["sbmax"].get("available") and rtt is None:
         out.append(finding("TUNE-NO-RTT", WARN, {},

@@ -210,10 +210,6 @@ class SimHost(object):
 
     # -- what the profile describes --------------------------------------------------------------
 
-    @property
-    def version(self):
-        return prof.version(self.profile)
-
     def vmknics(self):
         return prof.vmknics(self.profile)
 
@@ -230,14 +226,6 @@ class SimHost(object):
         """The World IDs of the running VMs whose ports the collector reads (bounded)."""
         return [vm["world_id"] for _, vm in records.running_vms(self.profile)][
             :vmkinds.MAX_PORT_LISTS]
-
-    def routes(self, netstack):
-        return prof.routes(self.profile, netstack)
-
-    def routes6(self, netstack):
-        """The profile's IPv6 routes of a netstack, plus the connected prefixes of its enabled
-        vmknics' global (not link-local) addresses."""
-        return prof.routes6(self.profile, netstack)
 
     # -- the network beyond the host -------------------------------------------------------------
 

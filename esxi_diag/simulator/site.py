@@ -16,9 +16,7 @@ and a one-line ProfileError for anything else.
 
 import copy
 import ipaddress
-import json
 import os
-import pkgutil
 
 from esxi_diag import kinds
 from esxi_diag.analysis.model import HOSTNAME
@@ -37,9 +35,7 @@ def builtin_names():
     return list(BUILTIN_SITES)
 
 
-def load_builtin(name):
-    data = pkgutil.get_data("esxi_diag.simulator", "profiles/%s.json" % name)
-    return json.loads(data.decode("utf-8"))
+load_builtin = prof.load_builtin  # sites and hosts share the profiles folder
 
 
 def is_site(document):

@@ -11,10 +11,10 @@ import itertools
 import os
 import threading
 
+from esxi_diag.names import VOLUMES
 from esxi_diag.sources.inputs import JOURNAL_BYTES
 
 STATE_SUBDIR = "esxi-diag"
-VOLUMES = "/vmfs/volumes"
 SCRATCH = "/scratch"
 MIN_FREE_BYTES = 1024 * 1024
 MAX_SUFFIX = 1000  # name-2 ... name-1000: then the folder is said to be full of namesakes

@@ -17,7 +17,7 @@ from esxi_diag.analysis.reach import (DEFAULT_COUNT, DEFAULT_INTERVAL, DEFAULT_P
 from esxi_diag.parsers import ParseError
 from esxi_diag.message import msg
 from esxi_diag.sources.capture import Capture
-from esxi_diag.sources.runner import ERR_NOT_FOUND, ERR_PERMISSION
+from esxi_diag.sources.runner import error_note
 
 
 class Interrupted(Exception):
@@ -87,8 +87,9 @@ class Prober(object):
                                 command=kinds.display(argv))
             capture.status, capture.note = "failed", msg("note.timed-out-short")
         elif result.error:
-            pair["error"] = msg("reach.vmkping-failed", why=_failure(result))
-            capture.status, capture.note = "failed", _failure(result)
+            why = error_note(result.error)
+            pair["error"] = msg("reach.vmkping-failed", why=why)
+            capture.status, capture.note = "failed", why
         else:
             try:
                 capture.rows = kinds.parse("ping", result.stdout + result.stderr)
@@ -187,13 +188,3 @@ class Prober(object):
                     pair["interrupted"] = True
                 judge(pair)
         return interrupted
-
-
-def _failure(result):
-    """Why vmkping could not run: the runner's own reasons as messages, the host's words as they
-    are."""
-    if result.error == ERR_NOT_FOUND:
-        return msg("reach.not-found")
-    if result.error == ERR_PERMISSION:
-        return msg("reach.permission")
-    return result.describe_failure()

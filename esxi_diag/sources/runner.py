@@ -18,6 +18,8 @@ import subprocess
 import threading
 import time
 
+from esxi_diag.message import msg
+
 DEFAULT_TIMEOUT = 30.0
 # The largest esxcli XML answer of a big host is ~100 KB; a vmkping series ~1 KB a probe.
 MAX_OUTPUT_BYTES = 4 * 1024 * 1024
@@ -31,6 +33,21 @@ ERR_OS = "os-error"
 # Said in the capture's note: a command that never stops printing is cut, never parsed.
 ERR_OUTPUT_CUT = "output cut at %d MiB: the command printed more and was stopped" % (
     MAX_OUTPUT_BYTES // (1024 * 1024))
+
+
+def error_note(error):
+    """What a capture's ``error`` says, as a message: the runner's codes (not-found,
+    permission-denied, output cut, os-error), or the message a file read made; another string as
+    it is."""
+    if error == ERR_NOT_FOUND:
+        return msg("note.not-found")
+    if error == ERR_PERMISSION:
+        return msg("note.permission")
+    if error == ERR_OUTPUT_CUT:
+        return msg("note.output-cut", limit=MAX_OUTPUT_BYTES // (1024 * 1024))
+    if isinstance(error, str) and error.startswith(ERR_OS + ": "):
+        return msg("note.os-error", error=error[len(ERR_OS) + 2:])
+    return error
 
 
 class CommandResult(object):

@@ -445,8 +445,6 @@ MESSAGES = {
     "reach.bad-name": "not probed: the vmknic or netstack name {names} has characters that are "
                       "not passed to vmkping",
     "reach.vmkping-failed": "vmkping could not run: {why}",
-    "reach.not-found": "command not found",
-    "reach.permission": "permission denied",
     "reach.network-unreachable": "network unreachable",
     "reach.host-down": "host down",
     "COLLECT-INCOMPLETE.failed": "failed",
@@ -1510,7 +1508,6 @@ LABELS = {
     "compare.severity.unknown": "UNKNOWN",
     "compare.severity.info": "INFO",
     "compare.severity.ok": "OK",
-    "compare.fix": "Fix:",
     "compare.pair": "{source} to {destination}: {verdict} ({facts})",
     "compare.facts-sep": ", ",
     "compare.routed": "routed",
