@@ -9,20 +9,22 @@ EXIT_OK, EXIT_WARNINGS, EXIT_FAILURES, EXIT_CANNOT = 0, 1, 2, 3
 
 TUNE_NOTHING, TUNE_RECOMMENDED, TUNE_RESTORED, TUNE_APPLIED, TUNE_NOT_RESTORED = 0, 1, 2, 4, 5
 TUNE_NOT_PERSISTENT = 6
-_TUNE_RESULT = {TUNE_NOTHING: "nothing to change", TUNE_RECOMMENDED: "changes recommended (dry "
-                "run: nothing was changed)", TUNE_RESTORED: "FAILED, previous values restored",
-                TUNE_APPLIED: "applied and verified", TUNE_NOT_RESTORED:
-                "FAILED, previous values NOT fully restored", EXIT_CANNOT: "could not run",
-                TUNE_NOT_PERSISTENT: "applied and verified, but NOT persistent: sbMax returns to "
-                "its previous value at the next reboot (Secure Boot: local.sh does not run)"}
+
+
+def tune_result_key(status, action):
+    """The catalog label that says what ``tune`` did (``t.tune.<status>``, or how a rollback
+    ended)."""
+    if action == "rollback":
+        return "t.tune.rollback-ok" if status == TUNE_APPLIED else "t.tune.rollback-failed"
+    return "t.tune.%s" % status
 
 
 def tune_section(plan, outcome, status):
-    result = _TUNE_RESULT.get(status, "")
-    if outcome["action"] == "rollback":
-        result = "rolled back and verified" if status == TUNE_APPLIED else \
-            "rollback FAILED: previous values NOT fully restored"
-    return {"plan": plan, "outcome": outcome, "exit_status": status, "result": result}
+    """A report's ``tune``: the plan, what was done, the status and its words in English."""
+    from esxi_diag.render.messages import has_label, label  # only when a report is made
+    key = tune_result_key(status, outcome["action"])
+    return {"plan": plan, "outcome": outcome, "exit_status": status,
+            "result": label(key) if has_label(key) else ""}
 
 
 def exit_status(findings):

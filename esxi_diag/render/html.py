@@ -17,6 +17,7 @@ On-host code: Python 3.5, standard library only.
 import html
 import re
 
+from esxi_diag import status as status_mod
 from esxi_diag.parsers.cells import prefix_length
 from esxi_diag.render import messages, width as _width
 
@@ -238,7 +239,9 @@ def _result(page):
     tune = page.r.get("tune")
     if page.command == "tune" and tune:
         status = tune.get("exit_status")
-        sev = {0: "ok", 1: "info", 4: "ok", 6: "warn"}.get(status, "fail")
+        sev = {status_mod.TUNE_NOTHING: "ok", status_mod.TUNE_RECOMMENDED: "info",
+               status_mod.TUNE_APPLIED: "ok", status_mod.TUNE_NOT_PERSISTENT: "warn"}.get(
+                   status, "fail")
         text = page.L("tune.result", result=_tune_result(page, tune))
         return sev, Html(text + page.L("head.exit", status=_num(status)))
     status = s.get("exit_status")
@@ -259,11 +262,8 @@ def _result(page):
 
 def _tune_result(page, tune):
     """The result of ``tune`` in the page's language (the text report's words for it)."""
-    status = tune.get("exit_status")
-    if (tune.get("outcome") or {}).get("action") == "rollback":
-        key = "t.tune.rollback-ok" if status == 4 else "t.tune.rollback-failed"
-    else:
-        key = "t.tune.%s" % status
+    key = status_mod.tune_result_key(tune.get("exit_status"),
+                                     (tune.get("outcome") or {}).get("action"))
     return page.P(key) if key in _LABELS else tune.get("result") or page.P("unknown")
 
 

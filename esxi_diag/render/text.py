@@ -9,6 +9,7 @@ through ``terminal_safe`` first (an escape sequence pasted into a transcript pri
 ``\\x1b]0;...``, never as a title change or a cleared screen).
 """
 
+from esxi_diag import status as status_mod
 from esxi_diag.parsers.cells import prefix_length
 from esxi_diag.analysis.tuning import mbit_text
 from esxi_diag.render import messages, width
@@ -592,10 +593,7 @@ def _kept_lower(plan):
 
 
 def _tune_result(tune, outcome, w):
-    if outcome["action"] == "rollback":
-        key = "t.tune.rollback-ok" if tune["exit_status"] == 4 else "t.tune.rollback-failed"
-    else:
-        key = "t.tune.%s" % tune["exit_status"]
+    key = status_mod.tune_result_key(tune["exit_status"], outcome["action"])
     return w(key) if messages.has_label(key) else tune.get("result") or ""
 
 

@@ -354,3 +354,11 @@ def test_fit_reads_tokens_only_when_one_way_fits():
     assert cells.fit("VM Network 0 2".split(), columns) == ["VM Network", "0", "2", ""]
     assert cells.fit("A B C 1".split(), [cells.TEXT, cells.TEXT, cells.INT]) is None  # A B|C, A|B C
     assert cells.fit(["x"] * 100, [cells.TEXT]) is None  # too many tokens: not fitted
+
+
+def test_a_netmask_gives_its_prefix_only_when_it_is_one():
+    from esxi_diag.parsers.cells import prefix_length
+    assert [prefix_length(m) for m in ("255.255.255.0", "255.255.252.0", "0.0.0.0",
+                                       "255.255.255.255")] == [24, 22, 0, 32]
+    for damaged in ("255.0.255.0", "255.255.255", "300.0.0.0", "24", "", None, 24):
+        assert prefix_length(damaged) is None, damaged
