@@ -67,13 +67,7 @@ def _num(value, digits=1):
     return clean(value)
 
 
-_COMMAND_WORDS = ("esxcli ", "localcli ", "vsish ", "vmkping ", "esxi-diag ", "/etc/init.d/",
-                  "/sbin/")
-
-
-def is_command(line):
-    """A remedy line that is one whole command (as render_text decides): shown to be copied."""
-    return line.startswith(_COMMAND_WORDS) and "  (" not in line and "; " not in line
+is_command = messages.is_command_line  # a remedy line shown to be copied
 
 
 _SEVERITIES = ("ok", "info", "warn", "fail")
@@ -653,11 +647,8 @@ def remedy_html(remedy, steps=None, lang="en"):
     steps (``remedy_steps``) each line is known to be a command or prose; without (a report
     written before them) a line is a command when it reads as one."""
     blocks = []
-    if steps and messages.valid_steps(steps):
-        lines = [(("pre", s["command"]) if isinstance(s, dict) and "command" in s else
-                  ("p", messages.render(s, lang))) for s in steps]
-    else:
-        lines = [("pre" if is_command(line) else "p", line) for line in remedy.split("\n")]
+    lines = [("pre" if command else "p", line)
+             for command, line in messages.remedy_items(remedy, steps, lang)]
     for kind, line in lines:
         if not (line or "").strip():
             blocks.append(("gap", None))

@@ -101,17 +101,29 @@ def valid_steps(steps):
         (is_message(s) and valid(s)) for s in steps)
 
 
+_COMMAND_WORDS = ("esxcli ", "localcli ", "vsish ", "vmkping ", "esxi-diag ", "/etc/init.d/",
+                  "/sbin/")
+
+
+def is_command_line(line):
+    """Whether a remedy line of a report written before ``remedy_steps`` is one whole command."""
+    return line.startswith(_COMMAND_WORDS) and "  (" not in line and "; " not in line
+
+
+def remedy_items(remedy, steps=None, lang=DEFAULT):
+    """A remedy as ``[(is_command, line)]``: from its steps when the report has them (each known
+    to be a command or prose), else from its text, a line being a command when it reads as one."""
+    if steps and valid_steps(steps):
+        return [(True, s["command"]) if isinstance(s, dict) and "command" in s else
+                (False, render(s, lang)) for s in steps]
+    return [(is_command_line(line), line) for line in (remedy or "").split("\n")]
+
+
 def steps_text(steps, lang=DEFAULT):
     """Remedy steps as lines: prose rendered, commands as they are."""
     if not steps:
         return None
-    lines = []
-    for step in steps:
-        if isinstance(step, dict) and "command" in step:
-            lines.append(step["command"])
-        else:
-            lines.append(render(step, lang))
-    return "\n".join(lines)
+    return "\n".join(line for _, line in remedy_items(None, steps, lang))
 
 
 def finding_text(finding, part, lang=DEFAULT):

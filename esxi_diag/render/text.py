@@ -390,10 +390,6 @@ def _peer_path_lines(reach, w):
     return lines
 
 
-_COMMAND_WORDS = ("esxcli ", "localcli ", "vsish ", "vmkping ", "esxi-diag ", "/etc/init.d/",
-                  "/sbin/")
-
-
 def _shell_lines(command, lead, indent):
     """A command on its own lines: never wrapped inside a word, long ones continued with a
     trailing backslash so that the lines still paste into a shell as one command."""
@@ -414,12 +410,7 @@ def remedy_lines(remedy, indent, steps=None, w=None):
     steps (``remedy_steps``) each line is known to be a command or prose; without (a report
     written before them) a line is a command when it reads as one."""
     w = w or Words(messages.DEFAULT)
-    if steps and messages.valid_steps(steps):
-        items = [(True, s["command"]) if isinstance(s, dict) and "command" in s else
-                 (False, messages.render(s, w.lang)) for s in steps]
-    else:
-        items = [(line.startswith(_COMMAND_WORDS) and "  (" not in line and "; " not in line,
-                  line) for line in remedy.split("\n")]
+    items = messages.remedy_items(remedy, steps, w.lang)
     out = []
     fix = w("t.fix")
     for i, (is_command, line) in enumerate(items):
