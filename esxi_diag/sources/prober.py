@@ -16,7 +16,7 @@ from esxi_diag.analysis.reach import (DEFAULT_COUNT, DEFAULT_INTERVAL, DEFAULT_P
                                       PROBE_WAIT, _passed, judge, overhead, probe_steps)
 from esxi_diag.parsers import ParseError
 from esxi_diag.message import msg
-from esxi_diag.sources.capture import Capture
+from esxi_diag.sources.capture import FAILED, UNPARSED, Capture
 from esxi_diag.sources.runner import error_note
 
 
@@ -53,12 +53,6 @@ class Prober(object):
         self._lock = threading.Lock()
         self._stop = threading.Event()
 
-    def _capture(self, argv, result, note):
-        capture = Capture.from_result("ping", kinds.recognise(kinds.display(argv))[1],
-                                      result, self.source)
-        capture.status, capture.note = "failed", note
-        return capture
-
     def _ping(self, pair, count, interval=None, size=None, df=False):
         if self._stop.is_set():
             raise Interrupted()
@@ -71,35 +65,35 @@ class Prober(object):
         result = self.runner.run(argv, timeout)
         if self._stop.is_set():
             raise Interrupted()
+        capture = Capture.from_result("ping", kinds.recognise(kinds.display(argv))[1], result,
+                                      self.source)
         if interval is not None and interval < 1 and interval_refused(result):
+            capture.status = FAILED
+            capture.note = msg("note.refused-interval", value=argv[argv.index("-i") + 1])
             with self._lock:
                 self.slow_interval = True
-                self.captures.append(self._capture(argv, result, msg("note.refused-interval", value=(
-                    kinds.display(argv).split(" -i ", 1)[1].split(" ", 1)[0]))))
+                self.captures.append(capture)
             pair.setdefault("notes", []).append(msg("note.interval-retried", interval=interval))
             return self._ping(pair, count, 1.0, size, df)
-        found = kinds.recognise(kinds.display(argv))
-        params = found[1]
-        capture = Capture.from_result("ping", params, result, self.source)
         capture.rows = None
         if result.timed_out:
             pair["error"] = msg("reach.vmkping-killed", seconds=timeout,
                                 command=kinds.display(argv))
-            capture.status, capture.note = "failed", msg("note.timed-out-short")
+            capture.status, capture.note = FAILED, msg("note.timed-out-short")
         elif result.error:
             why = error_note(result.error)
             pair["error"] = msg("reach.vmkping-failed", why=why)
-            capture.status, capture.note = "failed", why
+            capture.status, capture.note = FAILED, why
         else:
             try:
                 capture.rows = kinds.parse("ping", result.stdout + result.stderr)
             except ParseError as exc:
-                capture.status, capture.note = "unparsed", exc.message or str(exc)
+                capture.status, capture.note = UNPARSED, exc.message or str(exc)
         with self._lock:
             self.captures.append(capture)
         if capture.rows is None:
             return None
-        probe = probe_record(params, capture.rows, capture.command, result.exit_code)
+        probe = probe_record(capture.params, capture.rows, capture.command, result.exit_code)
         err = probe["error"]
         if err and err not in ("message-too-long", "network-unreachable", "host-down",
                                "no-output", "stack-not-configured"):
