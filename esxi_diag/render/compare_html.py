@@ -32,11 +32,7 @@ class _Words(object):
     def P(self, key, **values):
         return messages.label(key, self.lang, **values)
 
-    def L(self, key, **values):
-        text = messages.label(key, self.lang)
-        if not values:
-            return esc(text)
-        return Html(esc(text).format(**dict((k, esc(v)) for k, v in values.items())))
+    L = host_html._Page.L  # a label as escaped HTML, as on the host page
 
     def badge(self, verdict):
         sev = _SEV.get(verdict, "info")
@@ -56,14 +52,7 @@ class _Words(object):
                                                        f.get("remedy_steps"), self.lang))
 
 
-def _table(cls, headers, rows):
-    out = ['<div class="table-wrap"><table class="%s"><thead><tr>' % cls]
-    out.extend("<th>%s</th>" % h for h in headers)
-    out.append("</tr></thead><tbody>")
-    for attrs, row in rows:
-        out.append("<tr%s>%s</tr>" % (attrs, "".join("<td>%s</td>" % c for c in row)))
-    out.append("</tbody></table></div>")
-    return "".join(out)
+_table = host_html._table  # a table as on the host page ((attrs, row) rows)
 
 
 def _hosts(w, result):

@@ -8,15 +8,10 @@ before it is printed.
 
 from esxi_diag.render import messages, width
 from esxi_diag.render.safe import safe_report, terminal_safe
-from esxi_diag.render.text import WIDTH, Words, remedy_lines, table
+from esxi_diag.render.text import WIDTH, Words, remedy_lines, table, wrap_lines as _wrap
 
 MATRIX_MAX = 16  # hosts shown as a matrix; beyond, one line per host with its counts
 _CUT = "..."
-
-
-def _wrap(text, indent, first=None):
-    return width.wrap(text, WIDTH, indent if first is None else first, indent) or \
-        [(indent if first is None else first).rstrip()]
 
 
 def _verdict(w, verdict):
@@ -26,7 +21,7 @@ def _verdict(w, verdict):
 def _finding(w, f):
     title = w.finding(f, "title") or f.get("title") or ""
     out = _wrap("%s %s  %s" % (width.ljust(w("compare.severity." + f["severity"]), 7), f["id"],
-                               title), " " * 10, "    ")
+                               title), "    ", " " * 10)
     out += _wrap(w.finding(f, "detail") or f.get("detail") or "", " " * 10)
     if f.get("remedy") or f.get("remedy_steps"):
         out += remedy_lines(f.get("remedy") or "", " " * 10, f.get("remedy_steps"), w)
@@ -96,7 +91,7 @@ def _reference(w, result):
         ("sbmax", "compare.ref.sbmax")) if ref.get(key) is not None]
     if not parts:
         return []
-    return _wrap(w("compare.reference", values=w("compare.facts-sep").join(parts)), "  ", "")
+    return _wrap(w("compare.reference", values=w("compare.facts-sep").join(parts)), "", "  ")
 
 
 def render(result, lang=messages.DEFAULT):
@@ -111,18 +106,18 @@ def _render(result, w):
     for i in result.get("inputs") or []:
         if i.get("status") != "compared":
             out.extend(_wrap(w("compare.input." + i["status"], input=i["input"],
-                               reason=i.get("reason") or ""), "    ", "  "))
+                               reason=i.get("reason") or ""), "  ", "    "))
     if s["hosts"] >= 2:
         out += [""] + _matrix(w, result)
         reference = _reference(w, result)
         if reference:
             out += [""] + reference
     for note in w.texts(result, "notes"):
-        out += _wrap(w("compare.note", note=note), "  ", "")
+        out += _wrap(w("compare.note", note=note), "", "  ")
     if result["pairs"]:
         out += ["", w("compare.sec.pairs")]
     for p in result["pairs"]:
-        out += [""] + _wrap(_pair_head(w, p), "    ", "  ")
+        out += [""] + _wrap(_pair_head(w, p), "  ", "    ")
         for f in p["findings"]:
             out += _finding(w, f)
     v = s["verdicts"]

@@ -63,9 +63,14 @@ def table(headers, rows, indent="  "):
     return lines
 
 
-def _wrap(text, indent, subsequent=None):
+def wrap_lines(text, indent, subsequent=None):
+    """``text`` wrapped to the report's width: its first line at ``indent``, the others at
+    ``subsequent`` (the same by default); one blank line for an empty text."""
     return width.wrap(text, WIDTH, indent, indent if subsequent is None else subsequent) or \
         [indent.rstrip()]
+
+
+_wrap = wrap_lines
 
 
 def _host_line(report, w):
