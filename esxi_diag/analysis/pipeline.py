@@ -7,6 +7,7 @@ resolution, the judge or the rules: a run builds its facts and resolves its data
 once. A check's vmkping runs join the facts they were planned from (``HostAnalysis.add``).
 """
 
+from esxi_diag.status import EXIT_CANNOT
 from esxi_diag.analysis import datapaths, reach
 from esxi_diag.analysis.facts import add_captures, build_facts
 from esxi_diag.report.build import build_report, reachability_json
@@ -54,6 +55,8 @@ def report(analysis, source, meta=None, reach_run=None, plan=None):
         reach_rules.evaluate(reach_run["pairs"], summary, reach_run.get("notes", [])))
     out = build_report(facts, paths, findings, analysis.captures, source, meta)
     out["reachability"] = reachability_json(reach_run, summary)
+    if reach_run.get("interrupted"):  # part of the check never ran: the input is incomplete
+        out["summary"]["exit_status"] = EXIT_CANNOT
     return out
 
 

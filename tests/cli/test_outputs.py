@@ -132,3 +132,30 @@ def test_a_transcript_from_a_pipe_is_read_whole(tmp_path):
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, timeout=60)
     assert r.returncode == 1, r.stderr  # read whole; no tag get in it: data paths unknown
     assert json.loads(r.stdout.decode())["nics"][0]["name"] == "vmnic0"  # the first command
+
+
+def test_an_interrupted_bundle_says_exit_3_and_so_does_its_replay(cli, tmp_path):
+    """Part of the check never ran: the bundle is written (what was measured is kept) and says
+    exit 3 as check does; analysing it says the same."""
+    import glob
+    import json
+    import tarfile
+    from esxi_diag.sources import prober
+    real = prober.Prober.run
+
+    def interrupted(self, pairs):
+        real(self, pairs)
+        return True
+    import pytest as _pytest
+    mp = _pytest.MonkeyPatch()
+    mp.setattr(prober.Prober, "run", interrupted)
+    try:
+        r = cli("bundle", "--simulate", "ldvm", "--quiet", "-o", str(tmp_path))
+    finally:
+        mp.undo()
+    (path,) = glob.glob(str(tmp_path / "*.tgz"))
+    with tarfile.open(path) as tar:
+        member = [m for m in tar.getmembers() if m.name.endswith("/report.json")][0]
+        report = json.loads(tar.extractfile(member).read().decode())
+    assert r.code == 3 and report["summary"]["exit_status"] == 3
+    assert cli("analyze", path, "--json").code == 3
